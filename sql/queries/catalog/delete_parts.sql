@@ -1,0 +1,2 @@
+-- The structure of a document is replaced whole when its reviewed catalogue changes.
+DELETE FROM part WHERE document_id = $id

@@ -1,0 +1,1 @@
+SELECT catalog_sha256 FROM document WHERE id = $id

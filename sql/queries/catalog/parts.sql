@@ -1,0 +1,1 @@
+SELECT no, title FROM part WHERE document_id = $id ORDER BY no

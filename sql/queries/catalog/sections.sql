@@ -1,0 +1,1 @@
+SELECT no, part_no, title FROM section WHERE document_id = $id ORDER BY no

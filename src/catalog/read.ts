@@ -1,0 +1,169 @@
+import type { Store } from '../store/store.js';
+import type { Comparator, DepartmentMode, IndicatorKind } from './types.js';
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  year: number;
+  tasks: number;
+  indicators: number;
+}
+
+export interface IndicatorRow {
+  code: string;
+  task_seq: number;
+  name: string;
+  target: number | null;
+  unit: string | null;
+  comparator: Comparator;
+  deadline: string;
+  kind: IndicatorKind;
+  source: string;
+}
+
+export interface TaskView {
+  seq: number;
+  part: number;
+  section: number;
+  text: string;
+  mode: DepartmentMode;
+  departments: string[];
+  indicators: IndicatorRow[];
+}
+
+export interface SectionView {
+  no: number;
+  title: string;
+  tasks: TaskView[];
+}
+
+export interface PartView {
+  no: number;
+  title: string;
+  sections: SectionView[];
+}
+
+export interface DepartmentSummary {
+  name: string;
+  tasks: number;
+  indicators: number;
+}
+
+/** A whole document as a tree: parts → sections → tasks → indicators. */
+export interface DocumentTree {
+  document: DocumentRow;
+  parts: PartView[];
+  departments: DepartmentSummary[];
+  counts: { parts: number; sections: number; tasks: number; departments: number; indicators: number };
+}
+
+export class NotFoundError extends Error {}
+
+export async function listDocuments(store: Store): Promise<DocumentRow[]> {
+  return store.all<DocumentRow>('catalog/documents');
+}
+
+/** The document asked for by id, or the latest one when none is asked for; undefined if none is loaded. */
+export async function pickDocument(store: Store, id?: string): Promise<DocumentRow | undefined> {
+  const documents = await listDocuments(store);
+  if (id === undefined || id === '') return documents[0];
+  const found = documents.find((d) => d.id === id);
+  if (!found) throw new NotFoundError(`没有编号为 ${id} 的重点任务文件`);
+  return found;
+}
+
+export async function readDocumentTree(store: Store, document: DocumentRow): Promise<DocumentTree> {
+  const params = { id: document.id };
+  const [parts, sections, tasks, indicators, departments] = await Promise.all([
+    store.all<{ no: number; title: string }>('catalog/parts', params),
+    store.all<{ no: number; part_no: number; title: string }>('catalog/sections', params),
+    store.all<{
+      seq: number;
+      part_no: number;
+      section_no: number;
+      text: string;
+      department_mode: DepartmentMode;
+      departments: string[];
+    }>('catalog/tasks', params),
+    store.all<IndicatorRow>('catalog/indicators', params),
+    store.all<DepartmentSummary>('catalog/department_names', params),
+  ]);
+
+  const indicatorsByTask = groupBy(indicators, (i) => i.task_seq);
+  const taskViews: TaskView[] = tasks.map((t) => ({
+    seq: t.seq,
+    part: t.part_no,
+    section: t.section_no,
+    text: t.text,
+    mode: t.department_mode,
+    departments: t.departments,
+    indicators: indicatorsByTask.get(t.seq) ?? [],
+  }));
+  const tasksBySection = groupBy(taskViews, (t) => `${t.part}:${t.section}`);
+  const partViews: PartView[] = parts.map((p) => {
+    const own = sections.filter((s) => s.part_no === p.no).map((s) => ({ no: s.no, title: s.title }));
+    // Tasks placed directly under a part, before its first section, get an untitled section 0.
+    if (tasksBySection.has(`${p.no}:0`)) own.unshift({ no: 0, title: '' });
+    return {
+      no: p.no,
+      title: p.title,
+      sections: own.map((s) => ({ ...s, tasks: tasksBySection.get(`${p.no}:${s.no}`) ?? [] })),
+    };
+  });
+
+  return {
+    document,
+    parts: partViews,
+    departments: departments.map(({ name, tasks, indicators }) => ({ name, tasks, indicators })),
+    counts: {
+      parts: parts.length,
+      sections: sections.length,
+      tasks: tasks.length,
+      departments: departments.length,
+      indicators: indicators.length,
+    },
+  };
+}
+
+/** One task with where it sits in the document; NotFoundError if the document has no such task. */
+export function findTask(
+  tree: DocumentTree,
+  seq: number,
+): { part: PartView; section: SectionView; task: TaskView } {
+  for (const part of tree.parts) {
+    for (const section of part.sections) {
+      const task = section.tasks.find((t) => t.seq === seq);
+      if (task) return { part, section, task };
+    }
+  }
+  throw new NotFoundError(`${tree.document.title} 中没有第 ${seq} 项任务`);
+}
+
+/** The canonical name of a department, accepting the short forms in the alias table. */
+export async function resolveDepartment(store: Store, name: string): Promise<string> {
+  const row = await store.one<{ name: string | null }>('catalog/resolve_department', { name });
+  if (!row?.name) throw new NotFoundError(`没有名为“${name}”的责任单位`);
+  return row.name;
+}
+
+/** The tasks of a document that a department is responsible for, with their place in it. */
+export function tasksOfDepartment(tree: DocumentTree, department: string) {
+  return tree.parts.flatMap((part) =>
+    part.sections.flatMap((section) =>
+      section.tasks
+        .filter((t) => t.departments.includes(department))
+        .map((task) => ({ part, section, task })),
+    ),
+  );
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,70 @@
+/**
+ * Every environment variable the app reads, typed, with its default. Nothing else reads process.env.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  /** TCP port the server listens on (PORT, default 8080). */
+  readonly port: number;
+  /** DuckDB database file, or ':memory:' (TAIZHANG_DB, default data/taizhang.duckdb). */
+  readonly dbPath: string;
+  /** Folder with the reviewed catalogues (*.catalog.json) loaded at start. */
+  readonly seedsDir: string;
+  /** Password of the first administrator `admin`, used on first start only (TAIZHANG_ADMIN_PASSWORD). */
+  readonly adminPassword: string | undefined;
+  /** Read-only pages without login, for an intranet display (TAIZHANG_PUBLIC_READ=1). */
+  readonly publicRead: boolean;
+  /** Largest upload accepted, in bytes (TAIZHANG_UPLOAD_LIMIT_MB, default 100). */
+  readonly uploadLimitBytes: number;
+  /** Where uploaded files wait for commit and are archived: beside the database file. */
+  readonly uploadsDir: string;
+}
+
+/** The project's root folder, whichever working directory the process was started from. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 8080;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT 必须是 0–65535 之间的整数，当前为 "${raw}"`);
+  }
+  return port;
+}
+
+function parsePositive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0)) throw new ConfigError(`${name} 必须是正数，当前为 "${raw}"`);
+  return value;
+}
+
+function parseFlag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`${name} 只能是 1 或 0，当前为 "${raw}"`);
+}
+
+/** Reads and validates the environment once; the result is frozen. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const db = env.TAIZHANG_DB;
+  const dbPath =
+    db === ':memory:' ? db : path.resolve(db || path.join(projectRoot, 'data', 'taizhang.duckdb'));
+  return Object.freeze({
+    port: parsePort(env.PORT),
+    dbPath,
+    uploadLimitBytes:
+      parsePositive('TAIZHANG_UPLOAD_LIMIT_MB', env.TAIZHANG_UPLOAD_LIMIT_MB, 100) * 1024 * 1024,
+    uploadsDir:
+      dbPath === ':memory:'
+        ? path.join(os.tmpdir(), `taizhang-uploads-${process.pid}`)
+        : path.join(path.dirname(dbPath), 'uploads'),
+    seedsDir: path.join(projectRoot, 'seeds'),
+    adminPassword: env.TAIZHANG_ADMIN_PASSWORD || undefined,
+    publicRead: parseFlag('TAIZHANG_PUBLIC_READ', env.TAIZHANG_PUBLIC_READ),
+  });
+}

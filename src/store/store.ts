@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { projectRoot } from '../config.js';
+import { migrate, readMigrations } from './migrate.js';
+import { QueryBook } from './queries.js';
+import { type Row, readRows } from './rows.js';
+
+export type Params = Record<string, DuckDBValue>;
+
+/** What a write transaction may do: run named queries, or raw SQL the store itself owns. */
+export interface Tx {
+  all<T = Row>(query: string, params?: Params): Promise<T[]>;
+  run(query: string, params?: Params): Promise<number>;
+  connection: DuckDBConnection;
+}
+
+export class StoreError extends Error {}
+
+/**
+ * The embedded DuckDB database: one instance per process and file, short-lived connections for
+ * reads, and a single queue for writes so that one transaction commits at a time while readers
+ * keep being served from their own snapshot.
+ */
+export class Store {
+  readonly #instance: DuckDBInstance;
+  readonly #queries: QueryBook;
+  #writes: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  private constructor(
+    readonly path: string,
+    instance: DuckDBInstance,
+    queries: QueryBook,
+  ) {
+    this.#instance = instance;
+    this.#queries = queries;
+  }
+
+  /** Opens (creating if needed) the database at `dbPath` and brings its schema up to date. */
+  static async open(dbPath: string, { sqlDir = path.join(projectRoot, 'sql') } = {}): Promise<Store> {
+    if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
+    const instance = await openInstance(dbPath);
+    const store = new Store(dbPath, instance, new QueryBook(path.join(sqlDir, 'queries')));
+    const connection = await instance.connect();
+    try {
+      await migrate(connection, readMigrations(path.join(sqlDir, 'schema')));
+    } finally {
+      connection.closeSync();
+    }
+    return store;
+  }
+
+  /** Runs a named read query (sql/queries/<name>.sql) with bound parameters. */
+  async all<T = Row>(query: string, params: Params = {}): Promise<T[]> {
+    return this.#withConnection((connection) => allOn<T>(connection, this.#queries.get(query), params));
+  }
+
+  async one<T = Row>(query: string, params: Params = {}): Promise<T | undefined> {
+    return (await this.all<T>(query, params))[0];
+  }
+
+  /**
+   * Runs `work` inside one transaction, after every earlier write has finished. Either all of its
+   * statements commit or, if it throws, none do.
+   */
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const next = this.#writes.then(() =>
+      this.#withConnection(async (connection) => {
+        const tx: Tx = {
+          all: (query, params = {}) => allOn(connection, this.#queries.get(query), params),
+          run: async (query, params = {}) =>
+            (await connection.run(this.#queries.get(query), bind(params))).rowsChanged,
+          connection,
+        };
+        await connection.run('BEGIN TRANSACTION');
+        try {
+          const result = await work(tx);
+          await connection.run('COMMIT');
+          return result;
+        } catch (error) {
+          await connection.run('ROLLBACK');
+          throw error;
+        }
+      }),
+    );
+    // A failed write must not block the ones queued after it.
+    this.#writes = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Waits for queued writes, checkpoints and closes the database. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#writes;
+    const connection = await this.#instance.connect();
+    try {
+      if (this.path !== ':memory:') await connection.run('CHECKPOINT');
+    } finally {
+      connection.closeSync();
+    }
+    this.#instance.closeSync();
+    instances.delete(this.path);
+  }
+
+  async #withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new StoreError('数据库已关闭');
+    const connection = await this.#instance.connect();
+    try {
+      return await work(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+}
+
+async function allOn<T>(connection: DuckDBConnection, sql: string, params: Params): Promise<T[]> {
+  return readRows<T>(await connection.runAndReadAll(sql, bind(params)));
+}
+
+/** No parameters: run the text as is, which also allows a file of several statements. */
+function bind(params: Params): Params | undefined {
+  return Object.keys(params).length > 0 ? params : undefined;
+}
+
+// Two instances on one file inside one process would diverge silently: refuse the second.
+const instances = new Set<string>();
+
+async function openInstance(dbPath: string): Promise<DuckDBInstance> {
+  if (dbPath !== ':memory:') {
+    if (instances.has(dbPath)) throw new StoreError(`数据库文件 ${dbPath} 已在本进程中打开`);
+    instances.add(dbPath);
+  }
+  try {
+    return await DuckDBInstance.create(dbPath);
+  } catch (error) {
+    instances.delete(dbPath);
+    throw describeOpenError(dbPath, error as Error);
+  }
+}
+
+/** Turns DuckDB's lock error into a message that names the file and the process holding it. */
+function describeOpenError(dbPath: string, error: Error): StoreError {
+  const holder = /PID (\d+)/.exec(error.message)?.[1];
+  if (/lock/i.test(error.message)) {
+    return new StoreError(
+      `无法打开数据库文件 ${dbPath}：它正被另一个进程${holder ? `（PID ${holder}）` : ''}使用。请先停止该进程，或用 TAIZHANG_DB 指定另一个文件。`,
+    );
+  }
+  return new StoreError(`无法打开数据库文件 ${dbPath}：${error.message}`);
+}
