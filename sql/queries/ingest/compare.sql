@@ -1,0 +1,18 @@
+-- Each valid row against the value that counts now: new, a revision (old → new), or unchanged.
+-- Unchanged rows are not written again: re-sending what is already there changes nothing.
+CREATE OR REPLACE TEMP TABLE ingest_compared AS
+SELECT k.line, k.code, k.indicator_name, k.unit, k.region, k.period, k.series, k.value_raw, k.number AS value,
+  k.basis, k.milestone_status, nullif(trim(k.note_raw), '') AS note,
+  cur.value AS old_value, cur.milestone_status AS old_status, cur.upload_id AS old_upload_id,
+  CASE
+    WHEN cur.indicator_code IS NULL THEN 'new'
+    WHEN cur.value IS NOT DISTINCT FROM k.number
+      AND cur.milestone_status IS NOT DISTINCT FROM k.milestone_status
+      AND cur.basis = k.basis
+      AND cur.note IS NOT DISTINCT FROM nullif(trim(k.note_raw), '') THEN 'unchanged'
+    ELSE 'revised'
+  END AS change
+FROM ingest_checked k
+LEFT JOIN tz_current_actuals(now()) cur
+  ON cur.indicator_code = k.code AND cur.region = k.region AND cur.period = k.period AND cur.series = k.series
+WHERE NOT k.blank AND len(k.errors) = 0 AND k.first_line = k.line

@@ -1,0 +1,1 @@
+SELECT count(DISTINCT line) AS n FROM ingest_rejects

@@ -1,0 +1,11 @@
+-- The file line of each row read: rejected lines take their numbers out of the sequence, so the
+-- rows after them still point at the right line (line 1 is the header).
+CREATE OR REPLACE TEMP TABLE ingest_lines AS
+WITH bad AS (SELECT DISTINCT CAST(line AS BIGINT) AS line FROM ingest_rejects),
+all_lines AS (
+  SELECT range AS line
+  FROM range(2, (SELECT count(*) FROM ingest_raw) + (SELECT count(*) FROM bad) + 2)
+)
+SELECT row_number() OVER (ORDER BY line) AS rn, CAST(line AS INTEGER) AS line
+FROM all_lines
+WHERE line NOT IN (SELECT line FROM bad)

@@ -1,0 +1,1 @@
+SELECT nextval('upload_id_seq') AS id

@@ -1,0 +1,1 @@
+SELECT name, parent, level FROM region ORDER BY position

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ErrorMessage, ErrorPage, type ErrorProps } from '../views/error.js';
+import { NotFoundError } from './catalog/read.js';
+import type { Config } from './config.js';
+import { PendingUploads } from './ingest/pending.js';
+import { apiRoutes } from './routes/api.js';
+import { healthRoutes } from './routes/health.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { pageRoutes } from './routes/pages.js';
+import { staticRoutes } from './routes/static.js';
+import { uploadRoutes } from './routes/uploads.js';
+import type { Store } from './store/store.js';
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  /** Where unexpected errors are logged; tests pass their own. */
+  log?: (message: string, error: unknown) => void;
+}
+
+/** Builds the whole app from its parts; tests call app.request() on it without a port. */
+export function createApp({ store, config, log = defaultLog }: AppDeps) {
+  const app = new Hono();
+  const pending = new PendingUploads(config.uploadsDir);
+
+  app.route('/', healthRoutes(store));
+  app.route('/static', staticRoutes());
+  app.route('/api', apiRoutes({ store, config, pending }));
+  app.route('/', uploadRoutes({ store, config, pending }));
+  app.route('/', indicatorRoutes({ store, pending }));
+  app.route('/', pageRoutes(store));
+
+  app.notFound((c) => respondError(c, { status: 404, message: `找不到页面 ${c.req.path}` }));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException)
+      return respondError(c, { status: error.status, message: error.message });
+    if (error instanceof NotFoundError) return respondError(c, { status: 404, message: error.message });
+    const reference = randomBytes(4).toString('hex');
+    log(`[${reference}] ${c.req.method} ${c.req.path}`, error);
+    return respondError(c, { status: 500, message: '抱歉，处理请求时出现了意外错误。', reference });
+  });
+
+  return app;
+}
+
+/** One error view for every failure: JSON for the API, a fragment for htmx, a page otherwise. */
+function respondError(c: Context, props: ErrorProps) {
+  const status = props.status as 400;
+  if (c.req.path.startsWith('/api/')) {
+    return c.json(
+      { error: props.message, ...(props.reference ? { reference: props.reference } : {}) },
+      status,
+    );
+  }
+  if (c.req.header('HX-Request') === 'true') return c.html(<ErrorMessage {...props} />, status);
+  return c.html(<ErrorPage {...props} />, status);
+}
+
+function defaultLog(message: string, error: unknown) {
+  console.error(message, error);
+}

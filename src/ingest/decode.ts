@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { IngestError } from './problems.js';
+
+/** How a file was written: UTF-8, UTF-8 with a byte-order mark, or GB18030/GBK (Excel on Chinese Windows). */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+
+export interface Decoded {
+  encoding: Encoding;
+  sha256: string;
+  bytes: number;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Detects the encoding of `input` and writes it as plain UTF-8 (no BOM) to `output`, streaming, so a
+ * large file never sits whole in memory. DuckDB's read_csv reads UTF-8 only here, so GB18030 is
+ * decoded in Node first. UTF-8 is tried first because a GBK file is almost never valid UTF-8.
+ */
+export async function decodeToUtf8(input: string, output: string): Promise<Decoded> {
+  const first = await readHead(input, 4);
+  if (startsWith(first, ZIP)) {
+    throw new IngestError(
+      'not_csv',
+      '这是 Excel 工作簿（.xlsx），不是 CSV 文件。请在 Excel 中选择“文件 → 另存为 → CSV（逗号分隔）”后再上传。',
+    );
+  }
+  const hasBom = startsWith(first, BOM);
+  const utf8 = await transcode(input, output, 'utf-8', hasBom ? 3 : 0);
+  if (utf8.ok) return { encoding: hasBom ? 'utf-8-bom' : 'utf-8', sha256: utf8.sha256, bytes: utf8.bytes };
+  const gb = await transcode(input, output, 'gb18030', 0);
+  if (gb.ok) return { encoding: 'gb18030', sha256: gb.sha256, bytes: gb.bytes };
+  throw new IngestError(
+    'encoding',
+    '无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK。请在 Excel 中另存为“CSV UTF-8”后再上传。',
+  );
+}
+
+async function transcode(
+  input: string,
+  output: string,
+  label: 'utf-8' | 'gb18030',
+  skip: number,
+): Promise<{ ok: boolean; sha256: string; bytes: number }> {
+  const decoder = new TextDecoder(label, { fatal: true });
+  const hash = createHash('sha256');
+  const out = createWriteStream(output);
+  let bytes = 0;
+  let ok = true;
+  try {
+    for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      const body = bytes < skip ? chunk.subarray(skip - bytes) : chunk;
+      bytes += chunk.length;
+      if (body.includes(0))
+        throw new IngestError('binary', '文件中含有二进制内容，不是文本格式的 CSV 文件。');
+      const text = decoder.decode(body, { stream: true });
+      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    out.write(decoder.decode());
+  } catch (error) {
+    if (error instanceof IngestError) {
+      out.destroy();
+      throw error;
+    }
+    ok = false; // not this encoding
+  }
+  out.end();
+  await finished(out);
+  return { ok, sha256: hash.digest('hex'), bytes };
+}
+
+async function readHead(file: string, n: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of createReadStream(file, { start: 0, end: n - 1 }) as AsyncIterable<Buffer>)
+    chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+function startsWith(buffer: Buffer, prefix: number[]): boolean {
+  return prefix.every((byte, i) => buffer[i] === byte);
+}

@@ -1,0 +1,303 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { structValue } from '@duckdb/node-api';
+import type { Store, Tx } from '../store/store.js';
+import { formatInstant } from '../time.js';
+import { layoutColumns } from './columns.js';
+import { decodeToUtf8, type Encoding } from './decode.js';
+import { readHeader } from './header.js';
+import { IngestError, type Problem } from './problems.js';
+import { stageRows } from './stage.js';
+
+export interface ImportOptions {
+  /** The file's name as the user knows it (shown in the history). */
+  fileName: string;
+  /** Who uploads: a user name, or 'cli'. */
+  by: string;
+  /** Check and report only; write no value. */
+  dryRun?: boolean;
+  /**
+   * With dryRun: if the file has errors, record it as a rejected upload (with its problems) so it
+   * shows in the history; a clean file is still only previewed.
+   */
+  recordRejection?: boolean;
+  /** Region for rows that name none (default 全省). */
+  region?: string;
+  /** Whether values are actuals or a monthly plan (分月计划). */
+  series?: 'actual' | 'plan';
+  /** Basis for rows that state none: cumulative (累计, the default) or increment (当月). */
+  basis?: 'cumulative' | 'increment';
+}
+
+export interface PreviewRow {
+  line: number;
+  code: string;
+  indicator_name: string;
+  unit: string | null;
+  region: string;
+  period: string;
+  series: 'actual' | 'plan';
+  value_raw: string | null;
+  value: number | null;
+  basis: 'cumulative' | 'increment';
+  milestone_status: string | null;
+  note: string | null;
+  change: 'new' | 'revised';
+  old_value: number | null;
+  old_status: string | null;
+}
+
+export interface ImportReport {
+  /**
+   * preview: checked, nothing written (dry run); committed: values written; rejected: errors, no
+   * value written; duplicate: this very file is already committed; unchanged: nothing new in it.
+   */
+  status: 'preview' | 'committed' | 'rejected' | 'duplicate' | 'unchanged';
+  uploadId: number | null;
+  fileName: string;
+  sha256: string;
+  encoding: Encoding | null;
+  format: 'long' | 'wide' | null;
+  counts: {
+    lines: number;
+    values: number;
+    new: number;
+    revised: number;
+    unchanged: number;
+    blank: number;
+    errors: number;
+    warnings: number;
+  };
+  /** Revisions first, then new values; at most PREVIEW_LIMIT. */
+  changes: PreviewRow[];
+  /** At most PROBLEM_LIMIT, in line order; counts.errors/warnings give the totals. */
+  problems: Problem[];
+  duplicateOf?: { id: number; uploadedAt: string; uploadedBy: string; fileName: string };
+}
+
+export const PREVIEW_LIMIT = 500;
+export const PROBLEM_LIMIT = 1000;
+
+const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
+
+/**
+ * The one import pipeline behind every door (web form, single-value form, CLI, API):
+ * decode → read header → stage with DuckDB → check in SQL → compare with what counts now →
+ * preview, or commit in one transaction. A file with any error writes no value; its upload record
+ * and problems are kept (unless it is a dry run) so the history shows what was tried.
+ */
+export async function importFile(store: Store, file: string, options: ImportOptions): Promise<ImportReport> {
+  const utf8 = path.join(os.tmpdir(), `taizhang-${process.pid}-${randomBytes(6).toString('hex')}.csv`);
+  try {
+    let decoded: Awaited<ReturnType<typeof decodeToUtf8>>;
+    try {
+      decoded = await decodeToUtf8(file, utf8);
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      return rejectWhole(store, options, { sha256: '', encoding: null }, error);
+    }
+    const base = { sha256: decoded.sha256, encoding: decoded.encoding };
+    let header: Awaited<ReturnType<typeof readHeader>>;
+    try {
+      header = await readHeader(utf8);
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      return rejectWhole(store, options, base, error);
+    }
+    const layout = layoutColumns(header.names);
+    const headerErrors = layout.problems.filter((p) => p.severity === 'error');
+    if (headerErrors.length > 0) return rejectProblems(store, options, base, layout.problems);
+
+    return await store.write(async (tx) => {
+      const duplicate = await findDuplicate(tx, decoded.sha256);
+      if (duplicate) return duplicateReport(options, base, duplicate);
+      try {
+        const columns = structValue(Object.fromEntries(header.names.map((_, i) => [`c${i}`, 'VARCHAR'])));
+        await tx.run('ingest/read_raw', { file: utf8, delimiter: header.delimiter, columns });
+        await tx.run('ingest/lines');
+        await stageRows(tx, layout);
+        await tx.run('ingest/check', {
+          default_region: options.region ?? '全省',
+          default_basis: options.basis ?? layout.headerBasis ?? 'cumulative',
+          default_series: options.series ?? 'actual',
+        });
+        await tx.run('ingest/compare');
+        return await finish(tx, options, { ...base, format: layout.format }, layout.problems);
+      } finally {
+        await tx.run('ingest/drop_temp');
+      }
+    });
+  } finally {
+    rmSync(utf8, { force: true });
+  }
+}
+
+type Base = { sha256: string; encoding: Encoding | null };
+
+/** Gathers the report from the checked rows and, unless a dry run, records the upload. */
+async function finish(
+  tx: Tx,
+  options: ImportOptions,
+  base: Base & { format: 'long' | 'wide' },
+  headerProblems: Problem[],
+): Promise<ImportReport> {
+  const [summary] = await tx.all<Record<keyof typeof NO_COUNTS | 'cells', number>>('ingest/summary');
+  const rejects = await tx.all<{ line: number; error_type: string; csv_line: string }>('ingest/rejects');
+  const [{ n: rejectCount } = { n: 0 }] = await tx.all<{ n: number }>('ingest/count_rejects');
+  const rowProblems = await tx.all<{
+    line: number;
+    column_name: string | null;
+    severity: Problem['severity'];
+    code: string;
+    message: string;
+    found: string | null;
+  }>('ingest/problems', { limit: PROBLEM_LIMIT });
+  const problems: Problem[] = [
+    ...headerProblems,
+    ...rejects.map(describeReject),
+    ...rowProblems.map((p) => ({ ...p, column: p.column_name })).map(({ column_name: _, ...p }) => p),
+  ].slice(0, PROBLEM_LIMIT);
+
+  const s = summary ?? { ...NO_COUNTS, cells: 0 };
+  const counts = {
+    lines: s.lines + rejectCount,
+    values: s.cells,
+    new: s.new,
+    revised: s.revised,
+    unchanged: s.unchanged,
+    blank: s.blank,
+    errors: s.errors + rejectCount,
+    warnings: s.warnings + headerProblems.filter((p) => p.severity === 'warning').length,
+  };
+  const changes = await tx.all<PreviewRow>('ingest/preview_rows', { limit: PREVIEW_LIMIT });
+  const report: ImportReport = { ...emptyReport(options, base), ...base, counts, changes, problems };
+  if (options.dryRun && !(options.recordRejection && counts.errors > 0)) return report;
+
+  if (counts.errors > 0) {
+    report.status = 'rejected';
+  } else if (counts.new + counts.revised === 0) {
+    report.status = 'unchanged';
+    return report;
+  } else {
+    report.status = 'committed';
+  }
+  report.uploadId = await recordUpload(tx, options, report);
+  if (report.status === 'committed') {
+    // recorded_at is the transaction's now(), the same instant as the upload's uploaded_at.
+    await tx.run('ingest/insert_actuals', { upload_id: report.uploadId });
+    await tx.run('meta/bump_data_version');
+  }
+  return report;
+}
+
+/** Writes the upload record and its problems (all of them for a rejected file, warnings otherwise). */
+async function recordUpload(tx: Tx, options: ImportOptions, report: ImportReport): Promise<number> {
+  const [{ id } = { id: 0 }] = await tx.all<{ id: number }>('ingest/next_upload_id');
+  const { counts } = report;
+  await tx.run('ingest/insert_upload', {
+    id,
+    file_name: options.fileName,
+    sha256: report.sha256,
+    encoding: report.encoding ?? 'unknown',
+    format: report.format ?? 'unknown',
+    rows_read: counts.lines,
+    rows_new: counts.new,
+    rows_revised: counts.revised,
+    rows_unchanged: counts.unchanged,
+    rows_blank: counts.blank,
+    errors: counts.errors,
+    warnings: counts.warnings,
+    status: report.status === 'committed' ? 'committed' : 'rejected',
+    uploaded_by: options.by,
+  });
+  if (report.problems.length > 0) {
+    await tx.run('ingest/insert_problems', { upload_id: id, problems: JSON.stringify(report.problems) });
+  }
+  return id;
+}
+
+async function findDuplicate(tx: Tx, sha256: string) {
+  const [row] = await tx.all<{ id: number; uploaded_at: Date; uploaded_by: string; file_name: string }>(
+    'ingest/find_upload_by_sha256',
+    { sha256 },
+  );
+  return row;
+}
+
+function duplicateReport(
+  options: ImportOptions,
+  base: Base,
+  dup: { id: number; uploaded_at: Date; uploaded_by: string; file_name: string },
+): ImportReport {
+  const uploadedAt = dup.uploaded_at.toISOString();
+  return {
+    ...emptyReport(options, base),
+    status: 'duplicate',
+    duplicateOf: { id: dup.id, uploadedAt, uploadedBy: dup.uploaded_by, fileName: dup.file_name },
+    problems: [
+      {
+        line: null,
+        column: null,
+        severity: 'warning',
+        code: 'duplicate_file',
+        message: `此文件已于 ${formatInstant(dup.uploaded_at)} 由 ${dup.uploaded_by} 上传（第 ${dup.id} 批，${dup.file_name}），本次未做任何更改。`,
+        found: null,
+      },
+    ],
+  };
+}
+
+/** A file that cannot be read at all: one problem for the whole file. */
+function rejectWhole(store: Store, options: ImportOptions, base: Base, error: IngestError) {
+  return rejectProblems(store, options, base, [
+    { line: null, column: null, severity: 'error', code: error.code, message: error.message, found: null },
+  ]);
+}
+
+async function rejectProblems(store: Store, options: ImportOptions, base: Base, problems: Problem[]) {
+  const report: ImportReport = {
+    ...emptyReport(options, base),
+    status: options.dryRun && !options.recordRejection ? 'preview' : 'rejected',
+    problems,
+  };
+  report.counts.errors = problems.filter((p) => p.severity === 'error').length;
+  report.counts.warnings = problems.length - report.counts.errors;
+  if (report.status === 'rejected')
+    report.uploadId = await store.write((tx) => recordUpload(tx, options, report));
+  return report;
+}
+
+function emptyReport(options: ImportOptions, base: Base): ImportReport {
+  return {
+    status: 'preview',
+    uploadId: null,
+    fileName: options.fileName,
+    ...base,
+    format: null,
+    counts: { ...NO_COUNTS },
+    changes: [],
+    problems: [],
+  };
+}
+
+const REJECT_MESSAGES: Record<string, string> = {
+  'MISSING COLUMNS': '这一行的列数比表头少',
+  'TOO MANY COLUMNS': '这一行的列数比表头多（是否有未加引号的逗号？如 36,000 应写成 "36,000" 或 36000）',
+  'UNQUOTED VALUE': '引号使用不规范',
+  'LINE SIZE OVER MAXIMUM': '这一行过长',
+  'INVALID UNICODE': '这一行含有无法识别的字符',
+};
+
+/** A line DuckDB could not split into the header's columns. */
+function describeReject(reject: { line: number; error_type: string; csv_line: string }): Problem {
+  return {
+    line: reject.line,
+    column: null,
+    severity: 'error',
+    code: 'malformed_line',
+    message: `第${reject.line}行格式有误：${REJECT_MESSAGES[reject.error_type] ?? reject.error_type}`,
+    found: reject.csv_line?.slice(0, 200) ?? null,
+  };
+}

@@ -1,0 +1,23 @@
+/** A problem found in an upload, with where it is and a message a clerk understands. */
+export interface Problem {
+  /** Line of the file (1 = header), or null for the file as a whole. */
+  line: number | null;
+  /** The column's header as written in the file, or null. */
+  column: string | null;
+  severity: 'error' | 'warning';
+  /** Stable machine code (unknown_indicator, bad_number …) for scripts and tests. */
+  code: string;
+  message: string;
+  /** What was found in the cell. */
+  found: string | null;
+}
+
+/** A problem that stops the file from being read at all (not a CSV, unknown encoding, no header). */
+export class IngestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

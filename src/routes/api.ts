@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Config } from '../config.js';
+import { importFile } from '../ingest/import.js';
+import type { PendingUploads } from '../ingest/pending.js';
+import { indicatorHistory } from '../ingest/uploads.js';
+import type { Store } from '../store/store.js';
+import { readOptions, uploadLimit } from './uploads.js';
+
+/** JSON for scripts. */
+export function apiRoutes({
+  store,
+  config,
+  pending,
+}: {
+  store: Store;
+  config: Config;
+  pending: PendingUploads;
+}) {
+  const app = new Hono();
+
+  app.get('/indicators', async (c) => {
+    const document = c.req.query('doc') || null;
+    return c.json({ indicators: await store.all('catalog/all_indicators', { document }) });
+  });
+
+  app.get('/indicators/:code/actuals', async (c) => {
+    const code = c.req.param('code');
+    const indicator = await store.one('catalog/indicator_by_code', { code });
+    if (!indicator) throw new HTTPException(404, { message: `指标编码不存在：${code}` });
+    return c.json({ indicator, actuals: await indicatorHistory(store, code) });
+  });
+
+  /**
+   * POST /api/uploads: the CSV as the raw body (Content-Type text/csv), or a multipart form with a
+   * `file` field. Query: dry_run=1, region, series=actual|plan, basis=cumulative|increment,
+   * file_name. Answers the import report: 200 committed / preview / unchanged / duplicate, 422 rejected.
+   */
+  app.post('/uploads', uploadLimit(config), async (c) => {
+    const query = c.req.query();
+    const options = readOptions(query);
+    let fileName = query.file_name || 'upload.csv';
+    let token: string;
+    if ((c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')) {
+      const file = (await c.req.parseBody()).file;
+      if (!(file instanceof File)) throw new HTTPException(422, { message: '表单中缺少 file 字段' });
+      fileName = query.file_name || file.name;
+      token = await pending.save(new Uint8Array(await file.arrayBuffer()), { fileName, options });
+    } else {
+      if (!c.req.raw.body)
+        throw new HTTPException(422, { message: '请求体为空：请把 CSV 文件作为请求体发送' });
+      token = await pending.save(c.req.raw.body, { fileName, options });
+    }
+    const saved = pending.find(token);
+    if (!saved) throw new Error('pending upload vanished');
+    const dryRun = query.dry_run === '1' || query.dry_run === 'true';
+    try {
+      const report = await importFile(store, saved.file, { ...options, fileName, by: 'api', dryRun });
+      if (report.status === 'committed' && report.uploadId !== null) pending.archive(token, report.uploadId);
+      return c.json(report, report.status === 'rejected' || report.counts.errors > 0 ? 422 : 200);
+    } finally {
+      pending.remove(token);
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { type Browser, chromium } from 'playwright-core';
+import { seededApp } from './store.js';
+
+/** Screenshots and other test output, git-ignored. */
+export const OUTPUT_DIR = path.resolve('test', 'output');
+
+/**
+ * Debian's Chromium driven by playwright-core (no browser download), in a fresh temporary profile
+ * that playwright makes and removes. The flags keep it from reaching for Google's services, which
+ * this closed network refuses.
+ */
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+/** The real app on a seeded temp database, listening on a free loopback port. */
+export async function servedApp() {
+  const ctx = await seededApp();
+  const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  return {
+    ...ctx,
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await ctx.cleanup();
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { indicatorHistory, withdrawUpload } from '../../src/ingest/uploads.js';
+import { history, importText, ingestStore } from '../helpers/ingest.js';
+import type { TempStore } from '../helpers/store.js';
+
+describe('ingest/importFile', () => {
+  let temp: TempStore;
+  beforeEach(async () => {
+    temp = await ingestStore();
+  });
+  afterEach(async () => temp.cleanup());
+
+  it('reads a GB18030 file with Chinese headers, CRLF and Chinese number forms, and stores the exact values', async () => {
+    const text =
+      '指标编码,统计期,累计完成,地区,备注\r\n' +
+      '2021-T1-1,2021年3月,1.2万,,一季度\r\n' +
+      '2021-T1-1,2021-04,"36,000",长春市,\r\n' +
+      '2021-T1-1,202105,３６０００,延边州,全角数字\r\n' +
+      '2021-T2-1,2021/6,90％,,\r\n' +
+      '2021-T1-2,2021-06-30,950,,\r\n';
+    const report = await importText(temp, text, { encoding: 'gb18030' });
+    expect(report.status).toBe('committed');
+    expect(report.encoding).toBe('gb18030');
+    expect(report.counts).toMatchObject({ lines: 5, new: 5, revised: 0, errors: 0 });
+    const rows = await history(temp, '2021-T1-1');
+    expect(rows.map((r) => [r.period, r.region, r.value])).toEqual([
+      ['2021-03-31', '全省', 12000],
+      ['2021-04-30', '长春市', 36000],
+      ['2021-05-31', '延边朝鲜族自治州', 36000],
+    ]);
+    expect((await history(temp, '2021-T2-1')).map((r) => r.value)).toEqual([90]);
+    expect((await history(temp, '2021-T1-2')).map((r) => r.period)).toEqual(['2021-06-30']);
+  });
+
+  it('reads UTF-8 with a byte-order mark and tab-separated files', async () => {
+    const bom = await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-03,100\n', {
+      encoding: 'utf-8-bom',
+    });
+    expect(bom).toMatchObject({ status: 'committed', encoding: 'utf-8-bom' });
+    const tab = await importText(temp, 'indicator\tperiod\tvalue\n2021-T1-1\t2021-04\t200\n');
+    expect(tab).toMatchObject({ status: 'committed', encoding: 'utf-8' });
+    expect((await history(temp, '2021-T1-1')).map((r) => r.value)).toEqual([100, 200]);
+  });
+
+  it('names an indicator by its exact name as well as by its code', async () => {
+    const report = await importText(temp, '指标名称,月份,完成值\n职业技能培训,2021-03,500\n');
+    expect(report.status).toBe('committed');
+    expect((await history(temp, '2021-T1-1')).map((r) => r.value)).toEqual([500]);
+  });
+
+  it('unpivots a wide sheet with one column per month, blank months not reported', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,指标名称,1月,2月,3月,4月\n2021-T1-1,职业技能培训,1000,,3000,\n2021-T2-1,县域内就诊率,91,92%,,\n',
+    );
+    expect(report).toMatchObject({ status: 'committed', format: 'wide' });
+    expect(report.counts).toMatchObject({ lines: 2, values: 8, new: 4, blank: 4 });
+    expect((await history(temp, '2021-T1-1')).map((r) => [r.period, r.value])).toEqual([
+      ['2021-01-31', 1000],
+      ['2021-03-31', 3000],
+    ]);
+  });
+
+  it('names every problem with its line, column and a Chinese message, and writes nothing', async () => {
+    const text = [
+      '指标编码,统计期,数值,地区',
+      '2021-T9-9,2021-03,1,', // unknown indicator
+      '2021-T1-1,2021-13,1,', // bad period
+      '2021-T1-1,2022-01,1,', // outside the year
+      '2021-T1-1,2021-03,abc,', // unparseable number
+      '2021-T1-1,2021-04,-5,', // negative count
+      '2021-T1-1,2021-05,1,火星市', // unknown region
+      '2021-T1-2,2021-05,9000,', // over 3x target: warning
+      '2021-T1-1,2021-06,1,',
+      '2021-T1-1,2021-06,2,', // duplicate key
+      '2021-T1-1,2021-07,5户,', // wrong unit
+    ].join('\n');
+    const report = await importText(temp, text);
+    expect(report.status).toBe('rejected');
+    const found = report.problems.map((p) => [p.line, p.column, p.code, p.severity]);
+    expect(found).toEqual([
+      [2, '指标编码', 'unknown_indicator', 'error'],
+      [3, '统计期', 'bad_period', 'error'],
+      [4, '统计期', 'period_outside_year', 'error'],
+      [5, '数值', 'bad_number', 'error'],
+      [6, '数值', 'negative', 'error'],
+      [7, '地区', 'unknown_region', 'error'],
+      [8, '数值', 'over_target', 'warning'],
+      [10, '指标编码', 'duplicate_key', 'error'],
+      [11, '数值', 'unit_mismatch', 'error'],
+    ]);
+    expect(report.problems[0]?.message).toBe(
+      '指标编码不存在：“2021-T9-9”，最接近的是 2021-T1-1 职业技能培训',
+    );
+    expect(report.problems[3]?.message).toContain('无法识别数值“abc”');
+    expect(report.counts).toMatchObject({ errors: 8, warnings: 1 });
+    expect(await history(temp, '2021-T1-1')).toEqual([]);
+    expect(await history(temp, '2021-T1-2')).toEqual([]);
+    expect(report.uploadId).toBeGreaterThan(0);
+  });
+
+  it('reports lines with the wrong number of fields by their line number', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T1-1,2021-03,1\n2021-T1-1,2021-04\n2021-T1-1,2021-05,36,000\n2021-T1-1,2021-06,x\n',
+    );
+    expect(report.status).toBe('rejected');
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([
+      [3, 'malformed_line'],
+      [4, 'malformed_line'],
+      [5, 'bad_number'],
+    ]);
+    expect(report.problems[1]?.message).toContain('列数比表头多');
+  });
+
+  it('rejects a file whose header lacks the columns it needs, saying which', async () => {
+    const report = await importText(temp, 'foo,bar\n1,2\n');
+    expect(report.status).toBe('rejected');
+    expect(report.problems.map((p) => p.code)).toEqual([
+      'unknown_column',
+      'unknown_column',
+      'missing_column',
+      'missing_column',
+      'missing_column',
+    ]);
+    expect(report.problems.find((p) => p.code === 'missing_column')?.message).toContain('指标编码');
+  });
+
+  it('keeps both values when a later upload revises one, and withdrawal makes the earlier count again', async () => {
+    const first = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T1-1,2021-03,1000\n2021-T1-1,2021-04,2000\n',
+    );
+    const preview = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T1-1,2021-04,2500\n2021-T1-1,2021-03,1000\n',
+      {
+        dryRun: true,
+      },
+    );
+    expect(preview.status).toBe('preview');
+    expect(preview.counts).toMatchObject({ new: 0, revised: 1, unchanged: 1 });
+    expect(preview.changes[0]).toMatchObject({ change: 'revised', old_value: 2000, value: 2500, line: 2 });
+    expect(await history(temp, '2021-T1-1')).toHaveLength(2); // the dry run wrote nothing
+
+    const second = await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-04,2500\n');
+    expect(second.status).toBe('committed');
+    let rows = await indicatorHistory(temp.store, '2021-T1-1');
+    expect(rows.map((r) => [r.period, r.value, r.upload_id, r.superseded_at !== null])).toEqual([
+      ['2021-03-31', 1000, first.uploadId, false],
+      ['2021-04-30', 2000, first.uploadId, true],
+      ['2021-04-30', 2500, second.uploadId, false],
+    ]);
+
+    expect(await withdrawUpload(temp.store, second.uploadId!, 'admin', '口径有误')).toBe(true);
+    expect(await withdrawUpload(temp.store, second.uploadId!, 'admin', null)).toBe(false);
+    rows = await indicatorHistory(temp.store, '2021-T1-1');
+    expect(rows.map((r) => [r.value, r.superseded_at !== null])).toEqual([
+      [1000, false],
+      [2000, false],
+      [2500, true],
+    ]);
+  });
+
+  it('recognises the same file uploaded twice by its hash and changes nothing', async () => {
+    const text = '指标编码,统计期,数值\n2021-T1-1,2021-03,1000\n';
+    const first = await importText(temp, text, { name: 'a.csv' });
+    const again = await importText(temp, text, { name: 'b.csv' });
+    expect(again.status).toBe('duplicate');
+    expect(again.duplicateOf?.id).toBe(first.uploadId);
+    expect(again.problems[0]?.message).toContain('本次未做任何更改');
+    expect(await history(temp, '2021-T1-1')).toHaveLength(1);
+  });
+
+  it('treats a blank value as not reported, not as zero', async () => {
+    const report = await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-03,\n2021-T1-1,2021-04,0\n');
+    expect(report.counts).toMatchObject({ blank: 1, new: 1 });
+    expect((await history(temp, '2021-T1-1')).map((r) => [r.period, r.value])).toEqual([['2021-04-30', 0]]);
+  });
+
+  it('takes milestone progress as a status and a note', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,统计期,状态,进展情况\n2021-T3-1,2021-06,进行中,主体结构施工\n2021-T3-1,2021-09,已完成,\n',
+    );
+    expect(report.status).toBe('committed');
+    const rows = await indicatorHistory(temp.store, '2021-T3-1');
+    expect(rows.map((r) => [r.period, r.milestone_status, r.note])).toEqual([
+      ['2021-06-30', '进行中', '主体结构施工'],
+      ['2021-09-30', '已完成', null],
+    ]);
+    const bad = await importText(temp, '指标编码,统计期,状态\n2021-T3-1,2021-10,差不多了\n');
+    expect(bad.problems.map((p) => p.code)).toEqual(['bad_status']);
+  });
+
+  it('marks values as increments when the header says 当月, and as plan when asked', async () => {
+    await importText(temp, '指标编码,统计期,当月完成\n2021-T1-1,2021-03,100\n');
+    await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-03,3000\n', { series: 'plan' });
+    const rows = await indicatorHistory(temp.store, '2021-T1-1');
+    expect(rows.map((r) => [r.series, r.basis, r.value])).toEqual([
+      ['actual', 'increment', 100],
+      ['plan', 'cumulative', 3000],
+    ]);
+  });
+
+  it('explains an Excel workbook, a binary file and an empty file instead of failing', async () => {
+    const xlsx = await importText(temp, 'PK\u0003\u0004rest-of-zip');
+    expect(xlsx.problems[0]?.message).toContain('另存为');
+    const binary = await importText(temp, 'a\u0000b\u0000');
+    expect(binary.problems[0]?.code).toBe('binary');
+    const empty = await importText(temp, '');
+    expect(empty.problems[0]?.code).toBe('empty');
+    for (const report of [xlsx, binary, empty]) expect(report.status).toBe('rejected');
+  });
+});

@@ -1,0 +1,74 @@
+import type { DepartmentSummary, DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
+import { TaskCard } from './components/task-card.js';
+import { Layout } from './layout.js';
+import { departmentHref } from './links.js';
+
+export interface DepartmentPageProps {
+  document: DocumentRow;
+  documents: DocumentRow[];
+  name: string;
+  tasks: { part: PartView; section: SectionView; task: TaskView }[];
+  docQuery: string;
+}
+
+/** One department: every task it is responsible for, and their indicators. */
+export function DepartmentPage({ document, documents, name, tasks, docQuery }: DepartmentPageProps) {
+  const indicators = tasks.reduce((n, t) => n + t.task.indicators.length, 0);
+  return (
+    <Layout title={name} document={document} documents={documents} active="departments">
+      <nav class="breadcrumb" aria-label="位置">
+        <a href={`/departments${docQuery}`}>责任单位</a>
+      </nav>
+      <section class="hero hero-small">
+        <h1>{name}</h1>
+        <dl class="stats">
+          <div class="stat">
+            <dt>项任务</dt>
+            <dd>{tasks.length}</dd>
+          </div>
+          <div class="stat">
+            <dt>个指标</dt>
+            <dd>{indicators}</dd>
+          </div>
+        </dl>
+      </section>
+      {tasks.map(({ task }) => (
+        <TaskCard task={task} year={document.year} docQuery={docQuery} />
+      ))}
+    </Layout>
+  );
+}
+
+/** Every department of the document, with how many tasks and indicators it answers for. */
+export function DepartmentsPage({
+  document,
+  documents,
+  departments,
+  docQuery,
+}: {
+  document: DocumentRow;
+  documents: DocumentRow[];
+  departments: DepartmentSummary[];
+  docQuery: string;
+}) {
+  return (
+    <Layout title="责任单位" document={document} documents={documents} active="departments">
+      <section class="hero hero-small">
+        <h1>责任单位</h1>
+        <p class="lede">共 {departments.length} 个责任单位，按在文件中首次出现的顺序排列。</p>
+      </section>
+      <ul class="department-grid">
+        {departments.map((d) => (
+          <li>
+            <a href={departmentHref(d.name, docQuery)}>
+              <span class="department-name">{d.name}</span>
+              <span class="department-counts">
+                {d.tasks} 项任务 · {d.indicators} 个指标
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

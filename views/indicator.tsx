@@ -1,0 +1,223 @@
+import type { Child } from 'hono/jsx';
+import type { DocumentRow, TaskView } from '../src/catalog/read.js';
+import type { Comparator, IndicatorKind } from '../src/catalog/types.js';
+import type { HistoryRow, LatestRow } from '../src/ingest/uploads.js';
+import { formatInstant } from '../src/time.js';
+import { DepartmentChips } from './components/department-chips.js';
+import { formatDeadline, formatNumber, formatTarget, KIND_LABELS } from './format.js';
+import { Layout } from './layout.js';
+import { taskHref } from './links.js';
+
+export interface IndicatorInfo {
+  code: string;
+  name: string;
+  target: number | null;
+  unit: string | null;
+  comparator: Comparator;
+  deadline: string;
+  kind: IndicatorKind;
+  source: string;
+  retired_at: Date | null;
+}
+
+export interface IndicatorPageProps {
+  document: DocumentRow;
+  documents: DocumentRow[];
+  indicator: IndicatorInfo;
+  task: TaskView;
+  latest: LatestRow[];
+  history: HistoryRow[];
+  regions: { name: string; level: string }[];
+  docQuery: string;
+  /** The preview of a value just entered without htmx. */
+  result?: Child;
+}
+
+const quantity = (value: number | null, unit: string | null) =>
+  value === null ? '—' : `${formatNumber(value)}${unit ?? ''}`;
+
+/** One indicator: its target, the latest values by region, every value ever reported, and a form to enter one. */
+export function IndicatorPage(props: IndicatorPageProps) {
+  const { document, documents, indicator: i, task, latest, history, docQuery } = props;
+  const milestone = i.kind === 'milestone';
+  return (
+    <Layout title={i.name} document={document} documents={documents}>
+      <nav class="breadcrumb" aria-label="位置">
+        <a href={taskHref(task.seq, docQuery)}>第{task.seq}项任务</a>
+      </nav>
+      <section class="hero hero-small">
+        <p class="eyebrow">
+          <code>{i.code}</code> · {KIND_LABELS[i.kind]}指标{i.retired_at && '（已停用）'}
+        </p>
+        <h1>{i.name}</h1>
+        <dl class="stats">
+          <div class="stat">
+            <dt>目标</dt>
+            <dd>{milestone ? '完成' : formatTarget(i.target, i.unit, i.comparator)}</dd>
+          </div>
+          <div class="stat">
+            <dt>完成时限</dt>
+            <dd>{formatDeadline(i.deadline, document.year)}</dd>
+          </div>
+          <div class="stat">
+            <dt>最新（全省）</dt>
+            <dd>
+              {latestText(
+                latest.find((l) => l.region === '全省'),
+                i.unit,
+              )}
+            </dd>
+          </div>
+        </dl>
+        <p class="source">原文：{i.source}</p>
+        <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />
+      </section>
+      <section class="panel" id="entry">
+        <h2>填报一个数值</h2>
+        <EntryForm {...props} />
+        <div id="entry-result" aria-live="polite">
+          {props.result}
+        </div>
+      </section>
+      {latest.length > 0 && (
+        <section class="panel">
+          <h2>各地区最新值</h2>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">地区</th>
+                <th scope="col">统计期</th>
+                <th scope="col" class="num">
+                  {milestone ? '状态' : '数值'}
+                </th>
+                <th scope="col">备注</th>
+              </tr>
+            </thead>
+            <tbody>
+              {latest.map((l) => (
+                <tr>
+                  <td>{l.region}</td>
+                  <td>{l.period.slice(0, 7)}</td>
+                  <td class="num">{latestText(l, i.unit)}</td>
+                  <td>{l.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section class="panel">
+        <h2>
+          填报历史{' '}
+          <a class="small" href={`/api/indicators/${encodeURIComponent(i.code)}/actuals`}>
+            JSON
+          </a>
+        </h2>
+        {history.length === 0 ? (
+          <p class="empty">
+            尚未报送数据。可在上方填报，或<a href="/uploads">上传 CSV 文件</a>。
+          </p>
+        ) : (
+          <HistoryTable history={history} unit={i.unit} />
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+function latestText(row: LatestRow | undefined, unit: string | null): string {
+  if (!row) return '未报送';
+  return row.milestone_status ?? quantity(row.value, unit);
+}
+
+function HistoryTable({ history, unit }: { history: HistoryRow[]; unit: string | null }) {
+  return (
+    <table class="table history">
+      <thead>
+        <tr>
+          <th scope="col">统计期</th>
+          <th scope="col">地区</th>
+          <th scope="col">类型</th>
+          <th scope="col" class="num">
+            数值
+          </th>
+          <th scope="col">口径</th>
+          <th scope="col">批次</th>
+          <th scope="col">记录时间</th>
+          <th scope="col">状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        {history.map((h) => (
+          <tr class={h.superseded_at ? 'superseded' : 'current'}>
+            <td>{h.period.slice(0, 7)}</td>
+            <td>{h.region}</td>
+            <td>{h.series === 'plan' ? '计划' : '实际'}</td>
+            <td class="num">{h.milestone_status ?? quantity(h.value, unit)}</td>
+            <td>{h.basis === 'increment' ? '当月' : '累计'}</td>
+            <td>
+              <a href={`/uploads/${h.upload_id}`}>第 {h.upload_id} 批</a>
+            </td>
+            <td>{formatInstant(h.recorded_at)}</td>
+            <td>
+              {h.withdrawn_at
+                ? `已撤回（${formatInstant(h.withdrawn_at)}）`
+                : h.superseded_at
+                  ? `已被修订（${formatInstant(h.superseded_at)}）`
+                  : '有效'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The single-value form: the same checks and preview as a file upload. */
+export function EntryForm({ indicator, regions, document }: IndicatorPageProps) {
+  const milestone = indicator.kind === 'milestone';
+  const action = `/indicators/${encodeURIComponent(indicator.code)}/values`;
+  return (
+    <form class="entry-form" method="post" action={action} hx-post={action} hx-target="#entry-result">
+      <label>
+        统计期
+        <input type="month" name="period" required min={`${document.year}-01`} max={`${document.year}-12`} />
+      </label>
+      {milestone ? (
+        <label>
+          状态
+          <select name="value" required>
+            <option value="未开始">未开始</option>
+            <option value="进行中">进行中</option>
+            <option value="已完成">已完成</option>
+          </select>
+        </label>
+      ) : (
+        <label>
+          累计完成{indicator.unit ? `（${indicator.unit}）` : ''}
+          <input
+            type="text"
+            name="value"
+            required
+            inputmode="decimal"
+            placeholder="如 36000 或 3.6万"
+            maxlength={30}
+          />
+        </label>
+      )}
+      <label>
+        地区
+        <select name="region">
+          {regions.map((r) => (
+            <option value={r.name}>{r.level === 'county' ? `　${r.name}` : r.name}</option>
+          ))}
+        </select>
+      </label>
+      <label class="wide">
+        {milestone ? '进展情况' : '备注'}
+        <input type="text" name="note" maxlength={500} />
+      </label>
+      <button type="submit">检查</button>
+    </form>
+  );
+}

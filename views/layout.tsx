@@ -1,0 +1,82 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { DocumentRow } from '../src/catalog/read.js';
+
+export interface LayoutProps {
+  title: string;
+  /** The document the page is about; its title shows in the header. */
+  document?: DocumentRow | undefined;
+  documents?: DocumentRow[];
+  /** Which top-level link is current. */
+  active?: 'overview' | 'departments' | 'uploads' | undefined;
+  children?: Child;
+}
+
+/** The page shell: header with the document, navigation, and the app's own script and styles (no CDN). */
+export function Layout({ title, document, documents = [], active, children }: LayoutProps) {
+  const query = document && documents[0]?.id !== document.id ? `?doc=${encodeURIComponent(document.id)}` : '';
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · 台账`}</title>
+          <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/htmx.min.js" defer></script>
+          <script src="/static/app.js" defer></script>
+        </head>
+        <body>
+          <header class="masthead">
+            <div class="masthead-inner">
+              <a class="brand" href={`/${query}`}>
+                <span class="brand-mark">台账</span>
+                <span class="brand-name">重点任务落实台账</span>
+              </a>
+              {document && <span class="masthead-doc">{document.title}</span>}
+              <nav class="mainnav" aria-label="主导航">
+                <a href={`/${query}`} aria-current={active === 'overview' ? 'page' : undefined}>
+                  总览
+                </a>
+                <a href={`/departments${query}`} aria-current={active === 'departments' ? 'page' : undefined}>
+                  责任单位
+                </a>
+                <a href="/uploads" aria-current={active === 'uploads' ? 'page' : undefined}>
+                  数据填报
+                </a>
+              </nav>
+              {documents.length > 1 && <DocumentSwitcher documents={documents} current={document} />}
+            </div>
+          </header>
+          <main id="main">{children}</main>
+          <footer class="footer">台账 · 数据以各责任单位报送为准</footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+function DocumentSwitcher({
+  documents,
+  current,
+}: {
+  documents: DocumentRow[];
+  current?: DocumentRow | undefined;
+}) {
+  return (
+    <form class="docswitch" method="get" action="/">
+      <label>
+        <span class="visually-hidden">选择文件</span>
+        <select name="doc">
+          {documents.map((d) => (
+            <option value={d.id} selected={d.id === current?.id}>
+              {d.year}年 · {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">切换</button>
+    </form>
+  );
+}

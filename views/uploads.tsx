@@ -1,0 +1,471 @@
+import type { Child } from 'hono/jsx';
+import type { DocumentRow } from '../src/catalog/read.js';
+import type { ImportReport, PreviewRow } from '../src/ingest/import.js';
+import type { Problem } from '../src/ingest/problems.js';
+import type { UploadRow } from '../src/ingest/uploads.js';
+import { formatInstant } from '../src/time.js';
+import { formatNumber } from './format.js';
+import { Layout } from './layout.js';
+
+const STATUS_LABELS: Record<UploadRow['status'], string> = {
+  committed: '已提交',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+};
+
+const ENCODING_LABELS: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8（带 BOM）',
+  gb18030: 'GBK/GB18030',
+  form: '页面填报',
+  unknown: '未知',
+};
+
+export interface UploadsPageProps {
+  document?: DocumentRow | undefined;
+  documents: DocumentRow[];
+  uploads: UploadRow[];
+  regions: { name: string; level: string }[];
+  limitMb: number;
+  /** The preview of a file just uploaded without htmx (the page is rendered again with it). */
+  result?: Child;
+}
+
+/** Upload history and the form to upload a file; the preview appears under the form. */
+export function UploadsPage({ document, documents, uploads, regions, limitMb, result }: UploadsPageProps) {
+  return (
+    <Layout title="数据填报" document={document} documents={documents} active="uploads">
+      <section class="hero hero-small">
+        <h1>数据填报</h1>
+        <p class="lede">
+          上传 CSV 文件（Excel 中“另存为 → CSV”即可，GBK 或 UTF-8
+          编码均可）。系统先检查并预览，确认无误后再提交。
+        </p>
+      </section>
+      <section class="panel">
+        <h2>上传文件</h2>
+        <UploadForm regions={regions} limitMb={limitMb} />
+        <p class="hint">
+          不清楚格式？下载模板：
+          <a href="/templates/actuals.csv" download>
+            逐行填报模板
+          </a>
+          {' · '}
+          <a href="/templates/actuals-wide.csv" download>
+            按月分列模板
+          </a>
+          。统计期可写 2021-10、2021年10月 或 202110；数值可写 36000、3.6万 或 90%；空白表示未报送（不是 0）。
+        </p>
+        <div id="upload-result" aria-live="polite">
+          {result}
+        </div>
+      </section>
+      <section class="panel">
+        <h2>上传记录</h2>
+        <div id="upload-history-wrap">
+          <UploadHistory uploads={uploads} />
+        </div>
+      </section>
+    </Layout>
+  );
+}
+
+function UploadForm({ regions, limitMb }: { regions: { name: string; level: string }[]; limitMb: number }) {
+  return (
+    <form
+      class="upload-form"
+      method="post"
+      action="/uploads"
+      enctype="multipart/form-data"
+      hx-post="/uploads"
+      hx-encoding="multipart/form-data"
+      hx-target="#upload-result"
+      hx-swap="innerHTML"
+      hx-disabled-elt="find button"
+      data-progress="#upload-progress"
+    >
+      <label class="file-field">
+        <span>CSV 文件（不超过 {limitMb} MB）</span>
+        <input type="file" name="file" accept=".csv,.txt,text/csv" required />
+      </label>
+      <label>
+        未写地区的行记为
+        <select name="region">
+          {regions
+            .filter((r) => r.level !== 'county')
+            .map((r) => (
+              <option value={r.name}>{r.name}</option>
+            ))}
+        </select>
+      </label>
+      <label>
+        数据类型
+        <select name="series">
+          <option value="actual">实际完成</option>
+          <option value="plan">分月计划</option>
+        </select>
+      </label>
+      <label>
+        数值口径
+        <select name="basis">
+          <option value="">按表头判断（默认累计）</option>
+          <option value="cumulative">累计（年初至今）</option>
+          <option value="increment">当月</option>
+        </select>
+      </label>
+      <button type="submit">上传并检查</button>
+      <progress id="upload-progress" class="upload-progress" max="100" value="0" hidden></progress>
+      <span class="upload-state" hidden>
+        正在上传并检查……
+      </span>
+    </form>
+  );
+}
+
+export function UploadHistory({ uploads }: { uploads: UploadRow[] }) {
+  if (uploads.length === 0) {
+    return <p class="empty">还没有上传记录。下载上面的模板，填好后上传即可。</p>;
+  }
+  return (
+    <table class="table" id="upload-history">
+      <thead>
+        <tr>
+          <th scope="col">批次</th>
+          <th scope="col">文件</th>
+          <th scope="col">填报人</th>
+          <th scope="col">时间</th>
+          <th scope="col">编码</th>
+          <th scope="col" class="num">
+            行数
+          </th>
+          <th scope="col" class="num">
+            新增
+          </th>
+          <th scope="col" class="num">
+            修订
+          </th>
+          <th scope="col" class="num">
+            错误
+          </th>
+          <th scope="col">状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        {uploads.map((u) => (
+          <tr data-upload={u.id}>
+            <td>
+              <a href={`/uploads/${u.id}`}>第 {u.id} 批</a>
+            </td>
+            <td class="file-name">{u.file_name}</td>
+            <td>{u.uploaded_by}</td>
+            <td>{formatInstant(u.uploaded_at)}</td>
+            <td>{ENCODING_LABELS[u.encoding] ?? u.encoding}</td>
+            <td class="num">{formatNumber(u.rows_read)}</td>
+            <td class="num">{formatNumber(u.rows_new)}</td>
+            <td class="num">{formatNumber(u.rows_revised)}</td>
+            <td class="num">
+              {u.errors > 0 ? <a href={`/uploads/${u.id}/problems.csv`}>{formatNumber(u.errors)}</a> : 0}
+            </td>
+            <td>
+              <span class={`status status-${u.status}`}>{STATUS_LABELS[u.status]}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The check of an uploaded file: counts, problems, what would change, and commit / cancel. */
+export function UploadPreview({
+  report,
+  token,
+  target = '#upload-result',
+  returnTo,
+}: {
+  report: ImportReport;
+  token?: string | undefined;
+  /** Where the commit's answer goes (the upload page's result box by default). */
+  target?: string;
+  /** A page to go back to after the commit (the indicator page for a single value). */
+  returnTo?: string | undefined;
+}) {
+  const c = report.counts;
+  const blocked = c.errors > 0;
+  return (
+    <div class={`preview ${blocked ? 'preview-blocked' : 'preview-ok'}`} id="upload-preview">
+      <h3>
+        {report.status === 'duplicate'
+          ? '重复文件'
+          : blocked
+            ? `发现 ${c.errors} 个错误，文件未提交`
+            : c.new + c.revised === 0
+              ? '文件中没有新数据'
+              : '检查通过，请确认后提交'}
+      </h3>
+      <dl class="counts">
+        <Count label="文件" value={report.fileName} />
+        <Count label="编码" value={ENCODING_LABELS[report.encoding ?? 'unknown'] ?? '未知'} />
+        <Count
+          label="格式"
+          value={report.format === 'wide' ? '按月分列' : report.format === 'long' ? '逐行' : '—'}
+        />
+        <Count label="读取行数" value={formatNumber(c.lines)} />
+        <Count label="新增" value={formatNumber(c.new)} />
+        <Count label="修订" value={formatNumber(c.revised)} />
+        <Count label="与已有数据相同" value={formatNumber(c.unchanged)} />
+        <Count label="空白（未报送）" value={formatNumber(c.blank)} />
+        <Count label="错误" value={formatNumber(c.errors)} />
+        <Count label="提醒" value={formatNumber(c.warnings)} />
+      </dl>
+      {report.problems.length > 0 && (
+        <ProblemTable problems={report.problems} total={c.errors + c.warnings} />
+      )}
+      {blocked && report.uploadId && (
+        <p>
+          请按上面的提示修改文件后重新上传。
+          <a href={`/uploads/${report.uploadId}/problems.csv`} download>
+            下载错误报告（CSV）
+          </a>
+        </p>
+      )}
+      {report.changes.length > 0 && <ChangeTable rows={report.changes} blocked={blocked} />}
+      {!blocked && token && c.new + c.revised > 0 && (
+        <form
+          class="confirm no-print"
+          method="post"
+          action="/uploads/commit"
+          hx-post="/uploads/commit"
+          hx-target={target}
+        >
+          <input type="hidden" name="token" value={token} />
+          {returnTo && <input type="hidden" name="return_to" value={returnTo} />}
+          <button type="submit" class="primary">
+            确认提交（新增 {c.new}，修订 {c.revised}）
+          </button>
+          <button type="submit" class="secondary" formaction="/uploads/cancel" hx-post="/uploads/cancel">
+            取消
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function Count({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+export function ProblemTable({ problems, total }: { problems: Problem[]; total: number }) {
+  return (
+    <>
+      <table class="table problems">
+        <thead>
+          <tr>
+            <th scope="col">行</th>
+            <th scope="col">列</th>
+            <th scope="col">问题</th>
+            <th scope="col">原值</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((p) => (
+            <tr class={`problem problem-${p.severity}`} data-code={p.code}>
+              <td>{p.line ?? '—'}</td>
+              <td>{p.column ?? '—'}</td>
+              <td>
+                <span class={`severity severity-${p.severity}`}>
+                  {p.severity === 'error' ? '错误' : '提醒'}
+                </span>
+                {p.message}
+              </td>
+              <td class="found">{p.found ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total > problems.length && (
+        <p class="hint">另有 {total - problems.length} 个问题未列出，请下载错误报告查看全部。</p>
+      )}
+    </>
+  );
+}
+
+function ChangeTable({ rows, blocked }: { rows: PreviewRow[]; blocked: boolean }) {
+  return (
+    <>
+      <h4>{blocked ? '其余各行的读取结果' : '将写入的数据'}（修订在前）</h4>
+      <table class="table changes">
+        <thead>
+          <tr>
+            <th scope="col">行</th>
+            <th scope="col">指标</th>
+            <th scope="col">地区</th>
+            <th scope="col">统计期</th>
+            <th scope="col">原文</th>
+            <th scope="col" class="num">
+              读作
+            </th>
+            <th scope="col">变化</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr class={`change-${r.change}`} data-line={r.line}>
+              <td>{r.line}</td>
+              <td>
+                <code>{r.code}</code> {r.indicator_name}
+              </td>
+              <td>{r.region}</td>
+              <td>{r.period.slice(0, 7)}</td>
+              <td class="found">{r.value_raw}</td>
+              <td class="num">
+                {r.milestone_status ?? (r.value === null ? '—' : `${formatNumber(r.value)}${r.unit ?? ''}`)}
+              </td>
+              <td>
+                {r.change === 'revised' ? (
+                  <span class="revision">
+                    修订：{r.old_status ?? (r.old_value === null ? '—' : formatNumber(r.old_value))} →{' '}
+                    {r.milestone_status ?? (r.value === null ? '—' : formatNumber(r.value))}
+                  </span>
+                ) : (
+                  '新增'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** After commit or cancel: what happened, and the refreshed history swapped in out of band. */
+export function UploadOutcome({
+  report,
+  uploads,
+}: {
+  report?: ImportReport | undefined;
+  uploads: UploadRow[];
+}) {
+  return (
+    <>
+      {report ? (
+        <div class="notice notice-ok" role="status">
+          已提交第 {report.uploadId} 批：新增 {report.counts.new} 个、修订 {report.counts.revised} 个数值。
+          <a href={`/uploads/${report.uploadId}`}>查看详情</a>
+        </div>
+      ) : (
+        <div class="notice" role="status">
+          已取消，未写入任何数据。
+        </div>
+      )}
+      <div id="upload-history-wrap" hx-swap-oob="true">
+        <UploadHistory uploads={uploads} />
+      </div>
+    </>
+  );
+}
+
+/** One upload: its numbers, problems and values, and (for a committed one) the withdraw button. */
+export function UploadDetailPage({
+  upload,
+  problems,
+  values,
+  documents,
+}: {
+  upload: UploadRow;
+  problems: Problem[];
+  values: Record<string, unknown>[];
+  documents: DocumentRow[];
+}) {
+  return (
+    <Layout title={`第 ${upload.id} 批上传`} documents={documents} active="uploads">
+      <nav class="breadcrumb" aria-label="位置">
+        <a href="/uploads">数据填报</a>
+      </nav>
+      <section class="hero hero-small">
+        <h1>
+          第 {upload.id} 批 · {upload.file_name}{' '}
+          <span class={`status status-${upload.status}`}>{STATUS_LABELS[upload.status]}</span>
+        </h1>
+        <p class="lede">
+          {upload.uploaded_by} 于 {formatInstant(upload.uploaded_at)} 上传，编码{' '}
+          {ENCODING_LABELS[upload.encoding] ?? upload.encoding}；读取 {upload.rows_read} 行，新增{' '}
+          {upload.rows_new}，修订 {upload.rows_revised}，错误 {upload.errors}，提醒 {upload.warnings}。
+          {upload.withdrawn_at &&
+            ` ${upload.withdrawn_by} 于 ${formatInstant(upload.withdrawn_at)} 撤回，其数据保留在历史中但不再计入。`}
+        </p>
+      </section>
+      {upload.status === 'committed' && (
+        <form class="panel no-print" method="post" action={`/uploads/${upload.id}/withdraw`}>
+          <label>
+            撤回原因
+            <input type="text" name="reason" maxlength={200} placeholder="如：数据口径有误" />
+          </label>
+          <button type="submit" class="danger">
+            撤回本批数据
+          </button>
+        </form>
+      )}
+      {problems.length > 0 && (
+        <section class="panel">
+          <h2>
+            问题{' '}
+            <a class="small" href={`/uploads/${upload.id}/problems.csv`} download>
+              下载错误报告（CSV）
+            </a>
+          </h2>
+          <ProblemTable problems={problems} total={problems.length} />
+        </section>
+      )}
+      {values.length > 0 && (
+        <section class="panel">
+          <h2>本批数值</h2>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">行</th>
+                <th scope="col">指标</th>
+                <th scope="col">地区</th>
+                <th scope="col">统计期</th>
+                <th scope="col" class="num">
+                  数值
+                </th>
+                <th scope="col">备注</th>
+              </tr>
+            </thead>
+            <tbody>
+              {values.map((v) => (
+                <tr>
+                  <td>{String(v.line ?? '')}</td>
+                  <td>
+                    <a href={`/indicators/${v.code}`}>
+                      <code>{String(v.code)}</code>
+                    </a>{' '}
+                    {String(v.indicator_name)}
+                  </td>
+                  <td>{String(v.region)}</td>
+                  <td>{String(v.period).slice(0, 7)}</td>
+                  <td class="num">
+                    {v.milestone_status
+                      ? String(v.milestone_status)
+                      : v.value === null
+                        ? '—'
+                        : `${formatNumber(v.value as number)}${v.unit ?? ''}`}
+                  </td>
+                  <td>{v.note ? String(v.note) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </Layout>
+  );
+}
