@@ -1,5 +1,5 @@
 import { findResponsibility, parseResponsibility } from './departments.js';
-import { deadlineIn, nameFrom, readTargets } from './quantities.js';
+import { nameFrom, readTargets } from './quantities.js';
 import { documentTitle, readStructure } from './structure.js';
 import { toHalfWidth } from './text.js';
 import type { Catalog, Indicator, Task } from './types.js';
@@ -55,23 +55,19 @@ function indicatorsOf(seq: number, text: string, year: number): Indicator[] {
   return [{ code: code(1), ...milestoneOf(text, year) }];
 }
 
-/**
- * A task with no number is tracked as a milestone. Its name and deadline come from the clause
- * that states a deadline (力争年底前基本完成站房主体工程), else from the task's first clause.
- */
+/** A task with no target of its own is still tracked, as a milestone done or not by year end. */
 function milestoneOf(text: string, year: number): Omit<Indicator, 'code'> {
   const plain = toHalfWidth(text);
-  const clauses = plain.split(/[，,；;。]/).filter((c) => c.trim() !== '');
-  const dated = clauses.find((c) => deadlineIn(c, year) !== undefined);
-  const clause = (dated ?? clauses[0] ?? plain).trim();
+  const clause = (plain.split(/[，,；;。]/).find((c) => c.trim() !== '') ?? plain).trim();
   return {
     name: nameFrom(clause, year) || clause.slice(0, 30),
     value: null,
     unit: null,
     comparator: '=',
-    deadline: (dated && deadlineIn(dated, year)) || `${year}-12-31`,
+    deadline: `${year}-12-31`,
     kind: 'milestone',
-    source: dated ? clause : (plain.split(/[。；;]/)[0] ?? plain).trim(),
+    // The source keeps the document's own punctuation.
+    source: (text.split(/[。；;]/)[0] ?? text).trim(),
   };
 }
 

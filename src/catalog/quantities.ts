@@ -2,11 +2,11 @@ import { parseChineseNumber } from './numbers.js';
 import { toHalfWidth } from './text.js';
 import type { Comparator, IndicatorKind } from './types.js';
 
-/** A quantitative target read from a task's text, before it gets its code. */
+/** A target read from a task's text, before it gets its code (value and unit null for a milestone). */
 export interface Target {
   name: string;
-  value: number;
-  unit: string;
+  value: number | null;
+  unit: string | null;
   comparator: Comparator;
   deadline: string;
   kind: IndicatorKind;
@@ -56,6 +56,7 @@ const BEFORE: [string, Comparator][] = [
   ['不少于', '>='],
   ['不低于', '>='],
   ['不超过', '<='],
+  ['至少', '>='],
   ['不高于', '<='],
   ['保持在', '>='],
   ['超过', '>='],
@@ -92,8 +93,8 @@ const NAME_NOISE = [
  * - ordinals (第七次, 第八批) — preceded by 第;
  * - distance criteria (距边境3公里范围内) — preceded by 距, followed by 范围;
  * - names of substances (PM2.5, O3) — digits touching Latin letters;
- * - counts that restate a list just given (…等4个项目, 九台区、梅河口市、通榆县3个试点) and a
- *   measure attached to such a count (…等3个项目88公里);
+ * - counts that restate a list just given (…等4个项目, 九台区、梅河口市、通榆县3个试点: as many
+ *   items as the count says) and a measure attached to such a count (…等3个项目88公里);
  * - counts of existing sets the task works within (围绕4大领域17项建设任务, 两批80个特色小镇).
  */
 export function readTargets(text: string, year: number): Target[] {
@@ -166,13 +167,17 @@ function readClause(clause: string, sentence: string, deadline: string, year: nu
     }
     if (isExistingSet(clause, start)) continue;
     const since = clause.slice(previous ? previous.end : 0, start).replace(/^(以上|以内|左右)?、/, '');
-    if (ITEM_UNITS.has(unit) && (since.endsWith('等') || since.includes('、'))) {
+    if (ITEM_UNITS.has(unit) && (since.endsWith('等') || listLength(since) === item.value)) {
       item.summary = true;
       continue;
     }
     if (previous?.summary && since.length <= 4) continue;
     item.target = true;
     targets.push(toTarget(clause, sentence, item, previous, deadline, year));
+  }
+  if (targets.length === 0 && !coverage) {
+    const milestone = datedMilestone(clause, deadline, year);
+    if (milestone) targets.push(milestone);
   }
   if (coverage && targets.length === 0) {
     targets.push({
@@ -202,9 +207,18 @@ function toTarget(
   const before = clause.slice(previous ? previous.end : 0, item.start);
   const qualifier = BEFORE.find(([word]) => before.endsWith(word));
   const after = AFTER.find(([word]) => clause.startsWith(word, item.end));
-  const comparator: Comparator = after?.[1] ?? qualifier?.[1] ?? '=';
-  const level =
-    item.unit === '%' ? /保持|不低于|以上/.test(clause) && !/达到/.test(clause) : /每[百千万]/.test(clause);
+  // 至少 may stand a verb away from its number (每个乡镇至少建设1个).
+  const comparator: Comparator = after?.[1] ?? qualifier?.[1] ?? (/至少/.test(before) ? '>=' : '=');
+  // A percentage kept (保持在90%以上, 不低于70%) is a level; one to reach (达到95%) a coverage.
+  const percentKept = /保持|不低于/.test(clause) || (after?.[0] === '以上' && !/达到/.test(clause));
+  const kind: IndicatorKind =
+    item.unit === '%'
+      ? percentKept
+        ? 'level'
+        : 'coverage'
+      : /每[个百千万]/.test(clause)
+        ? 'level'
+        : 'count';
   const sourceStart = item.start - (qualifier ? qualifier[0].length : 0);
   const source = clause.slice(sourceStart, item.end + (after ? after[0].length : 0));
   let name = nameFrom(qualifier ? before.slice(0, -qualifier[0].length) : before, year);
@@ -216,8 +230,34 @@ function toTarget(
     unit: item.unit,
     comparator,
     deadline,
-    kind: level ? 'level' : 'count',
+    kind,
     source,
+  };
+}
+
+/** How many names a 、-separated list holds (和 and 及 join its last two): 棉大衣、棉被和取暖炉 → 3. */
+function listLength(text: string): number {
+  if (!text.includes('、')) return 0;
+  return text.split(/[、和及]/).filter((piece) => piece.trim() !== '').length;
+}
+
+/**
+ * A clause that names its own deadline and something to finish by it, with no number
+ * (力争年底前基本完成站房主体工程, 9月30日前完成省级平台上线运行): a milestone.
+ */
+function datedMilestone(clause: string, deadline: string, year: number): Target | undefined {
+  const own = deadlineIn(clause, year);
+  if (!own || !/(完成|建成|上线|开工|竣工|出台|印发|投运|通车)/.test(clause)) return undefined;
+  const name = nameFrom(clause, year);
+  if (name.length < 4) return undefined;
+  return {
+    name,
+    value: null,
+    unit: null,
+    comparator: '=',
+    deadline,
+    kind: 'milestone',
+    source: clause.trim(),
   };
 }
 

@@ -17,8 +17,8 @@ export interface Structure {
 
 const PART = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/;
 const SECTION = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
-// A task number is followed by . ． or 、 and not by another digit (so 3.6万 opening a line is no task).
-const TASK = /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/;
+// A task number is followed by 、, or by . ． not followed by a digit (so 3.6万 opening a line is no task).
+const TASK = /^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*(.*)$/;
 // A task is complete once its department parenthetical closes it.
 const CLOSED = /[（(][^（）()]*(负责|牵头|配合|责任单位)[^（）()]*[）)]$/;
 

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogParseError, parseDocument } from '../../src/catalog/parse.js';
+
+const second = readFileSync(path.join(import.meta.dirname, 'fixtures', 'second-edition.txt'), 'utf8');
+
+describe('catalog/parseDocument on an edition written in another style', () => {
+  const catalog = parseDocument(second);
+  const task = (seq: number) => catalog.tasks.find((t) => t.seq === seq)!;
+  const targets = (seq: number) =>
+    task(seq).indicators.map((i) => [i.value, i.unit, i.comparator, i.kind, i.deadline]);
+
+  it('reads its title, year, numbering styles and a task that wraps over lines', () => {
+    expect(catalog.document).toMatchObject({ title: '某省2022年推进新型城镇化建设重点任务', year: 2022 });
+    expect(catalog.parts.map((p) => p.title)).toEqual([
+      '推进农业转移人口市民化',
+      '提升城市品质',
+      '推动城乡融合',
+    ]);
+    expect(catalog.sections.map((s) => [s.no, s.part])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 3],
+    ]);
+    expect(catalog.tasks.map((t) => [t.seq, t.section])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [5, 3],
+      [6, 3],
+      [7, 4],
+      [8, 5],
+    ]);
+    expect(task(4).text).toBe('改造城镇老旧小区1500个，完成投资约3.5亿元，6月底前完成2021年续建项目。');
+    expect(task(8).text).not.toContain('各地要');
+  });
+
+  it('reads 牵头…配合, labelled and 等 department phrasing and canonicalises short names', () => {
+    expect(task(2)).toMatchObject({
+      departments: ['省人力资源社会保障厅', '省财政厅', '省教育厅'],
+      departmentMode: 'lead',
+    });
+    expect(task(3)).toMatchObject({
+      departments: ['省教育厅', '省发展改革委', '省财政厅'],
+      departmentMode: 'lead',
+    });
+    expect(task(5)).toMatchObject({
+      departments: ['省生态环境厅', '省住房城乡建设厅'],
+      departmentMode: 'sole',
+    });
+    expect(task(6)).toMatchObject({ departments: ['省住房城乡建设厅'], departmentMode: 'lead' });
+    expect(task(8)).toMatchObject({ departments: ['省水利厅', '省交通运输厅'], departmentMode: 'separate' });
+  });
+
+  it('reads every target with its qualifier, unit and deadline', () => {
+    expect(task(1).indicators.map((i) => i.kind)).toEqual(['milestone']); // 300万以下 is a rule, not a target
+    expect(targets(2)).toEqual([
+      [350000, '人', '>=', 'count', '2022-12-31'],
+      [200000, '人次', '>=', 'count', '2022-12-31'],
+    ]);
+    expect(targets(3)).toEqual([
+      [50, '所', '=', 'count', '2022-12-31'], // 新建、改扩建 is no list of 50 names
+      [12000, '个', '=', 'count', '2022-12-31'],
+      [100, '%', '=', 'coverage', '2022-12-31'],
+    ]);
+    expect(targets(4)).toEqual([
+      [1500, '个', '=', 'count', '2022-12-31'],
+      [350000000, '元', '~', 'count', '2022-12-31'],
+      [null, null, '=', 'milestone', '2022-06-30'],
+    ]);
+    expect(targets(5)).toEqual([
+      [70, '%', '>=', 'level', '2022-12-31'],
+      [99, '%', '>=', 'level', '2022-12-31'],
+    ]);
+    expect(targets(6)).toEqual([
+      [2000000, '平方米', '=', 'count', '2022-12-31'],
+      [120, '公里', '=', 'count', '2022-12-31'],
+    ]);
+    expect(targets(7)).toEqual([[null, null, '=', 'milestone', '2022-09-30']]);
+    expect(targets(8)).toEqual([
+      [95, '%', '=', 'coverage', '2022-12-31'],
+      [3000, '公里', '>=', 'count', '2022-12-31'],
+      [1, '个', '>=', 'level', '2022-12-31'],
+    ]);
+  });
+
+  it('refuses an empty file, a binary file and a text with no numbered tasks, in Chinese', () => {
+    expect(() => parseDocument('')).toThrow(CatalogParseError);
+    expect(() => parseDocument('  \n\n')).toThrow('文件是空的');
+    expect(() => parseDocument('PK\u0003\u0004\u0000\u0000\u0000binary\u0000\u0001\u0002')).toThrow(
+      '不是文本文件',
+    );
+    expect(() => parseDocument('一、总体要求\n做好今年的工作。\n')).toThrow('没有找到编号的任务');
+    expect(() => parseDocument('某省重点任务\n一、总则\n1.做好工作。（省政府负责）\n')).toThrow(
+      '无法从标题中确定年份',
+    );
+    expect(() => parseDocument('某省2021年重点任务\n一、总则\n1.做好工作。\n')).toThrow(
+      '第1项任务缺少责任单位',
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseResponsibility, splitNames } from '../../src/catalog/departments.js';
+import { parseChineseNumber } from '../../src/catalog/numbers.js';
+import { readTargets } from '../../src/catalog/quantities.js';
+
+describe('catalog/numbers', () => {
+  it('reads numbers as Chinese documents write them, exactly', () => {
+    expect(parseChineseNumber('3.6万')).toBe(36000);
+    expect(parseChineseNumber('1.58万')).toBe(15800);
+    expect(parseChineseNumber('3.5亿')).toBe(350000000);
+    expect(parseChineseNumber('1,623')).toBe(1623);
+    expect(parseChineseNumber('３６０００')).toBe(36000);
+    expect(parseChineseNumber('50.5')).toBe(50.5);
+    expect(parseChineseNumber('abc')).toBeNaN();
+  });
+});
+
+describe('catalog/quantities', () => {
+  const one = (text: string) => readTargets(text, 2021).map((t) => [t.value, t.unit, t.comparator, t.kind]);
+  it('reads qualifiers into comparators', () => {
+    expect(one('培训不少于500人')).toEqual([[500, '人', '>=', 'count']]);
+    expect(one('覆盖率不低于80%')).toEqual([[80, '%', '>=', 'level']]);
+    expect(one('普及率达到99％')).toEqual([[99, '%', '=', 'coverage']]);
+    expect(one('招收约300人')).toEqual([[300, '人', '~', 'count']]);
+    expect(one('力争建成1000套')).toEqual([[1000, '套', '=', 'count']]);
+    expect(one('能耗控制在5万吨以内')).toEqual([[50000, '吨', '<=', 'count']]);
+    expect(one('投资3.5亿元')).toEqual([[350000000, '元', '=', 'count']]);
+  });
+
+  it('applies a deadline to the clauses after it in the same sentence only', () => {
+    const targets = readTargets('完成100个，10月底前，建成20个。年底前完成30个', 2021);
+    expect(targets.map((t) => t.deadline)).toEqual(['2021-12-31', '2021-10-31', '2021-12-31']);
+  });
+});
+
+describe('catalog/departments', () => {
+  it('reads sole, separate, lead and labelled forms', () => {
+    expect(parseResponsibility('省公安厅负责')).toEqual({ departments: ['省公安厅'], mode: 'sole' });
+    expect(parseResponsibility('省教育厅、省委编办分别负责')).toEqual({
+      departments: ['省教育厅', '省委编办'],
+      mode: 'separate',
+    });
+    expect(parseResponsibility('省发改委等负责')).toEqual({ departments: ['省发展改革委'], mode: 'lead' });
+    expect(parseResponsibility('省民政厅牵头，省财政厅、省住建厅配合')).toEqual({
+      departments: ['省民政厅', '省财政厅', '省住房城乡建设厅'],
+      mode: 'lead',
+    });
+    expect(parseResponsibility('牵头单位：省民政厅；配合单位：省财政厅')).toEqual({
+      departments: ['省民政厅', '省财政厅'],
+      mode: 'lead',
+    });
+  });
+
+  it('mends a misplaced 省 between two names', () => {
+    expect(splitNames('省文旅厅省、自然资源厅')).toEqual(['省文旅厅', '省自然资源厅']);
+    expect(splitNames('省粮食和物资储备局')).toEqual(['省粮食和物资储备局']);
+  });
+});
