@@ -1,25 +1,40 @@
 -- Reads and checks every staged row: which indicator, region and period it is for, the number it
--- gives, and each problem with the column it is in. $default_region, $default_basis, $default_series
--- come from the upload's options.
+-- gives, and a short code for each problem, one column per column of the file (e_indicator,
+-- e_period, e_region, e_value, e_basis, e_series; w_value for a warning). Messages are written
+-- later, for the problem rows only (problems.sql), so a clean million-row file costs little.
+-- $default_region, $default_basis, $default_series come from the upload's options.
 CREATE OR REPLACE TEMP TABLE ingest_checked AS
 WITH staged AS (
   SELECT s.*,
-    nullif(trim(tz_halfwidth(s.indicator_raw)), '') AS indicator_key,
+    nullif(tz_halfwidth(s.indicator_raw), '') AS indicator_key,
     nullif(trim(s.value_raw), '') AS value_text,
-    nullif(trim(s.region_raw), '') AS region_text,
+    coalesce(nullif(trim(s.region_raw), ''), $default_region) AS region_text,
     nullif(trim(s.status_raw), '') AS status_text
   FROM ingest_staged s
 ),
-codes AS (SELECT upper(code) AS code_key, code FROM indicator),
-names AS (
+-- Each distinct indicator key and region text is resolved once, not once per row.
+indicator_keys AS (
+  SELECT k.indicator_key,
+    coalesce(by_code.code, CASE WHEN by_name.n = 1 THEN by_name.code END) AS code,
+    by_name.n AS name_matches
+  -- Keys read from the staged table itself, so that the CTE above stays inlined (a CTE used twice
+  -- is materialised and loses its row count, and the planner then builds hash tables on the wrong side).
+  FROM (SELECT DISTINCT nullif(tz_halfwidth(indicator_raw), '') AS indicator_key FROM ingest_staged) k
+  LEFT JOIN indicator by_code ON upper(by_code.code) = upper(k.indicator_key)
   -- A name may be used only if it belongs to exactly one current indicator.
-  SELECT name, min(code) AS code, count(*) AS n FROM indicator WHERE retired_at IS NULL GROUP BY name
+  LEFT JOIN (SELECT name, min(code) AS code, count(*) AS n FROM indicator WHERE retired_at IS NULL GROUP BY name) by_name
+    ON by_code.code IS NULL AND by_name.name = k.indicator_key
+),
+region_keys AS (
+  SELECT k.region_text, coalesce(r.name, ra.region) AS region
+  FROM (SELECT DISTINCT coalesce(nullif(trim(region_raw), ''), $default_region) AS region_text FROM ingest_staged) k
+  LEFT JOIN region r ON r.name = k.region_text
+  LEFT JOIN region_alias ra ON ra.alias = k.region_text
 ),
 matched AS (
   SELECT s.*,
-    i.code, i.name AS indicator_name, i.kind, i.unit, i.target, i.retired_at, d.year AS doc_year,
-    n.n AS name_matches,
-    coalesce(r.name, ra.region) AS region,
+    ik.code, ik.name_matches, i.name AS indicator_name, i.kind, i.unit, i.target, i.retired_at, d.year AS doc_year,
+    rk.region,
     CASE WHEN s.month_no IS NOT NULL
       THEN last_day(make_date(coalesce(s.month_year, d.year, year(current_date)), s.month_no, 1))
       ELSE tz_period(s.period_raw) END AS period,
@@ -39,85 +54,66 @@ matched AS (
     CASE coalesce(s.status_text, CASE WHEN i.kind = 'milestone' THEN s.value_text END)
       WHEN '未开始' THEN '未开始' WHEN '进行中' THEN '进行中' WHEN '推进中' THEN '进行中'
       WHEN '已完成' THEN '已完成' WHEN '完成' THEN '已完成'
-    END AS milestone_status
-  FROM staged s
-  LEFT JOIN codes k ON k.code_key = upper(s.indicator_key)
-  LEFT JOIN names n ON k.code IS NULL AND n.name = s.indicator_key
-  LEFT JOIN indicator i ON i.code = coalesce(k.code, CASE WHEN n.n = 1 THEN n.code END)
-  LEFT JOIN document d ON d.id = i.document_id
-  LEFT JOIN region r ON r.name = coalesce(s.region_text, $default_region)
-  LEFT JOIN region_alias ra ON ra.alias = coalesce(s.region_text, $default_region)
-),
-classified AS (
-  SELECT m.*,
+    END AS milestone_status,
     -- blank: nothing reported in this cell (not zero); such rows are counted and skipped.
-    (m.value_text IS NULL AND m.status_text IS NULL AND (m.note_raw IS NULL OR trim(m.note_raw) = '')) AS blank,
-    (m.kind = 'milestone') AS is_milestone
-  FROM matched m
+    (s.value_text IS NULL AND s.status_text IS NULL AND (s.note_raw IS NULL OR trim(s.note_raw) = '')) AS blank
+  FROM staged s
+  LEFT JOIN indicator_keys ik ON ik.indicator_key = s.indicator_key
+  LEFT JOIN indicator i ON i.code = ik.code
+  LEFT JOIN document d ON d.id = i.document_id
+  LEFT JOIN region_keys rk ON rk.region_text = s.region_text
 ),
 checked AS (
+  SELECT m.*,
+    CASE
+      WHEN m.indicator_key IS NULL THEN 'missing_indicator'
+      WHEN m.code IS NULL AND m.name_matches > 1 THEN 'ambiguous_indicator'
+      WHEN m.code IS NULL THEN 'unknown_indicator'
+      WHEN m.retired_at IS NOT NULL THEN 'retired_indicator'
+    END AS e_indicator,
+    CASE
+      WHEN m.blank THEN NULL
+      WHEN m.month_no IS NULL AND (m.period_raw IS NULL OR trim(m.period_raw) = '') THEN 'missing_period'
+      WHEN m.period IS NULL THEN 'bad_period'
+      WHEN m.doc_year IS NOT NULL AND year(m.period) <> m.doc_year THEN 'period_outside_year'
+    END AS e_period,
+    CASE WHEN m.region IS NULL THEN 'unknown_region' END AS e_region,
+    CASE
+      WHEN m.blank OR m.code IS NULL THEN NULL
+      WHEN m.kind = 'milestone' AND m.milestone_status IS NULL AND m.status_text IS NOT NULL THEN 'bad_status'
+      WHEN m.kind = 'milestone' AND m.milestone_status IS NULL AND m.value_text IS NOT NULL AND m.number IS NULL THEN 'bad_status_value'
+      WHEN m.kind <> 'milestone' AND m.value_text IS NULL THEN NULL
+      WHEN m.kind <> 'milestone' AND m.number IS NULL THEN 'bad_number'
+      WHEN m.kind <> 'milestone' AND m.suffix <> '' AND m.suffix <> coalesce(m.unit, '') THEN 'unit_mismatch'
+      WHEN m.kind <> 'milestone' AND m.number < 0 THEN 'negative'
+    END AS e_value,
+    CASE WHEN m.basis IS NULL THEN 'bad_basis' END AS e_basis,
+    CASE WHEN m.series IS NULL THEN 'bad_series' END AS e_series,
+    CASE
+      WHEN m.kind <> 'milestone' AND m.target > 0 AND m.number > 3 * m.target THEN 'over_target'
+      WHEN m.unit = '%' AND m.number > 100 THEN 'over_100_percent'
+    END AS w_value
+  FROM matched m
+),
+flagged AS (
   SELECT c.*,
-    list_filter([
-      CASE WHEN c.indicator_key IS NULL THEN
-        {code: 'missing_indicator', col: c.indicator_column, msg: '指标编码为空', found: NULL}
-      WHEN c.code IS NULL AND c.name_matches > 1 THEN
-        {code: 'ambiguous_indicator', col: c.indicator_column,
-         msg: '指标名称“' || c.indicator_key || '”对应多个指标，请改用指标编码', found: c.indicator_key}
-      WHEN c.code IS NULL THEN
-        {code: 'unknown_indicator', col: c.indicator_column, msg: '指标编码不存在：“' || c.indicator_key || '”', found: c.indicator_key}
-      WHEN c.retired_at IS NOT NULL THEN
-        {code: 'retired_indicator', col: c.indicator_column, msg: '指标 ' || c.code || ' 已停用，不再接受填报', found: c.indicator_key}
-      END,
-      CASE WHEN c.blank THEN NULL
-      WHEN c.month_no IS NULL AND (c.period_raw IS NULL OR trim(c.period_raw) = '') THEN
-        {code: 'missing_period', col: c.period_column, msg: '统计期为空，应写成 2021-10、2021年10月 或 202110', found: NULL}
-      WHEN c.period IS NULL THEN
-        {code: 'bad_period', col: c.period_column,
-         msg: '无法识别统计期“' || c.period_raw || '”，应写成 2021-10、2021年10月 或 202110', found: c.period_raw}
-      WHEN c.doc_year IS NOT NULL AND year(c.period) <> c.doc_year THEN
-        {code: 'period_outside_year', col: c.period_column,
-         msg: '统计期 ' || strftime(c.period, '%Y-%m') || ' 不在该指标所属文件的年度（' || c.doc_year || '年）内', found: coalesce(c.period_raw, c.value_column)}
-      END,
-      CASE WHEN c.region IS NULL THEN
-        {code: 'unknown_region', col: c.region_column,
-         msg: '地区“' || coalesce(c.region_text, $default_region) || '”不在地区表中，应为全省、市（州）或县（市、区）的规范名称', found: c.region_text}
-      END,
-      CASE WHEN c.blank OR c.code IS NULL THEN NULL
-      WHEN c.is_milestone AND c.milestone_status IS NULL AND c.status_text IS NOT NULL THEN
-        {code: 'bad_status', col: c.status_column, msg: '无法识别状态“' || c.status_text || '”，应为 未开始、进行中 或 已完成', found: c.status_text}
-      WHEN c.is_milestone AND c.milestone_status IS NULL AND c.value_text IS NOT NULL AND c.number IS NULL THEN
-        {code: 'bad_status', col: c.value_column, msg: '节点任务应填写状态：未开始、进行中 或 已完成，而不是“' || c.value_text || '”', found: c.value_text}
-      WHEN NOT c.is_milestone AND c.value_text IS NULL AND c.milestone_status IS NULL THEN NULL
-      WHEN NOT c.is_milestone AND c.number IS NULL THEN
-        {code: 'bad_number', col: c.value_column,
-         msg: '无法识别数值“' || c.value_text || '”，应为数字，如 36000、3.6万 或 90%', found: c.value_text}
-      WHEN NOT c.is_milestone AND c.suffix <> '' AND c.suffix <> coalesce(c.unit, '') THEN
-        {code: 'unit_mismatch', col: c.value_column,
-         msg: '数值带的单位“' || c.suffix || '”与指标单位“' || coalesce(c.unit, '无') || '”不符', found: c.value_text}
-      WHEN NOT c.is_milestone AND c.number < 0 THEN
-        {code: 'negative', col: c.value_column, msg: '数值不能为负数：' || c.value_text, found: c.value_text}
-      END,
-      CASE WHEN c.basis IS NULL THEN
-        {code: 'bad_basis', col: c.basis_column, msg: '无法识别口径“' || c.basis_raw || '”，应为 累计 或 当月', found: c.basis_raw}
-      END,
-      CASE WHEN c.series IS NULL THEN
-        {code: 'bad_series', col: c.series_column, msg: '无法识别类型“' || c.series_raw || '”，应为 实际 或 计划', found: c.series_raw}
-      END
-    ], p -> p IS NOT NULL) AS errors,
-    list_filter([
-      CASE WHEN NOT c.is_milestone AND c.target > 0 AND c.number > 3 * c.target THEN
-        {code: 'over_target', col: c.value_column,
-         msg: '数值 ' || c.value_text || ' 超过目标值的 3 倍，请核对是否多写了位数或单位', found: c.value_text}
-      END,
-      CASE WHEN c.unit = '%' AND c.number > 100 THEN
-        {code: 'over_100_percent', col: c.value_column, msg: '百分比大于 100：' || c.value_text, found: c.value_text}
-      END
-    ], p -> p IS NOT NULL) AS warnings
-  FROM classified c
+    (c.e_indicator IS NOT NULL OR c.e_period IS NOT NULL OR c.e_region IS NOT NULL OR c.e_value IS NOT NULL
+      OR c.e_basis IS NOT NULL OR c.e_series IS NOT NULL) AS has_error
+  FROM checked c
+),
+-- The same indicator, region, period and series twice in one file: the later lines are errors.
+-- A grouped count joined back is far cheaper than a window over a million rows, and most files have
+-- no duplicate at all.
+duplicates AS (
+  SELECT code, region, period, series, min(line) AS first_line
+  FROM flagged
+  WHERE code IS NOT NULL AND period IS NOT NULL AND region IS NOT NULL AND NOT blank
+  GROUP BY code, region, period, series
+  HAVING count(*) > 1
 )
 SELECT k.*,
-  -- The same indicator, region, period and series twice in one file: the later lines are errors.
-  CASE WHEN k.code IS NOT NULL AND k.period IS NOT NULL AND k.region IS NOT NULL AND NOT k.blank THEN
-    min(k.line) FILTER (WHERE NOT k.blank) OVER (PARTITION BY k.code, k.region, k.period, k.series)
-  END AS first_line
-FROM checked k
+  CASE WHEN k.code IS NOT NULL AND k.period IS NOT NULL AND k.region IS NOT NULL AND NOT k.blank
+    THEN coalesce(d.first_line, k.line) END AS first_line
+FROM flagged k
+LEFT JOIN duplicates d
+  ON d.code = k.code AND d.region = k.region AND d.period = k.period AND d.series = k.series

@@ -1,17 +1,22 @@
--- Every problem of the staged rows, in line order; an unknown indicator gets its nearest match.
-WITH errors AS (
-  SELECT line, indicator_key, unnest(errors) AS p, 'error' AS severity FROM ingest_checked WHERE len(errors) > 0
-  UNION ALL
-  SELECT line, indicator_key, unnest(warnings) AS p, 'warning' AS severity FROM ingest_checked WHERE len(warnings) > 0
-  UNION ALL
-  SELECT line, indicator_key,
-    {code: 'duplicate_key', col: indicator_column,
-     msg: '与第' || first_line || '行重复：同一指标、地区、统计期在文件中出现了两次', found: value_raw},
-    'error'
-  FROM ingest_checked WHERE first_line IS NOT NULL AND first_line <> line
+-- Every problem of the staged rows with its message, in line order; an unknown indicator gets its
+-- nearest match. Only rows with a problem are touched.
+WITH raised AS (
+  SELECT c.*, c.indicator_column AS col, c.e_indicator AS code_, 'error' AS severity FROM ingest_checked c WHERE e_indicator IS NOT NULL
+  UNION ALL SELECT c.*, c.period_column, c.e_period, 'error' FROM ingest_checked c WHERE e_period IS NOT NULL
+  UNION ALL SELECT c.*, c.region_column, c.e_region, 'error' FROM ingest_checked c WHERE e_region IS NOT NULL
+  UNION ALL SELECT c.*, CASE WHEN c.e_value = 'bad_status' THEN c.status_column ELSE c.value_column END, c.e_value, 'error'
+    FROM ingest_checked c WHERE e_value IS NOT NULL
+  UNION ALL SELECT c.*, c.basis_column, c.e_basis, 'error' FROM ingest_checked c WHERE e_basis IS NOT NULL
+  UNION ALL SELECT c.*, c.series_column, c.e_series, 'error' FROM ingest_checked c WHERE e_series IS NOT NULL
+  UNION ALL SELECT c.*, c.value_column, c.w_value, 'warning' FROM ingest_checked c WHERE w_value IS NOT NULL
+  UNION ALL SELECT c.*, c.indicator_column, 'duplicate_key', 'error' FROM ingest_checked c
+    WHERE first_line IS NOT NULL AND first_line <> line
+),
+first_problems AS (
+  SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit
 ),
 unknown AS (
-  SELECT DISTINCT indicator_key FROM errors WHERE p.code = 'unknown_indicator' LIMIT 200
+  SELECT DISTINCT indicator_key FROM first_problems WHERE code_ = 'unknown_indicator'
 ),
 nearest AS (
   -- The most similar code or name; ties go to the lowest code, so the hint never flickers.
@@ -24,11 +29,37 @@ nearest AS (
                       jaro_winkler_similarity(u.indicator_key, i.name)) DESC, i.code
   ) = 1
 )
-SELECT e.line, e.p.col AS column_name, e.severity, e.p.code AS code,
-  e.p.msg || CASE WHEN e.p.code = 'unknown_indicator' AND n.suggestion IS NOT NULL
-                  THEN '，最接近的是 ' || n.suggestion ELSE '' END AS message,
-  e.p.found AS found
-FROM errors e
-LEFT JOIN nearest n ON n.indicator_key = e.indicator_key
-ORDER BY e.line, e.severity, code
-LIMIT $limit
+SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
+  CASE c.code_
+    WHEN 'missing_indicator' THEN '指标编码为空'
+    WHEN 'ambiguous_indicator' THEN '指标名称“' || c.indicator_key || '”对应多个指标，请改用指标编码'
+    WHEN 'unknown_indicator' THEN '指标编码不存在：“' || c.indicator_key || '”' || coalesce('，最接近的是 ' || n.suggestion, '')
+    WHEN 'retired_indicator' THEN '指标 ' || c.code || ' 已停用，不再接受填报'
+    WHEN 'missing_period' THEN '统计期为空，应写成 2021-10、2021年10月 或 202110'
+    WHEN 'bad_period' THEN '无法识别统计期“' || c.period_raw || '”，应写成 2021-10、2021年10月 或 202110'
+    WHEN 'period_outside_year' THEN '统计期 ' || strftime(c.period, '%Y-%m') || ' 不在该指标所属文件的年度（' || c.doc_year || '年）内'
+    WHEN 'unknown_region' THEN '地区“' || c.region_text || '”不在地区表中，应为全省、市（州）或县（市、区）的规范名称'
+    WHEN 'bad_status' THEN '无法识别状态“' || c.status_text || '”，应为 未开始、进行中 或 已完成'
+    WHEN 'bad_status_value' THEN '节点任务应填写状态：未开始、进行中 或 已完成，而不是“' || c.value_text || '”'
+    WHEN 'bad_number' THEN '无法识别数值“' || c.value_text || '”，应为数字，如 36000、3.6万 或 90%'
+    WHEN 'unit_mismatch' THEN '数值带的单位“' || c.suffix || '”与指标单位“' || coalesce(c.unit, '无') || '”不符'
+    WHEN 'negative' THEN '数值不能为负数：' || c.value_text
+    WHEN 'bad_basis' THEN '无法识别口径“' || c.basis_raw || '”，应为 累计 或 当月'
+    WHEN 'bad_series' THEN '无法识别类型“' || c.series_raw || '”，应为 实际 或 计划'
+    WHEN 'over_target' THEN '数值 ' || c.value_text || ' 超过目标值的 3 倍，请核对是否多写了位数或单位'
+    WHEN 'over_100_percent' THEN '百分比大于 100：' || c.value_text
+    WHEN 'duplicate_key' THEN '与第' || c.first_line || '行重复：同一指标、地区、统计期在文件中出现了两次'
+  END AS message,
+  CASE c.code_
+    WHEN 'missing_indicator' THEN NULL WHEN 'missing_period' THEN NULL
+    WHEN 'unknown_indicator' THEN c.indicator_key WHEN 'ambiguous_indicator' THEN c.indicator_key
+    WHEN 'retired_indicator' THEN c.indicator_key
+    WHEN 'bad_period' THEN c.period_raw WHEN 'period_outside_year' THEN coalesce(c.period_raw, c.value_column)
+    WHEN 'unknown_region' THEN c.region_raw
+    WHEN 'bad_status' THEN c.status_text
+    WHEN 'bad_basis' THEN c.basis_raw WHEN 'bad_series' THEN c.series_raw
+    ELSE c.value_text
+  END AS found
+FROM first_problems c
+LEFT JOIN nearest n ON n.indicator_key = c.indicator_key
+ORDER BY c.line, c.severity, c.code_

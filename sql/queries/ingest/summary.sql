@@ -5,6 +5,7 @@ SELECT
   (SELECT count(*) FROM ingest_compared WHERE change = 'new') AS new,
   (SELECT count(*) FROM ingest_compared WHERE change = 'revised') AS revised,
   (SELECT count(*) FROM ingest_compared WHERE change = 'unchanged') AS unchanged,
-  (SELECT coalesce(sum(len(errors)), 0) FROM ingest_checked)
-    + (SELECT count(*) FROM ingest_checked WHERE first_line IS NOT NULL AND first_line <> line) AS errors,
-  (SELECT coalesce(sum(len(warnings)), 0) FROM ingest_checked) AS warnings
+  (SELECT count(e_indicator) + count(e_period) + count(e_region) + count(e_value) + count(e_basis) + count(e_series)
+     + count(*) FILTER (WHERE first_line IS NOT NULL AND first_line <> line)
+   FROM ingest_checked) AS errors,
+  (SELECT count(w_value) FROM ingest_checked) AS warnings

@@ -1,0 +1,66 @@
+/**
+ * npm run bench — measurements side by side in one run, one line each: `name: figures, ratio R`.
+ * Not part of npm test. Each line compares our code with a baseline measured in the same run.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { loadSeedCatalogs } from '../../src/catalog/load.js';
+import { loadRegions } from '../../src/catalog/regions.js';
+import { loadConfig } from '../../src/config.js';
+import { importFile } from '../../src/ingest/import.js';
+import { Store } from '../../src/store/store.js';
+import { syntheticRegions, writeLongFile } from './generate.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+
+async function benchImport(dir: string) {
+  const store = await Store.open(path.join(dir, 'bench.duckdb'));
+  await loadSeedCatalogs(store, loadConfig({}).seedsDir);
+  const regionsFile = path.join(dir, 'regions.csv');
+  const counties = Math.ceil(ROWS / (20 * 12));
+  writeFileSync(regionsFile, syntheticRegions(counties));
+  await loadRegions(store, regionsFile);
+  const codes = (
+    await store.all<{ code: string; kind: string }>('catalog/all_indicators', { document: null })
+  )
+    .filter((i) => i.kind !== 'milestone')
+    .map((i) => i.code);
+  const regions = syntheticRegions(counties)
+    .split('\n')
+    .slice(11)
+    .filter(Boolean)
+    .map((l) => l.split(',')[0] ?? '');
+  const file = path.join(dir, 'actuals-1m.csv');
+  await writeLongFile(file, { codes, regions, year: 2021, rows: ROWS });
+
+  // DuckDB's own load of the same file into a table, auto-detecting everything.
+  const duck = await DuckDBInstance.create(path.join(dir, 'baseline.duckdb'));
+  const connection = await duck.connect();
+  const t0 = performance.now();
+  await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file}')`);
+  const duckSeconds = (performance.now() - t0) / 1000;
+  connection.closeSync();
+  duck.closeSync();
+
+  const rssBefore = process.memoryUsage().rss;
+  const t1 = performance.now();
+  const report = await importFile(store, file, { fileName: 'actuals-1m.csv', by: 'bench' });
+  const pipelineSeconds = (performance.now() - t1) / 1000;
+  if (report.status !== 'committed' || report.counts.new !== ROWS) {
+    throw new Error(`import did not commit ${ROWS} rows: ${report.status} ${JSON.stringify(report.counts)}`);
+  }
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  await store.close();
+  console.log(
+    `import-${ROWS >= 1_000_000 ? `${ROWS / 1_000_000}m` : ROWS}: pipeline ${pipelineSeconds.toFixed(2)} s, duckdb read_csv ${duckSeconds.toFixed(2)} s, peak rss ${peakMb.toFixed(0)} MB (before ${(rssBefore / 1048576).toFixed(0)} MB), ratio ${(pipelineSeconds / duckSeconds).toFixed(2)}`,
+  );
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
+try {
+  await benchImport(dir);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

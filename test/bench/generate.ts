@@ -1,0 +1,55 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+
+/** Synthetic county names for scale tests: 测试县0001 … under the nine prefectures. */
+export function syntheticRegions(count: number): string {
+  const prefectures = [
+    '长春市',
+    '吉林市',
+    '四平市',
+    '辽源市',
+    '通化市',
+    '白山市',
+    '松原市',
+    '白城市',
+    '延边朝鲜族自治州',
+  ];
+  const lines = [
+    'name,parent,level,aliases',
+    '全省,,province,',
+    ...prefectures.map((p) => `${p},全省,prefecture,`),
+  ];
+  for (let i = 1; i <= count; i++)
+    lines.push(`测试县${String(i).padStart(4, '0')},${prefectures[i % 9]},county,`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes a long-format actuals file of `rows` rows (indicator × region × month), the way a bureau
+ * exports it: Chinese headers, CRLF, values written as plain numbers and in 万.
+ */
+export async function writeLongFile(
+  file: string,
+  { codes, regions, year, rows }: { codes: string[]; regions: string[]; year: number; rows: number },
+): Promise<void> {
+  const out = createWriteStream(file);
+  out.write('指标编码,统计期,数值,地区\r\n');
+  let written = 0;
+  let buffer = '';
+  outer: for (const region of regions) {
+    for (const code of codes) {
+      for (let month = 1; month <= 12; month++) {
+        if (written >= rows) break outer;
+        const value = month + (written % 3);
+        buffer += `${code},${year}-${String(month).padStart(2, '0')},${written % 5 === 0 ? `${value / 10000}万` : value},${region}\r\n`;
+        written += 1;
+        if (buffer.length > 1 << 20) {
+          if (!out.write(buffer)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+          buffer = '';
+        }
+      }
+    }
+  }
+  out.end(buffer);
+  await finished(out);
+}
