@@ -50,6 +50,14 @@ async function transcode(
   const out = createWriteStream(output);
   let bytes = 0;
   let ok = true;
+  // Line ends become \n, whatever mix of \r\n, \r and \n a file has; a \r at the end of a chunk
+  // waits for the next one, in case its \n starts that chunk.
+  let carry = '';
+  const lines = (text: string) => {
+    const joined = carry + text;
+    carry = joined.endsWith('\r') ? '\r' : '';
+    return (carry ? joined.slice(0, -1) : joined).replace(/\r\n?/g, '\n');
+  };
   try {
     for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       hash.update(chunk);
@@ -57,10 +65,10 @@ async function transcode(
       bytes += chunk.length;
       if (body.includes(0))
         throw new IngestError('binary', '文件中含有二进制内容，不是文本格式的 CSV 文件。');
-      const text = decoder.decode(body, { stream: true });
+      const text = lines(decoder.decode(body, { stream: true }));
       if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
-    out.write(decoder.decode());
+    out.write(lines(decoder.decode()) + (carry ? '\n' : ''));
   } catch (error) {
     if (error instanceof IngestError) {
       out.destroy();

@@ -110,12 +110,11 @@ export async function importFile(store: Store, file: string, options: ImportOpti
     const headerErrors = layout.problems.filter((p) => p.severity === 'error');
     if (headerErrors.length > 0) return rejectProblems(store, options, base, layout.problems);
 
-    return await store.write(async (tx) => {
-      const duplicate = await findDuplicate(tx, decoded.sha256);
-      if (duplicate) return duplicateReport(options, base, duplicate);
-      try {
-        const columns = structValue(Object.fromEntries(header.names.map((_, i) => [`c${i}`, 'VARCHAR'])));
-        await tx.run('ingest/read_raw', { file: utf8, delimiter: header.delimiter, columns });
+    try {
+      return await store.write(async (tx) => {
+        const duplicate = await findDuplicate(tx, decoded.sha256);
+        if (duplicate) return duplicateReport(options, base, duplicate);
+        await readCsv(tx, utf8, header);
         await tx.run('ingest/lines');
         await stageRows(tx, layout);
         await tx.run('ingest/check', {
@@ -124,17 +123,38 @@ export async function importFile(store: Store, file: string, options: ImportOpti
           default_series: options.series ?? 'actual',
         });
         await tx.run('ingest/compare');
-        return await finish(tx, options, { ...base, format: layout.format }, layout.problems);
-      } finally {
+        const report = await finish(tx, options, { ...base, format: layout.format }, layout.problems);
+        // On failure the rollback drops the temporary tables with everything else.
         await tx.run('ingest/drop_temp');
-      }
-    });
+        return report;
+      });
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      return rejectWhole(store, options, base, error);
+    }
   } finally {
     rmSync(utf8, { force: true });
   }
 }
 
 type Base = { sha256: string; encoding: Encoding | null };
+
+/**
+ * DuckDB reads the file, every column as text. What it cannot read at all becomes a problem for
+ * the whole file (lines it can read but not split right are reported line by line instead).
+ */
+async function readCsv(tx: Tx, file: string, header: { names: string[]; delimiter: string }): Promise<void> {
+  const columns = structValue(Object.fromEntries(header.names.map((_, i) => [`c${i}`, 'VARCHAR'])));
+  try {
+    await tx.run('ingest/read_raw', { file, delimiter: header.delimiter, columns });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0]?.replace(/^[A-Za-z ]+Error: /, '') ?? '';
+    throw new IngestError(
+      'unreadable_csv',
+      `文件无法按 CSV 格式读取（${reason.slice(0, 200)}）。请在 Excel 中重新“另存为 CSV”后上传。`,
+    );
+  }
+}
 
 /** Gathers the report from the checked rows and, unless a dry run, records the upload. */
 async function finish(

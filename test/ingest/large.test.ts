@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadSeedCatalogs } from '../../src/catalog/load.js';
+import { loadRegions } from '../../src/catalog/regions.js';
+import { loadConfig } from '../../src/config.js';
+import { importFile } from '../../src/ingest/import.js';
+import { indicatorHistory } from '../../src/ingest/uploads.js';
+import { Store } from '../../src/store/store.js';
+import { syntheticRegions, writeLongFile } from '../bench/generate.js';
+import { codes } from '../helpers/jilin-codes.js';
+
+const ROWS = 1_000_000;
+
+describe('ingest: a million-row file', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-large-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports every row through the full pipeline and stores the exact values', async () => {
+    const counties = Math.ceil(ROWS / (20 * 12));
+    const regionsFile = path.join(dir, 'regions.csv');
+    writeFileSync(regionsFile, syntheticRegions(counties));
+    const regions = syntheticRegions(counties)
+      .split('\n')
+      .slice(11)
+      .filter(Boolean)
+      .map((line) => line.split(',')[0] ?? '');
+    const file = path.join(dir, 'million.csv');
+    const indicatorCodes = await codes();
+    await writeLongFile(file, { codes: indicatorCodes, regions, year: 2021, rows: ROWS });
+
+    const store = await Store.open(path.join(dir, 'large.duckdb'));
+    try {
+      await loadSeedCatalogs(store, loadConfig({}).seedsDir);
+      await loadRegions(store, regionsFile);
+      const report = await importFile(store, file, { fileName: 'million.csv', by: 'test' });
+      expect(report.status).toBe('committed');
+      expect(report.counts).toMatchObject({ lines: ROWS, new: ROWS, errors: 0 });
+      expect(await store.one('meta/counts')).toMatchObject({ actuals: ROWS, committed_uploads: 1 });
+      // Row 1 of the file: first region, first code, January, value 1 + 0 % 3 written as 0.0001万.
+      const first = await indicatorHistory(store, indicatorCodes[0] ?? '');
+      expect(first.find((r) => r.region === regions[0] && r.period === '2021-01-31')?.value).toBe(1);
+      expect(first.find((r) => r.region === regions[0] && r.period === '2021-02-29')).toBeUndefined();
+      expect(first.find((r) => r.region === regions[0] && r.period === '2021-02-28')?.value).toBe(3);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
