@@ -1,0 +1,102 @@
+import type { Comparator, IndicatorKind } from '../catalog/types.js';
+import type { Store } from '../store/store.js';
+import { type Status, THRESHOLDS } from './thresholds.js';
+
+/** One indicator's state as of a month: what was reported, how complete, on pace or not, and where it is heading. */
+export interface IndicatorState {
+  code: string;
+  name: string;
+  kind: IndicatorKind;
+  task_seq: number;
+  target: number | null;
+  unit: string | null;
+  comparator: Comparator;
+  deadline: string;
+  /** Cumulative for counts; the latest value for levels and coverages. */
+  actual: number | null;
+  last_period: string | null;
+  milestone_status: string | null;
+  done_period: string | null;
+  completion: number | null;
+  pace: number;
+  pace_from_plan: boolean;
+  status: Status;
+  forecast: number | null;
+  forecast_done: string | null;
+  rate_from_three_months: boolean | null;
+}
+
+export interface AsOf {
+  /** Month end, YYYY-MM-DD. */
+  period: string;
+  /** Recording time: what was known then (defaults to now). */
+  known: Date;
+}
+
+export class AsOfError extends Error {}
+
+/** '2021-10' → '2021-10-31'; throws AsOfError with a Chinese message on anything else. */
+export function monthEnd(month: string): string {
+  const m = /^(\d{4})-(\d{1,2})$/.exec(month.trim());
+  const year = Number(m?.[1]);
+  const mon = Number(m?.[2]);
+  if (!m || mon < 1 || mon > 12 || year < 2000 || year > 2100) {
+    throw new AsOfError(`统计月份“${month}”无效，应写成 YYYY-MM，如 2021-10`);
+  }
+  const day = new Date(Date.UTC(year, mon, 0)).getUTCDate();
+  return `${year}-${String(mon).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** An ISO timestamp for "as known at"; throws AsOfError when it is not one. */
+export function knownAt(raw: string | undefined): Date {
+  if (raw === undefined || raw === '') return new Date();
+  const at = new Date(raw);
+  if (Number.isNaN(at.getTime())) throw new AsOfError(`记录时间“${raw}”无效，应为 ISO 时间，如 2021-07-05T12:00:00+08:00`);
+  return at;
+}
+
+/**
+ * The default as-of month of a document: the latest month anything was reported for, or — before
+ * any report — the current month within the document's year.
+ */
+export async function defaultAsOf(store: Store, document: { id: string; year: number }, today = new Date()): Promise<string> {
+  const row = await store.one<{ period: string | null }>('analytics/latest_period', { document: document.id });
+  if (row?.period) return row.period;
+  const year = document.year;
+  const month = today.getUTCFullYear() > year ? 12 : today.getUTCFullYear() < year ? 1 : today.getUTCMonth() + 1;
+  return monthEnd(`${year}-${month}`);
+}
+
+/** Every indicator of a document as of a month and a recording time, for a region (全省 by default). */
+export async function indicatorStates(
+  store: Store,
+  documentId: string,
+  asOf: AsOf,
+  region = '全省',
+): Promise<IndicatorState[]> {
+  return store.all<IndicatorState>('analytics/indicator_status', {
+    document: documentId,
+    asof: asOf.period,
+    known: asOf.known.toISOString(),
+    region,
+    behind: THRESHOLDS.behind,
+    far_behind: THRESHOLDS.farBehind,
+    stale_months: THRESHOLDS.staleMonths,
+  });
+}
+
+/** "按近三个月进度，预计11月完成" — the forecast as a sentence, or null when there is nothing to say. */
+export function forecastSentence(state: IndicatorState, year: number): string | null {
+  if (state.kind !== 'count' || state.actual === null || state.target === null) return null;
+  if (state.status === '已完成') return null;
+  const basis = state.rate_from_three_months ? '按近三个月进度' : '按年初以来进度';
+  if (state.forecast_done) {
+    const [y, m] = state.forecast_done.split('-').map(Number);
+    if (state.forecast_done <= state.deadline) return `${basis}，预计${y === year ? '' : `${y}年`}${m}月完成`;
+    return `${basis}，预计${y === year ? '' : `${y}年`}${m}月完成，晚于完成时限`;
+  }
+  if (state.forecast !== null && state.target > 0) {
+    return `${basis}，到完成时限预计只能完成目标的 ${Math.round((state.forecast / state.target) * 100)}%`;
+  }
+  return null;
+}
