@@ -3,13 +3,16 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorMessage, ErrorPage, type ErrorProps } from '../views/error.js';
+import { VersionCache } from './analytics/cache.js';
 import { NotFoundError } from './catalog/read.js';
 import type { Config } from './config.js';
 import { PendingUploads } from './ingest/pending.js';
 import { apiRoutes } from './routes/api.js';
+import { versionETag } from './routes/etag.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { pageRoutes } from './routes/pages.js';
+import { sampleRoutes } from './routes/sample.js';
 import { staticRoutes } from './routes/static.js';
 import { uploadRoutes } from './routes/uploads.js';
 import type { Store } from './store/store.js';
@@ -25,13 +28,16 @@ export interface AppDeps {
 export function createApp({ store, config, log = defaultLog }: AppDeps) {
   const app = new Hono();
   const pending = new PendingUploads(config.uploadsDir);
+  const cache = new VersionCache(store);
 
+  app.use('*', versionETag(cache));
   app.route('/', healthRoutes(store));
   app.route('/static', staticRoutes());
   app.route('/api', apiRoutes({ store, config, pending }));
   app.route('/', uploadRoutes({ store, config, pending }));
   app.route('/', indicatorRoutes({ store, pending }));
-  app.route('/', pageRoutes(store));
+  app.route('/', sampleRoutes(store));
+  app.route('/', pageRoutes(store, cache));
 
   app.notFound((c) => respondError(c, { status: 404, message: `找不到页面 ${c.req.path}` }));
   app.onError((error, c) => {

@@ -70,3 +70,15 @@ export const KIND_LABELS: Record<IndicatorKind, string> = {
 };
 
 export const MODE_LABELS = { sole: '负责', separate: '分别负责', lead: '牵头负责' } as const;
+
+/** 0.806 → "80.6%"; null → "—". */
+export function formatPercent(ratio: number | null): string {
+  if (ratio === null || Number.isNaN(ratio)) return '—';
+  return `${Math.round(ratio * 1000) / 10}%`;
+}
+
+/** "2021-10-31" → "2021年10月". */
+export function formatMonth(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return `${y}年${m}月`;
+}

@@ -1,10 +1,20 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
 import type { DocumentRow, TaskView } from '../src/catalog/read.js';
 import type { Comparator, IndicatorKind } from '../src/catalog/types.js';
 import type { HistoryRow, LatestRow } from '../src/ingest/uploads.js';
 import { formatInstant } from '../src/time.js';
 import { DepartmentChips } from './components/department-chips.js';
-import { formatDeadline, formatNumber, formatTarget, KIND_LABELS } from './format.js';
+import { StatusBadge } from './components/status.js';
+import {
+  formatDeadline,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatTarget,
+  KIND_LABELS,
+} from './format.js';
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
 
@@ -21,6 +31,7 @@ export interface IndicatorInfo {
 }
 
 export interface IndicatorPageProps {
+  analysis: IndicatorAnalysis;
   document: DocumentRow;
   documents: DocumentRow[];
   indicator: IndicatorInfo;
@@ -72,7 +83,8 @@ export function IndicatorPage(props: IndicatorPageProps) {
         <p class="source">原文：{i.source}</p>
         <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />
       </section>
-      <section class="panel" id="entry">
+      <Analysis {...props} />
+      <section class="panel no-print" id="entry">
         <h2>填报一个数值</h2>
         <EntryForm {...props} />
         <div id="entry-result" aria-live="polite">
@@ -219,5 +231,53 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
       </label>
       <button type="submit">检查</button>
     </form>
+  );
+}
+
+/** Status, completion against pace, the forecast, the chart, and the regions. */
+function Analysis({ analysis, indicator }: IndicatorPageProps) {
+  const { state, asOf } = analysis;
+  const svgHref = `/indicators/${encodeURIComponent(indicator.code)}/chart.svg?asof=${asOf.period.slice(0, 7)}`;
+  return (
+    <section class="panel" aria-label="完成情况">
+      <h2>
+        截至{formatMonth(asOf.period)} {state && <StatusBadge status={state.status} />}
+      </h2>
+      {state && (
+        <p class="lede">
+          {indicator.kind === 'milestone'
+            ? `进展：${state.milestone_status ?? '未报送'}${state.done_period ? `，${formatMonth(state.done_period)}报告完成` : ''}`
+            : `累计 ${state.actual === null ? '未报送' : `${formatNumber(state.actual)}${indicator.unit ?? ''}`}，完成率 ${formatPercent(state.completion)}，序时进度 ${formatPercent(state.pace)}${state.pace_from_plan ? '（按分月计划）' : ''}。`}
+          {analysis.forecast && ` ${analysis.forecast}。`}
+        </p>
+      )}
+      {indicator.kind !== 'milestone' && (
+        <figure class="chart progress-chart">
+          {raw(analysis.chart)}
+          <figcaption>
+            实线：累计完成（空心圆点为曾修订的月份）；点线：{state?.pace_from_plan ? '分月计划' : '序时进度'}
+            ；虚线：按近期进度的预测；红线：目标。
+            <a href={svgHref} download>
+              下载 SVG
+            </a>
+          </figcaption>
+        </figure>
+      )}
+      {analysis.regionChart && (
+        <figure class="chart">
+          {raw(analysis.regionChart)}
+          {analysis.regionCheck && (
+            <figcaption class={analysis.regionCheck.gap === 0 ? '' : 'gap-warning'}>
+              {formatMonth(analysis.regionCheck.period)}：全省 {formatNumber(analysis.regionCheck.province)}
+              {indicator.unit ?? ''}，各地区合计 {formatNumber(analysis.regionCheck.sum)}
+              {indicator.unit ?? ''}
+              {analysis.regionCheck.gap === 0
+                ? '，二者一致。'
+                : `，相差 ${formatNumber(analysis.regionCheck.gap)}${indicator.unit ?? ''}（可能有地区未报送或口径不一致，请核对）。`}
+            </figcaption>
+          )}
+        </figure>
+      )}
+    </section>
   );
 }

@@ -1,6 +1,9 @@
+import type { OverviewData, OverviewFilter } from '../src/analytics/overview.js';
+import { STATUSES } from '../src/analytics/thresholds.js';
 import { countTasks, type TreeFilter } from '../src/catalog/filter.js';
 import type { DocumentRow, DocumentTree, PartView } from '../src/catalog/read.js';
 import { TaskCard } from './components/task-card.js';
+import { Dashboard } from './dashboard.js';
 import { chineseNumeral } from './format.js';
 import { Layout } from './layout.js';
 
@@ -8,11 +11,14 @@ export interface OverviewProps {
   tree: DocumentTree;
   documents: DocumentRow[];
   parts: PartView[];
-  filter: TreeFilter;
+  filter: TreeFilter & OverviewFilter;
   docQuery: string;
+  data: OverviewData;
+  /** The view's query without the status filter (for the status links). */
+  query: URLSearchParams;
 }
 
-/** The overview: headline counts, filters, and every part, section and task of the document. */
+/** The overview: headline counts, filters, the dashboard, and every part, section and task of the document. */
 export function OverviewPage(props: OverviewProps) {
   const { tree, documents } = props;
   const { counts } = tree;
@@ -34,8 +40,18 @@ export function OverviewPage(props: OverviewProps) {
         </dl>
       </section>
       <Filters {...props} />
-      <TaskTree {...props} />
+      <OverviewBody {...props} />
     </Layout>
+  );
+}
+
+/** Everything the filters change: swapped in place by htmx. */
+export function OverviewBody(props: OverviewProps) {
+  return (
+    <div id="overview-body">
+      <Dashboard tree={props.tree} data={props.data} query={props.query} />
+      <TaskTree {...props} />
+    </div>
   );
 }
 
@@ -48,21 +64,33 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
   );
 }
 
-/** Filters swap only the task list (htmx) and keep their state in the URL, so a shared link opens the same view. */
-function Filters({ tree, filter }: OverviewProps) {
+/** Filters swap only the body (htmx) and keep their state in the URL, so a shared link opens the same view. */
+function Filters({ tree, filter, data }: OverviewProps) {
+  const year = tree.document.year;
+  const asofMonth = data.asOf.period.slice(0, 7);
   return (
     <form
       class="filters no-print"
       method="get"
       action="/"
       hx-get="/"
-      hx-target="#task-tree"
-      hx-select="#task-tree"
+      hx-target="#overview-body"
+      hx-select="#overview-body"
       hx-swap="outerHTML"
       hx-push-url="true"
       hx-trigger="change"
     >
       <input type="hidden" name="doc" value={tree.document.id} />
+      <label>
+        截至
+        <select name="asof">
+          {Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).map((m) => (
+            <option value={m} selected={m === asofMonth}>
+              {Number(m.slice(5))}月末
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         责任单位
         <select name="department">
@@ -70,6 +98,28 @@ function Filters({ tree, filter }: OverviewProps) {
           {tree.departments.map((d) => (
             <option value={d.name} selected={d.name === filter.department}>
               {d.name}（{d.tasks}项）
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        部分
+        <select name="part">
+          <option value="">全部</option>
+          {tree.parts.map((p) => (
+            <option value={String(p.no)} selected={p.no === filter.part}>
+              {chineseNumeral(p.no)}、{p.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        状态
+        <select name="status">
+          <option value="">全部状态</option>
+          {STATUSES.map((s) => (
+            <option value={s} selected={s === filter.status}>
+              {s}
             </option>
           ))}
         </select>
@@ -94,9 +144,10 @@ function Filters({ tree, filter }: OverviewProps) {
 }
 
 /** The fragment the filters swap: parts, sections and task cards. */
-export function TaskTree({ tree, parts, filter, docQuery }: OverviewProps) {
+export function TaskTree({ tree, parts, filter, docQuery, data }: OverviewProps) {
   const shown = countTasks(parts);
-  const filtered = Boolean(filter.department || filter.kind);
+  const filtered = Boolean(filter.department || filter.kind || filter.part || filter.status);
+  const states = new Map(data.rows.map((r) => [r.code, r]));
   return (
     <div id="task-tree">
       {filtered && (
@@ -120,7 +171,7 @@ export function TaskTree({ tree, parts, filter, docQuery }: OverviewProps) {
                 </h3>
               )}
               {section.tasks.map((task) => (
-                <TaskCard task={task} year={tree.document.year} docQuery={docQuery} />
+                <TaskCard task={task} year={tree.document.year} docQuery={docQuery} states={states} />
               ))}
             </section>
           ))}

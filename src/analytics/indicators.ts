@@ -51,7 +51,8 @@ export function monthEnd(month: string): string {
 export function knownAt(raw: string | undefined): Date {
   if (raw === undefined || raw === '') return new Date();
   const at = new Date(raw);
-  if (Number.isNaN(at.getTime())) throw new AsOfError(`记录时间“${raw}”无效，应为 ISO 时间，如 2021-07-05T12:00:00+08:00`);
+  if (Number.isNaN(at.getTime()))
+    throw new AsOfError(`记录时间“${raw}”无效，应为 ISO 时间，如 2021-07-05T12:00:00+08:00`);
   return at;
 }
 
@@ -59,11 +60,18 @@ export function knownAt(raw: string | undefined): Date {
  * The default as-of month of a document: the latest month anything was reported for, or — before
  * any report — the current month within the document's year.
  */
-export async function defaultAsOf(store: Store, document: { id: string; year: number }, today = new Date()): Promise<string> {
-  const row = await store.one<{ period: string | null }>('analytics/latest_period', { document: document.id });
+export async function defaultAsOf(
+  store: Store,
+  document: { id: string; year: number },
+  today = new Date(),
+): Promise<string> {
+  const row = await store.one<{ period: string | null }>('analytics/latest_period', {
+    document: document.id,
+  });
   if (row?.period) return row.period;
   const year = document.year;
-  const month = today.getUTCFullYear() > year ? 12 : today.getUTCFullYear() < year ? 1 : today.getUTCMonth() + 1;
+  const month =
+    today.getUTCFullYear() > year ? 12 : today.getUTCFullYear() < year ? 1 : today.getUTCMonth() + 1;
   return monthEnd(`${year}-${month}`);
 }
 

@@ -53,6 +53,8 @@ export async function loadCatalog(store: Store, catalog: Catalog, sha256: string
       id,
       codes: JSON.stringify(indicators.map((i) => i.code)),
     });
+    await tx.run('catalog/delete_headline', { id });
+    await tx.run('catalog/set_headline', { id, headline: JSON.stringify(catalog.headline ?? []) });
     await tx.run('meta/bump_data_version');
     return { documentId: id, changed: true, indicators: indicators.length };
   });

@@ -40,6 +40,7 @@ export const catalogSchema = z.object({
     }),
   ),
   tasks: z.array(task).min(1),
+  headline: z.array(z.string()).optional(),
 });
 
 export class CatalogFileError extends Error {}
@@ -61,6 +62,10 @@ export function checkCatalog(data: unknown, file: string): Catalog {
       if (codes.has(i.code)) throw new CatalogFileError(`目录文件 ${file}：指标编码 ${i.code} 重复`);
       codes.add(i.code);
     }
+  }
+  for (const code of catalog.headline ?? []) {
+    if (!codes.has(code))
+      throw new CatalogFileError(`目录文件 ${file}：headline 中的指标编码 ${code} 不存在`);
   }
   return catalog;
 }

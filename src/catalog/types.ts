@@ -65,6 +65,8 @@ export interface DocumentInfo {
 
 export interface Catalog {
   document: DocumentInfo;
+  /** Codes of the indicators the overview leads with, chosen when the catalogue is reviewed. */
+  headline?: string[];
   parts: Part[];
   sections: Section[];
   tasks: Task[];

@@ -235,6 +235,8 @@ async function recordUpload(tx: Tx, options: ImportOptions, report: ImportReport
   if (report.problems.length > 0) {
     await tx.run('ingest/insert_problems', { upload_id: id, problems: JSON.stringify(report.problems) });
   }
+  // Even a rejected upload changes what the history shows, so cached pages must not outlive it.
+  if (report.status !== 'committed') await tx.run('meta/bump_data_version');
   return id;
 }
 

@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { indicatorRows } from '../analytics/dashboard.js';
+import { readDocumentTree } from '../catalog/read.js';
 import type { Config } from '../config.js';
 import { importFile } from '../ingest/import.js';
 import type { PendingUploads } from '../ingest/pending.js';
 import { indicatorHistory } from '../ingest/uploads.js';
 import type { Store } from '../store/store.js';
+import { parseAsOf } from './as-of.js';
+import { documentFor } from './context.js';
 import { readOptions, uploadLimit } from './uploads.js';
 
 /** JSON for scripts. */
@@ -19,9 +23,23 @@ export function apiRoutes({
 }) {
   const app = new Hono();
 
+  /**
+   * GET /api/indicators?asof=YYYY-MM&known=ISO&region=R&doc=ID: every indicator of a document (the
+   * latest by default) with its target and, as of that month and recording time, its cumulative
+   * actual, last reported period, completion and pace (ratios), status and forecast.
+   */
   app.get('/indicators', async (c) => {
-    const document = c.req.query('doc') || null;
-    return c.json({ indicators: await store.all('catalog/all_indicators', { document }) });
+    const ctx = await documentFor(c, store);
+    if (!ctx) return c.json({ document: null, indicators: [] });
+    const asOf = await parseAsOf(store, ctx.document, c.req.query('asof'), c.req.query('known'));
+    const tree = await readDocumentTree(store, ctx.document);
+    const rows = await indicatorRows(store, tree, asOf, c.req.query('region') || '全省');
+    return c.json({
+      document: ctx.document,
+      asof: asOf.period,
+      known: asOf.known.toISOString(),
+      indicators: rows.map((r) => ({ ...r, document_id: ctx.document.id, year: ctx.document.year })),
+    });
   });
 
   app.get('/indicators/:code/actuals', async (c) => {

@@ -2,19 +2,21 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type IndicatorInfo, IndicatorPage } from '../../views/indicator.js';
 import { UploadPreview } from '../../views/uploads.js';
+import { analyse, svgOnly } from '../analytics/indicator-page.js';
 import { findTask, readDocumentTree } from '../catalog/read.js';
 import { importFile } from '../ingest/import.js';
 import type { PendingUploads } from '../ingest/pending.js';
 import { singleValueCsv } from '../ingest/single-value.js';
 import { indicatorHistory, latestByRegion } from '../ingest/uploads.js';
 import type { Store } from '../store/store.js';
+import { parseAsOf } from './as-of.js';
 import { render } from './render.js';
 
 /** The indicator page and its single-value form. */
 export function indicatorRoutes({ store, pending }: { store: Store; pending: PendingUploads }) {
   const app = new Hono();
 
-  const pageProps = async (code: string) => {
+  const pageProps = async (code: string, asof?: string, known?: string) => {
     const indicator = await store.one<IndicatorInfo & { document_id: string; task_seq: number }>(
       'catalog/indicator_by_code',
       { code },
@@ -25,12 +27,15 @@ export function indicatorRoutes({ store, pending }: { store: Store; pending: Pen
     if (!document) throw new HTTPException(404, { message: `指标 ${code} 所属的文件已不存在` });
     const tree = await readDocumentTree(store, document);
     const { task } = findTask(tree, indicator.task_seq);
+    const asOf = await parseAsOf(store, document, asof, known);
+    const latest = await latestByRegion(store, code);
     return {
+      analysis: await analyse(store, tree, asOf, indicator, latest),
       document,
       documents,
       indicator,
       task,
-      latest: await latestByRegion(store, code),
+      latest,
       history: await indicatorHistory(store, code),
       regions: await store.all<{ name: string; level: string }>('reference/regions'),
       docQuery: documents[0]?.id === document.id ? '' : `?doc=${encodeURIComponent(document.id)}`,
@@ -38,8 +43,19 @@ export function indicatorRoutes({ store, pending }: { store: Store; pending: Pen
   };
 
   app.get('/indicators/:code', async (c) =>
-    c.html(<IndicatorPage {...(await pageProps(c.req.param('code')))} />),
+    c.html(
+      <IndicatorPage
+        {...(await pageProps(c.req.param('code'), c.req.query('asof'), c.req.query('known')))}
+      />,
+    ),
   );
+
+  app.get('/indicators/:code/chart.svg', async (c) => {
+    const { analysis } = await pageProps(c.req.param('code'), c.req.query('asof'), c.req.query('known'));
+    c.header('Content-Type', 'image/svg+xml; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${encodeURIComponent(c.req.param('code'))}.svg"`);
+    return c.body(svgOnly(analysis.chart));
+  });
 
   app.post('/indicators/:code/values', async (c) => {
     const props = await pageProps(c.req.param('code'));

@@ -1,17 +1,21 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DepartmentPage, DepartmentsPage } from '../../views/department.js';
-import { NoDocumentPage, OverviewPage, TaskTree } from '../../views/overview.js';
+import { NoDocumentPage, OverviewBody, OverviewPage } from '../../views/overview.js';
 import { TaskPage } from '../../views/task.js';
+import type { VersionCache } from '../analytics/cache.js';
+import { buildOverview } from '../analytics/overview.js';
+import { STATUSES, type Status } from '../analytics/thresholds.js';
 import type { TreeFilter } from '../catalog/filter.js';
 import { filterParts } from '../catalog/filter.js';
 import { findTask, readDocumentTree, resolveDepartment, tasksOfDepartment } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
+import { parseAsOf } from './as-of.js';
 import { documentFor } from './context.js';
 import { render } from './render.js';
 
 /** The pages people read: overview, task, department list and department. */
-export function pageRoutes(store: Store) {
+export function pageRoutes(store: Store, cache: VersionCache) {
   const app = new Hono();
 
   app.get('/', async (c) => {
@@ -19,21 +23,31 @@ export function pageRoutes(store: Store) {
     if (!ctx) return c.html(<NoDocumentPage />);
     const tree = await readDocumentTree(store, ctx.document);
     const department = c.req.query('department') || undefined;
-    const filter: TreeFilter = {
+    const filter = {
       department: department && (await resolveDepartment(store, department)),
       kind: parseKind(c.req.query('kind')),
+      part: parsePart(c.req.query('part'), tree.parts.length),
+      status: parseStatus(c.req.query('status')),
     };
+    const asOf = await parseAsOf(store, ctx.document, c.req.query('asof'), c.req.query('known'));
+    const key = JSON.stringify([ctx.document.id, asOf.period, c.req.query('known') ?? '', filter]);
+    const { value: data } = await cache.get(key, () => buildOverview(store, tree, asOf, filter));
+    const codes = filter.status ? new Set(data.shown.map((r) => r.code)) : undefined;
+    const query = new URLSearchParams(c.req.query());
+    query.delete('status');
     const props = {
       tree,
       documents: ctx.documents,
-      parts: filterParts(tree, filter),
+      parts: filterParts(tree, { ...filter, codes }),
       filter,
       docQuery: ctx.docQuery,
+      data,
+      query,
     };
     return render(
       c,
       () => <OverviewPage {...props} />,
-      () => <TaskTree {...props} />,
+      () => <OverviewBody {...props} />,
     );
   });
 
@@ -71,6 +85,21 @@ export function pageRoutes(store: Store) {
   });
 
   return app;
+}
+
+function parsePart(raw: string | undefined, parts: number): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const part = Number(raw);
+  if (!Number.isInteger(part) || part < 1 || part > parts) {
+    throw new HTTPException(400, { message: `部分“${raw}”无效，应为 1 到 ${parts} 之间的数字` });
+  }
+  return part;
+}
+
+function parseStatus(raw: string | undefined): Status | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if ((STATUSES as readonly string[]).includes(raw)) return raw as Status;
+  throw new HTTPException(400, { message: `状态“${raw}”无效，应为 ${STATUSES.join('、')} 之一` });
 }
 
 function parseKind(raw: string | undefined): TreeFilter['kind'] {

@@ -48,5 +48,8 @@ export async function migrate(connection: DuckDBConnection, migrations: Migratio
     }
     appliedNow.push(migration.version);
   }
+  // Write schema changes into the database file at once rather than leaving them in the WAL:
+  // a crash before the next checkpoint then never depends on replaying DDL.
+  if (appliedNow.length > 0) await connection.run('CHECKPOINT');
   return appliedNow;
 }

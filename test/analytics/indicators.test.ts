@@ -21,7 +21,12 @@ describe('analytics/indicatorStates', () => {
     await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-06,2.9万\n2021-T1-2,2021-06,300\n');
     const s = await states('2021-06');
     // 29000 / 36000 = 0.8056; pace at June for a year-end deadline: 6/12.
-    expect(s['2021-T1-1']).toMatchObject({ actual: 29000, last_period: '2021-06-30', pace: 0.5, status: '正常' });
+    expect(s['2021-T1-1']).toMatchObject({
+      actual: 29000,
+      last_period: '2021-06-30',
+      pace: 0.5,
+      status: '正常',
+    });
     expect(s['2021-T1-1']?.completion).toBeCloseTo(0.8056, 4);
     // 300 / 1000 = 0.3 against a 10月底 deadline: pace 6/10 = 0.6, more than 0.2 under → 严重滞后.
     expect(s['2021-T1-2']).toMatchObject({ completion: 0.3, pace: 0.6, status: '严重滞后' });
@@ -50,7 +55,10 @@ describe('analytics/indicatorStates', () => {
   });
 
   it('judges a level by each latest value against its threshold, done only at the deadline', async () => {
-    await importText(temp, '指标编码,统计期,数值\n2021-T2-1,2021-05,91%\n2021-T2-1,2021-06,88\n2021-T2-1,2021-12,90.5\n');
+    await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T2-1,2021-05,91%\n2021-T2-1,2021-06,88\n2021-T2-1,2021-12,90.5\n',
+    );
     expect((await states('2021-05'))['2021-T2-1']?.status).toBe('正常');
     expect((await states('2021-06'))['2021-T2-1']).toMatchObject({ actual: 88, status: '滞后' });
     expect((await states('2021-12'))['2021-T2-1']?.status).toBe('已完成');
@@ -58,13 +66,24 @@ describe('analytics/indicatorStates', () => {
 
   it('reads milestones as 未开始 / 进行中 / 已完成 with the month reported done', async () => {
     await importText(temp, '指标编码,统计期,状态\n2021-T3-1,2021-04,进行中\n2021-T3-1,2021-08,已完成\n');
-    expect((await states('2021-05'))['2021-T3-1']).toMatchObject({ milestone_status: '进行中', status: '正常', completion: 0.5 });
+    expect((await states('2021-05'))['2021-T3-1']).toMatchObject({
+      milestone_status: '进行中',
+      status: '正常',
+      completion: 0.5,
+    });
     expect((await states('2021-07'))['2021-T3-1']?.status).toBe('未报送');
-    expect((await states('2021-09'))['2021-T3-1']).toMatchObject({ status: '已完成', done_period: '2021-08-31', completion: 1 });
+    expect((await states('2021-09'))['2021-T3-1']).toMatchObject({
+      status: '已完成',
+      done_period: '2021-08-31',
+      completion: 1,
+    });
   });
 
   it('accumulates increments (当月) into the cumulative series', async () => {
-    await importText(temp, '指标编码,统计期,当月完成\n2021-T1-1,2021-01,1000\n2021-T1-1,2021-02,2000\n2021-T1-1,2021-03,3000\n');
+    await importText(
+      temp,
+      '指标编码,统计期,当月完成\n2021-T1-1,2021-01,1000\n2021-T1-1,2021-02,2000\n2021-T1-1,2021-03,3000\n',
+    );
     expect((await states('2021-03'))['2021-T1-1']?.actual).toBe(6000);
     // A cumulative report restarts the sum; a later increment adds to it.
     await importText(temp, '指标编码,统计期,累计完成\n2021-T1-1,2021-04,10000\n');

@@ -3,26 +3,10 @@
 -- what counts, pace and status live here, in one place; the thresholds come in as parameters
 -- ($behind, $far_behind: how far completion may fall under pace; $stale_months: how old the latest
 -- report may be before the indicator counts as not reported).
-WITH counted AS (
-  -- Which values count is the one shared rule: tz_current_actuals (sql/schema/002_actuals.sql).
-  SELECT c.* FROM tz_current_actuals(CAST($known AS TIMESTAMPTZ)) c
-  JOIN indicator i ON i.code = c.indicator_code
-  WHERE i.document_id = $document AND c.region = $region AND c.period <= CAST($asof AS DATE)
-),
-grouped AS (
-  -- A cumulative report restarts the running sum; increments (当月) add up after it.
-  SELECT a.*,
-    sum(CASE WHEN a.basis = 'cumulative' THEN 1 ELSE 0 END)
-      OVER (PARTITION BY a.indicator_code, a.series ORDER BY a.period ROWS UNBOUNDED PRECEDING) AS restart
-  FROM counted a
-),
-series AS (
-  SELECT g.indicator_code, g.series, g.period, g.milestone_status, g.value AS reported,
-    coalesce(first_value(CASE WHEN g.basis = 'cumulative' THEN g.value END)
-      OVER (PARTITION BY g.indicator_code, g.series, g.restart ORDER BY g.period ROWS UNBOUNDED PRECEDING), 0)
-    + sum(CASE WHEN g.basis = 'increment' THEN g.value ELSE 0 END)
-      OVER (PARTITION BY g.indicator_code, g.series, g.restart ORDER BY g.period ROWS UNBOUNDED PRECEDING) AS cumulative
-  FROM grouped g
+WITH series AS (
+  -- The cumulative series rule lives in one place: tz_cumulative (sql/schema/003_cumulative_series.sql).
+  SELECT * FROM tz_cumulative(CAST($known AS TIMESTAMPTZ), $document, $region)
+  WHERE period <= CAST($asof AS DATE)
 ),
 latest AS (
   SELECT * FROM series WHERE series = 'actual'

@@ -1,0 +1,1 @@
+DELETE FROM document_headline WHERE document_id = $id

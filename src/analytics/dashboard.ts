@@ -1,0 +1,99 @@
+import type { DocumentTree } from '../catalog/read.js';
+import type { Store } from '../store/store.js';
+import {
+  type AsOf,
+  defaultAsOf,
+  type IndicatorState,
+  indicatorStates,
+  knownAt,
+  monthEnd,
+} from './indicators.js';
+import { STATUSES, type Status } from './thresholds.js';
+
+/** An indicator's state with where it sits in the document and who answers for it. */
+export interface IndicatorRow extends IndicatorState {
+  part: number;
+  section: number;
+  departments: string[];
+  source: string;
+}
+
+/** Status counts and mean completion of a group of indicators (a section, a part, a department…). */
+export interface Rollup {
+  key: string;
+  label: string;
+  counts: Record<Status, number>;
+  total: number;
+  /** Mean completion of the group's numeric indicators, each capped at 100%; null when none has a value. */
+  meanCompletion: number | null;
+}
+
+export const ROLLUP_RULE =
+  '汇总口径：各状态的指标个数；平均完成率为该组有数值的量化指标完成率的算术平均，单项超过 100% 按 100% 计；节点任务只计入状态。';
+
+/** Reads ?asof=YYYY-MM and ?known=ISO into an AsOf, defaulting to the latest reported month and now. */
+export async function resolveAsOf(
+  store: Store,
+  document: { id: string; year: number },
+  asof: string | undefined,
+  known: string | undefined,
+): Promise<AsOf> {
+  return {
+    period: asof ? monthEnd(asof) : await defaultAsOf(store, document),
+    known: knownAt(known),
+  };
+}
+
+/** Every indicator's state joined with its place in the document. */
+export async function indicatorRows(
+  store: Store,
+  tree: DocumentTree,
+  asOf: AsOf,
+  region = '全省',
+): Promise<IndicatorRow[]> {
+  const states = await indicatorStates(store, tree.document.id, asOf, region);
+  const tasks = new Map(
+    tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => [t.seq, t] as const))),
+  );
+  return states.map((state) => {
+    const task = tasks.get(state.task_seq);
+    const source = task?.indicators.find((i) => i.code === state.code)?.source ?? '';
+    return {
+      ...state,
+      part: task?.part ?? 0,
+      section: task?.section ?? 0,
+      departments: task?.departments ?? [],
+      source,
+    };
+  });
+}
+
+/** Groups rows by a key (one row may belong to several groups, as a task to several departments). */
+export function rollup(
+  rows: IndicatorRow[],
+  keysOf: (row: IndicatorRow) => { key: string; label: string }[],
+): Rollup[] {
+  const groups = new Map<string, { label: string; rows: IndicatorRow[] }>();
+  for (const row of rows) {
+    for (const { key, label } of keysOf(row)) {
+      const group = groups.get(key) ?? { label, rows: [] };
+      group.rows.push(row);
+      groups.set(key, group);
+    }
+  }
+  return [...groups].map(([key, { label, rows: members }]) => {
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+    for (const r of members) counts[r.status] += 1;
+    const rated = members.filter((r) => r.kind !== 'milestone' && r.completion !== null);
+    const meanCompletion = rated.length
+      ? rated.reduce((sum, r) => sum + Math.min(r.completion ?? 0, 1), 0) / rated.length
+      : null;
+    return { key, label, counts, total: members.length, meanCompletion };
+  });
+}
+
+/** How far behind pace an indicator is (positive = behind); used to sort the small multiples. */
+export function lag(row: IndicatorRow): number {
+  if (row.completion === null) return Number.NEGATIVE_INFINITY;
+  return row.pace - row.completion;
+}

@@ -1,0 +1,187 @@
+import * as Plot from '@observablehq/plot';
+import { monthEnds, renderPlot, utc, zhMonth, zhNumber, zhPercent } from './plot.js';
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  revised: boolean;
+}
+
+export interface ProgressOptions {
+  title: string;
+  unit: string | null;
+  target: number | null;
+  year: number;
+  deadline: string;
+  /** Plan points (分月计划) if any: the pace follows them instead of the straight line. */
+  plan?: SeriesPoint[];
+  /** Projected value at the deadline, drawn dashed from the last actual. */
+  forecast?: number | null;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * The cumulative actual over time against the expected-pace line and the target rule, the forecast
+ * dashed, revised months ringed. Every mark has a title for its tooltip.
+ */
+export function progressChart(actual: SeriesPoint[], options: ProgressOptions): string {
+  const {
+    title,
+    unit,
+    target,
+    year,
+    deadline,
+    plan = [],
+    forecast = null,
+    width = 680,
+    height = 280,
+  } = options;
+  const points = actual
+    .filter((p) => p.value !== null)
+    .map((p) => ({ ...p, date: utc(p.period), v: p.value as number }));
+  const start = utc(`${year}-01-01`);
+  const end = utc(deadline);
+  const pace =
+    plan.length > 0
+      ? plan.filter((p) => p.value !== null).map((p) => ({ date: utc(p.period), v: p.value as number }))
+      : target !== null
+        ? [
+            { date: start, v: 0 },
+            { date: end, v: target },
+          ]
+        : [];
+  const last = points[points.length - 1];
+  const projection =
+    last && forecast !== null
+      ? [
+          { date: last.date, v: last.v },
+          { date: end, v: forecast },
+        ]
+      : [];
+  const u = unit ?? '';
+  return renderPlot({
+    title,
+    width,
+    height,
+    marginLeft: 56,
+    x: {
+      type: 'utc',
+      domain: [start, utc(`${year}-12-31`)],
+      ticks: monthEnds(year),
+      tickFormat: zhMonth,
+      label: null,
+    },
+    y: { grid: true, label: `累计（${u || '数值'}）`, tickFormat: zhNumber, nice: true, zero: true },
+    marks: [
+      target !== null
+        ? Plot.ruleY([target], { stroke: '#a8232d', strokeWidth: 1.5, title: `目标 ${zhNumber(target)}${u}` })
+        : null,
+      target !== null
+        ? Plot.text([{ date: start, v: target }], {
+            x: 'date',
+            y: 'v',
+            text: () => `目标 ${zhNumber(target)}${u}`,
+            dy: -7,
+            textAnchor: 'start',
+            fill: '#a8232d',
+          })
+        : null,
+      pace.length
+        ? Plot.line(pace, {
+            x: 'date',
+            y: 'v',
+            stroke: '#8c959f',
+            strokeDasharray: '2 3',
+            title: () => (plan.length ? '分月计划' : '序时进度'),
+          })
+        : null,
+      projection.length
+        ? Plot.line(projection, {
+            x: 'date',
+            y: 'v',
+            stroke: '#0072B2',
+            strokeDasharray: '6 4',
+            strokeOpacity: 0.8,
+          })
+        : null,
+      projection.length
+        ? Plot.dot(projection.slice(1), {
+            x: 'date',
+            y: 'v',
+            r: 3,
+            stroke: '#0072B2',
+            fill: 'white',
+            title: (d: { v: number }) => `预测：到完成时限约 ${zhNumber(d.v)}${u}`,
+          })
+        : null,
+      Plot.line(points, { x: 'date', y: 'v', stroke: '#0072B2', strokeWidth: 2.5 }),
+      Plot.dot(points, {
+        x: 'date',
+        y: 'v',
+        r: (d: { revised: boolean }) => (d.revised ? 5 : 3),
+        fill: (d: { revised: boolean }) => (d.revised ? 'white' : '#0072B2'),
+        stroke: '#0072B2',
+        strokeWidth: 2,
+        title: (d: { date: Date; v: number; revised: boolean }) =>
+          `${zhMonth(d.date)}：${zhNumber(d.v)}${u}${target ? `（完成 ${zhPercent(d.v / target)}）` : ''}${d.revised ? '，曾修订' : ''}`,
+      }),
+    ],
+  });
+}
+
+/** A tiny line of the cumulative actual against the target, for headline figures. */
+export function sparkline(
+  actual: SeriesPoint[],
+  { target, year }: { target: number | null; year: number },
+): string {
+  const points = actual
+    .filter((p) => p.value !== null)
+    .map((p) => ({ date: utc(p.period), v: p.value as number }));
+  return renderPlot({
+    width: 160,
+    height: 40,
+    margin: 3,
+    axis: null,
+    x: { type: 'utc', domain: [utc(`${year}-01-01`), utc(`${year}-12-31`)] },
+    y: { domain: [0, Math.max(target ?? 0, ...points.map((p) => p.v)) || 1] },
+    marks: [
+      target !== null ? Plot.ruleY([target], { stroke: '#a8232d', strokeOpacity: 0.5 }) : null,
+      Plot.line(points, { x: 'date', y: 'v', stroke: '#0072B2', strokeWidth: 2 }),
+      Plot.dot(points.slice(-1), { x: 'date', y: 'v', r: 2.5, fill: '#0072B2' }),
+    ],
+  });
+}
+
+/** The latest value of each region as horizontal bars, the value written at the end of each bar. */
+export function regionBars(
+  rows: { region: string; value: number }[],
+  { title, unit }: { title: string; unit: string | null },
+): string {
+  const u = unit ?? '';
+  return renderPlot({
+    title,
+    width: 680,
+    height: Math.max(120, rows.length * 24 + 40),
+    marginLeft: 130,
+    marginRight: 60,
+    x: { label: u || null, tickFormat: zhNumber, grid: true },
+    y: { label: null, domain: rows.map((r) => r.region) },
+    marks: [
+      Plot.barX(rows, {
+        y: 'region',
+        x: 'value',
+        fill: '#0072B2',
+        title: (d: { region: string; value: number }) => `${d.region}：${zhNumber(d.value)}${u}`,
+      }),
+      Plot.text(rows, {
+        y: 'region',
+        x: 'value',
+        text: (d: { value: number }) => `${zhNumber(d.value)}${u}`,
+        dx: 4,
+        textAnchor: 'start',
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, OUTPUT_DIR, servedApp } from '../helpers/browser.js';
+
+describe('e2e/dashboard', () => {
+  let server: Awaited<ReturnType<typeof servedApp>>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  beforeAll(async () => {
+    server = await servedApp();
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.stop();
+  });
+
+  it('starts empty with what to do, and comes alive with the sample data', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('.empty-dashboard h2').textContent()).toBe('还没有报送任何数据');
+    await page.click('.empty-dashboard button');
+    await page.waitForSelector('.status-strip');
+    expect(await page.locator('.dashboard-title').textContent()).toBe('截至2021年10月完成情况');
+    const total = await page
+      .locator('.status-count')
+      .evaluateAll((els) => els.reduce((n, e) => n + Number(e.textContent), 0));
+    expect(total).toBe(65);
+    expect(await page.locator('.headline').count()).toBe(6);
+    expect(await page.locator('.multiple svg').count()).toBe(20);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard.png'), fullPage: false });
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('changes the as-of month and the department in place, with the state in the URL', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => 'htmx' in window);
+    const before = await page.locator('.multiple').first().innerHTML();
+    await page.selectOption('select[name=asof]', '2021-06');
+    await expect.poll(() => page.locator('.dashboard-title').textContent()).toBe('截至2021年6月完成情况');
+    expect(page.url()).toContain('asof=2021-06');
+    expect(await page.locator('.multiple').first().innerHTML()).not.toBe(before);
+    await page.selectOption('select[name=department]', '省住房城乡建设厅');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('department=省住房城乡建设厅');
+    await expect.poll(() => page.locator('.multiple').count()).toBe(6);
+    expect(await page.locator('.hero h1').count()).toBe(1);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard-filtered.png'), fullPage: false });
+    await page.goto(`${server.url}/indicators/2021-T10-1`);
+    await page.waitForSelector('.progress-chart svg');
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'indicator.png'), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,166 @@
+import { raw } from 'hono/html';
+import { ROLLUP_RULE } from '../src/analytics/dashboard.js';
+import { forecastSentence } from '../src/analytics/indicators.js';
+import type { OverviewData } from '../src/analytics/overview.js';
+import { STATUS_RULE, STATUSES } from '../src/analytics/thresholds.js';
+import type { DocumentTree } from '../src/catalog/read.js';
+import { STATUS_CLASS, StatusBadge } from './components/status.js';
+import { formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
+
+export interface DashboardProps {
+  tree: DocumentTree;
+  data: OverviewData;
+  /** The URL of this view without the status filter, to build the status links. */
+  query: URLSearchParams;
+}
+
+/** The figures a leader reads first: status counts, headline indicators, and the charts over time. */
+export function Dashboard({ tree, data, query }: DashboardProps) {
+  const year = tree.document.year;
+  if (!data.hasData) return <EmptyDashboard />;
+  return (
+    <section class="dashboard" aria-label="完成情况">
+      <h2 class="dashboard-title">截至{formatMonth(data.asOf.period)}完成情况</h2>
+      <StatusStrip data={data} query={query} />
+      <details class="rule">
+        <summary>状态怎么判定</summary>
+        <ul>
+          {STATUS_RULE.map((line) => (
+            <li>{line}</li>
+          ))}
+          <li>{ROLLUP_RULE}</li>
+        </ul>
+      </details>
+      {data.headline.length > 0 && (
+        <div class="headline-grid">
+          {data.headline.map(({ row, svg }) => (
+            <a
+              class={`headline status-${STATUS_CLASS[row.status]}`}
+              href={`/indicators/${encodeURIComponent(row.code)}`}
+            >
+              <span class="headline-name">{row.name}</span>
+              <span class="headline-figure">
+                {row.kind === 'milestone'
+                  ? (row.milestone_status ?? '未报送')
+                  : formatQuantity(row.actual, row.unit) || '未报送'}
+              </span>
+              <span class="headline-target">
+                目标 {formatTarget(row.target, row.unit, row.comparator)} · 完成{' '}
+                {formatPercent(row.completion)}
+              </span>
+              <span class="headline-spark">{raw(svg)}</span>
+              <StatusBadge status={row.status} />
+              {forecastSentence(row, year) && (
+                <span class="headline-forecast">{forecastSentence(row, year)}</span>
+              )}
+            </a>
+          ))}
+        </div>
+      )}
+      {data.statusChart && (
+        <figure class="chart">
+          {raw(data.statusChart)}
+          <figcaption>颜色之外，每个柱段的提示中写明状态与个数；各月数据见下表。</figcaption>
+        </figure>
+      )}
+      <h3 class="block-title">各量化指标完成率走势（按落后序时进度的程度排序，最落后的在前）</h3>
+      {data.multiples.length === 0 ? (
+        <p class="empty">所选范围内没有量化指标。</p>
+      ) : (
+        <div class="multiples">
+          {data.multiples.map(({ row, svg }) => (
+            <a class="multiple" href={`/indicators/${encodeURIComponent(row.code)}`}>
+              {raw(svg)}
+              <span class="multiple-caption">
+                <StatusBadge status={row.status} /> 完成 {formatPercent(row.completion)} · 序时{' '}
+                {formatPercent(row.pace)}
+              </span>
+            </a>
+          ))}
+        </div>
+      )}
+      {data.departmentChart && (
+        <figure class="chart">
+          {raw(data.departmentChart)}
+          <figcaption>
+            <table class="table compact">
+              <thead>
+                <tr>
+                  <th scope="col">责任单位</th>
+                  {STATUSES.map((s) => (
+                    <th scope="col" class="num">
+                      {s}
+                    </th>
+                  ))}
+                  <th scope="col" class="num">
+                    平均完成率
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.departments.map((d) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/departments/${encodeURIComponent(d.key)}`}>{d.label}</a>
+                    </th>
+                    {STATUSES.map((s) => (
+                      <td class="num">{d.counts[s]}</td>
+                    ))}
+                    <td class="num">{formatPercent(d.meanCompletion)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </figcaption>
+        </figure>
+      )}
+    </section>
+  );
+}
+
+/** Counts per status; each is a link that filters the view to that status. */
+function StatusStrip({ data, query }: { data: OverviewData; query: URLSearchParams }) {
+  return (
+    <ul class="status-strip">
+      {STATUSES.map((status) => {
+        const q = new URLSearchParams(query);
+        q.set('status', status);
+        return (
+          <li>
+            <a class={`status-card status-${STATUS_CLASS[status]}`} href={`/?${q.toString()}`}>
+              <span class="status-count">{data.counts[status]}</span>
+              <span class="status-name">{status}</span>
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Before any report: say what to do instead of drawing empty charts. */
+function EmptyDashboard() {
+  return (
+    <section class="dashboard empty-dashboard">
+      <h2 class="dashboard-title">还没有报送任何数据</h2>
+      <p>各指标的完成情况、序时进度和走势图会在报送数据后显示在这里。</p>
+      <ol>
+        <li>
+          下载<a href="/templates/actuals.csv">填报模板</a>（已列出全部指标编码和名称），或
+          <a href="/templates/actuals-wide.csv">按月分列模板</a>；
+        </li>
+        <li>
+          填好后到<a href="/uploads">数据填报</a>上传，检查无误后提交；
+        </li>
+        <li>
+          想先看看效果，可以加载一套标明为“示例数据”的演示数据，随时可以撤回。
+          <form method="post" action="/sample" class="inline-form">
+            <button type="submit" class="secondary">
+              加载示例数据
+            </button>
+          </form>
+        </li>
+      </ol>
+    </section>
+  );
+}
