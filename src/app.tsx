@@ -8,9 +8,9 @@ import { NotFoundError } from './catalog/read.js';
 import type { Config } from './config.js';
 import { PendingUploads } from './ingest/pending.js';
 import { apiRoutes } from './routes/api.js';
-import { versionETag } from './routes/etag.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
+import { versionedPages } from './routes/page-cache.js';
 import { pageRoutes } from './routes/pages.js';
 import { sampleRoutes } from './routes/sample.js';
 import { staticRoutes } from './routes/static.js';
@@ -30,7 +30,7 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
   const pending = new PendingUploads(config.uploadsDir);
   const cache = new VersionCache(store);
 
-  app.use('*', versionETag(cache));
+  app.use('*', versionedPages(cache));
   app.route('/', healthRoutes(store));
   app.route('/static', staticRoutes());
   app.route('/api', apiRoutes({ store, config, pending }));

@@ -10,7 +10,7 @@ export class VersionCache {
 
   constructor(
     private readonly store: Store,
-    private readonly limit = 500,
+    private readonly limit = 300,
   ) {}
 
   /** The current data version (one cheap query). */
