@@ -37,6 +37,8 @@ export interface IndicatorPageProps {
   indicator: IndicatorInfo;
   task: TaskView;
   latest: LatestRow[];
+  /** How many counties reported too (listed in the JSON history, not on the page). */
+  counties: number;
   history: HistoryRow[];
   regions: { name: string; level: string }[];
   docQuery: string;
@@ -49,7 +51,7 @@ const quantity = (value: number | null, unit: string | null) =>
 
 /** One indicator: its target, the latest values by region, every value ever reported, and a form to enter one. */
 export function IndicatorPage(props: IndicatorPageProps) {
-  const { document, documents, indicator: i, task, latest, history, docQuery } = props;
+  const { document, documents, indicator: i, task, latest, counties, history, docQuery } = props;
   const milestone = i.kind === 'milestone';
   return (
     <Layout title={i.name} document={document} documents={documents}>
@@ -116,11 +118,14 @@ export function IndicatorPage(props: IndicatorPageProps) {
               ))}
             </tbody>
           </table>
+          {counties > 0 && (
+            <p class="hint">另有 {counties} 个县（市、区）报送了数据，见下方 JSON 的完整历史。</p>
+          )}
         </section>
       )}
       <section class="panel">
         <h2>
-          填报历史{' '}
+          填报历史{history.length >= 200 ? '（最近 200 条）' : ''}{' '}
           <a class="small" href={`/api/indicators/${encodeURIComponent(i.code)}/actuals`}>
             JSON
           </a>

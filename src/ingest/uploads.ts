@@ -41,6 +41,7 @@ export interface HistoryRow {
 
 export interface LatestRow {
   region: string;
+  level: 'province' | 'prefecture' | 'county';
   period: string;
   value: number | null;
   milestone_status: string | null;

@@ -12,6 +12,9 @@ import type { Store } from '../store/store.js';
 import { parseAsOf } from './as-of.js';
 import { render } from './render.js';
 
+/** The page lists the newest values; the whole history is one click away as JSON. */
+const HISTORY_ON_PAGE = 200;
+
 /** The indicator page and its single-value form. */
 export function indicatorRoutes({ store, pending }: { store: Store; pending: PendingUploads }) {
   const app = new Hono();
@@ -35,8 +38,9 @@ export function indicatorRoutes({ store, pending }: { store: Store; pending: Pen
       documents,
       indicator,
       task,
-      latest,
-      history: await indicatorHistory(store, code),
+      latest: latest.filter((l) => l.level !== 'county'),
+      counties: latest.filter((l) => l.level === 'county').length,
+      history: (await indicatorHistory(store, code)).slice(-HISTORY_ON_PAGE),
       regions: await store.all<{ name: string; level: string }>('reference/regions'),
       docQuery: documents[0]?.id === document.id ? '' : `?doc=${encodeURIComponent(document.id)}`,
     };

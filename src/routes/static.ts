@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Hono } from 'hono';
@@ -7,23 +7,32 @@ import { projectRoot } from '../config.js';
 
 const require = createRequire(import.meta.url);
 
-/** The app's own assets: no CDN, so the app works on an intranet with no internet. */
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'app.css': { file: path.join(projectRoot, 'views', 'static', 'app.css'), type: 'text/css; charset=utf-8' },
-  'app.js': {
-    file: path.join(projectRoot, 'views', 'static', 'app.js'),
-    type: 'text/javascript; charset=utf-8',
-  },
-  'htmx.min.js': {
-    file: require.resolve('htmx.org/dist/htmx.min.js'),
-    type: 'text/javascript; charset=utf-8',
-  },
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
+
+/**
+ * The app's own assets: every file of views/static, and htmx from node_modules. No CDN, so the app
+ * works on an intranet with no internet.
+ */
+function assets(): Record<string, { file: string; type: string }> {
+  const dir = path.join(projectRoot, 'views', 'static');
+  const found: Record<string, { file: string; type: string }> = {};
+  for (const name of readdirSync(dir)) {
+    const type = TYPES[path.extname(name)];
+    if (type) found[name] = { file: path.join(dir, name), type };
+  }
+  found['htmx.min.js'] = { file: require.resolve('htmx.org/dist/htmx.min.js'), type: TYPES['.js'] as string };
+  return found;
+}
 
 /** Serves /static/<name> from memory with a strong ETag, so browsers revalidate cheaply. */
 export function staticRoutes() {
   const app = new Hono();
-  const loaded = Object.entries(ASSETS).map(([name, { file, type }]) => {
+  const loaded = Object.entries(assets()).map(([name, { file, type }]) => {
     const body = readFileSync(file);
     return {
       name,

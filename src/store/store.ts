@@ -27,6 +27,7 @@ export class Store {
   readonly #queries: QueryBook;
   #writes: Promise<unknown> = Promise.resolve();
   #closed = false;
+  #commits = 0;
 
   private constructor(
     readonly path: string,
@@ -77,6 +78,7 @@ export class Store {
         try {
           const result = await work(tx);
           await connection.run('COMMIT');
+          this.#commits += 1;
           return result;
         } catch (error) {
           await connection.run('ROLLBACK');
@@ -87,6 +89,14 @@ export class Store {
     // A failed write must not block the ones queued after it.
     this.#writes = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * How many write transactions this process has committed. The database file is held by one
+   * process, so nothing changes it unless this number moves: caches need not ask the database.
+   */
+  get commits(): number {
+    return this.#commits;
   }
 
   /** Waits for queued writes, checkpoints and closes the database. Safe to call twice. */

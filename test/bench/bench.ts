@@ -1,6 +1,8 @@
 /**
  * npm run bench — measurements side by side in one run, one line each: `name: figures, ratio R`.
- * Not part of npm test. Each line compares our code with a baseline measured in the same run.
+ * Not part of npm test. Each line compares our code with a baseline measured in the same run:
+ * the import against DuckDB's own read_csv of the same file, each page against a static file of
+ * the same size from the same server (50 connections on loopback, BENCH_SECONDS each, default 10).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,8 +12,10 @@ import { loadSeedCatalogs } from '../../src/catalog/load.js';
 import { loadRegions } from '../../src/catalog/regions.js';
 import { loadConfig } from '../../src/config.js';
 import { importFile } from '../../src/ingest/import.js';
+import { loadSample } from '../../src/ingest/sample.js';
 import { Store } from '../../src/store/store.js';
 import { syntheticRegions, writeLongFile } from './generate.js';
+import { benchPages } from './pages.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
@@ -52,15 +56,28 @@ async function benchImport(dir: string) {
     throw new Error(`import did not commit ${ROWS} rows: ${report.status} ${JSON.stringify(report.counts)}`);
   }
   const peakMb = process.resourceUsage().maxRSS / 1024;
+  // The pages need provincial figures too: the labelled sample data set gives them.
+  await loadSample(store, 'jilin-2021-new-urbanization-key-tasks', 2021);
   await store.close();
   console.log(
     `import-${ROWS >= 1_000_000 ? `${ROWS / 1_000_000}m` : ROWS}: pipeline ${pipelineSeconds.toFixed(2)} s, duckdb read_csv ${duckSeconds.toFixed(2)} s, peak rss ${peakMb.toFixed(0)} MB (before ${(rssBefore / 1048576).toFixed(0)} MB), ratio ${(pipelineSeconds / duckSeconds).toFixed(2)}`,
   );
 }
 
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
 try {
   await benchImport(dir);
+  for (const line of await benchPages(
+    path.join(dir, 'bench.duckdb'),
+    [
+      { name: 'overview-1m', path: '/' },
+      { name: 'indicator-1m', path: '/indicators/2021-T10-1' },
+    ],
+    SECONDS,
+  )) {
+    console.log(line);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,9 @@
--- The latest value that counts now for each region of an indicator (actuals, not plans).
-SELECT region, strftime(period, '%Y-%m-%d') AS period, value, milestone_status, note, upload_id, recorded_at
-FROM tz_current_actuals(now())
-WHERE indicator_code = $code AND series = 'actual'
-QUALIFY row_number() OVER (PARTITION BY region ORDER BY period DESC) = 1
-ORDER BY region <> '全省', region
+-- The latest value that counts now for each region of an indicator (actuals, not plans), with the
+-- region's level so the page can show the province and prefectures and count the counties.
+SELECT c.region, coalesce(r.level, 'county') AS level, strftime(c.period, '%Y-%m-%d') AS period, c.value,
+  c.milestone_status, c.note, c.upload_id, c.recorded_at
+FROM tz_current_actuals(now()) c
+LEFT JOIN region r ON r.name = c.region
+WHERE c.indicator_code = $code AND c.series = 'actual'
+QUALIFY row_number() OVER (PARTITION BY c.region ORDER BY c.period DESC) = 1
+ORDER BY c.region <> '全省', coalesce(r.position, 1000000), c.region

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { projectRoot } from '../../src/config.js';
+
+export interface LoadResult {
+  requests: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** 50 connections for a bounded time against one URL on loopback. */
+export async function load(url: string, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({ url, connections: 50, duration: seconds });
+  return {
+    requests: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Starts `npm start`'s entry on a free loopback port against a database file. */
+export function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', TAIZHANG_DB: db },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const port = /localhost:(\d+)/.exec(output)?.[1];
+      if (port) resolve({ url: `http://127.0.0.1:${port}`, child });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Each page against a static file of the same size served by the same server, side by side:
+ * `name: page N req/s p99 P ms, static S req/s …, ratio N/S`. The server reads its static files at
+ * start, so a first run measures the pages' sizes and a second one serves the same-size files.
+ */
+export async function benchPages(
+  db: string,
+  pages: { name: string; path: string }[],
+  seconds: number,
+): Promise<string[]> {
+  const sizing = await startServer(db);
+  const sizes = new Map<string, number>();
+  try {
+    for (const page of pages) {
+      const res = await fetch(`${sizing.url}${page.path}`);
+      if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
+      sizes.set(page.name, Buffer.byteLength(await res.text()));
+    }
+  } finally {
+    await stop(sizing.child);
+  }
+  const files = pages.map((page) => path.join(projectRoot, 'views', 'static', `bench-${page.name}.html`));
+  pages.forEach((page, i) => {
+    writeFileSync(files[i] as string, 'x'.repeat(sizes.get(page.name) ?? 0));
+  });
+  const server = await startServer(db);
+  try {
+    const lines: string[] = [];
+    for (const page of pages) {
+      await fetch(`${server.url}${page.path}`).then((r) => r.text());
+      const measured = await load(`${server.url}${page.path}`, seconds);
+      const file = await load(`${server.url}/static/bench-${page.name}.html`, seconds);
+      const errors = measured.errors + measured.non2xx + file.errors + file.non2xx;
+      lines.push(
+        `${page.name}: page ${Math.round(measured.requests)} req/s p99 ${measured.p99} ms, static ${Math.round(file.requests)} req/s p99 ${file.p99} ms, ${sizes.get(page.name)} bytes, errors ${errors}, ratio ${(measured.requests / file.requests).toFixed(2)}`,
+      );
+    }
+    return lines;
+  } finally {
+    await stop(server.child);
+    for (const file of files) rmSync(file, { force: true });
+  }
+}
