@@ -1,9 +1,15 @@
+import type { IndicatorRow, Rollup } from '../src/analytics/dashboard.js';
+import { STATUSES } from '../src/analytics/thresholds.js';
 import type { DepartmentSummary, DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
 import { TaskCard } from './components/task-card.js';
+import { formatMonth, formatPercent } from './format.js';
 import { Layout } from './layout.js';
 import { departmentHref } from './links.js';
 
 export interface DepartmentPageProps {
+  asOf: string;
+  states: Map<string, IndicatorRow>;
+  summary?: Rollup | undefined;
   document: DocumentRow;
   documents: DocumentRow[];
   name: string;
@@ -12,7 +18,16 @@ export interface DepartmentPageProps {
 }
 
 /** One department: every task it is responsible for, and their indicators. */
-export function DepartmentPage({ document, documents, name, tasks, docQuery }: DepartmentPageProps) {
+export function DepartmentPage({
+  document,
+  documents,
+  name,
+  tasks,
+  docQuery,
+  asOf,
+  states,
+  summary,
+}: DepartmentPageProps) {
   const indicators = tasks.reduce((n, t) => n + t.task.indicators.length, 0);
   return (
     <Layout title={name} document={document} documents={documents} active="departments">
@@ -30,10 +45,21 @@ export function DepartmentPage({ document, documents, name, tasks, docQuery }: D
             <dt>个指标</dt>
             <dd>{indicators}</dd>
           </div>
+          {summary && (
+            <div class="stat">
+              <dt>平均完成率（{formatMonth(asOf)}）</dt>
+              <dd>{formatPercent(summary.meanCompletion)}</dd>
+            </div>
+          )}
         </dl>
+        {summary && (
+          <p class="lede">
+            截至{formatMonth(asOf)}：{STATUSES.map((s) => `${s} ${summary.counts[s]} 个`).join('，')}。
+          </p>
+        )}
       </section>
       {tasks.map(({ task }) => (
-        <TaskCard task={task} year={document.year} docQuery={docQuery} />
+        <TaskCard task={task} year={document.year} docQuery={docQuery} states={states} />
       ))}
     </Layout>
   );

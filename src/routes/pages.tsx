@@ -4,6 +4,7 @@ import { DepartmentPage, DepartmentsPage } from '../../views/department.js';
 import { NoDocumentPage, OverviewBody, OverviewPage } from '../../views/overview.js';
 import { TaskPage } from '../../views/task.js';
 import type { VersionCache } from '../analytics/cache.js';
+import { indicatorRows, rollup } from '../analytics/dashboard.js';
 import { buildOverview } from '../analytics/overview.js';
 import { STATUSES, type Status } from '../analytics/thresholds.js';
 import type { TreeFilter } from '../catalog/filter.js';
@@ -81,7 +82,18 @@ export function pageRoutes(store: Store, cache: VersionCache) {
     const ctx = await requireDocument(c, store);
     const name = await resolveDepartment(store, c.req.param('name'));
     const tree = await readDocumentTree(store, ctx.document);
-    return c.html(<DepartmentPage {...ctx} name={name} tasks={tasksOfDepartment(tree, name)} />);
+    const asOf = await parseAsOf(store, ctx.document, c.req.query('asof'), c.req.query('known'));
+    const rows = (await indicatorRows(store, tree, asOf)).filter((r) => r.departments.includes(name));
+    return c.html(
+      <DepartmentPage
+        {...ctx}
+        name={name}
+        tasks={tasksOfDepartment(tree, name)}
+        asOf={asOf.period}
+        states={new Map(rows.map((r) => [r.code, r]))}
+        summary={rollup(rows, () => [{ key: name, label: name }])[0]}
+      />,
+    );
   });
 
   return app;
