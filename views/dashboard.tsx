@@ -60,7 +60,7 @@ export function Dashboard({ tree, data, query }: DashboardProps) {
       {data.statusChart && (
         <figure class="chart">
           {raw(data.statusChart)}
-          <figcaption>颜色之外，每个柱段的提示中写明状态与个数；各月数据见下表。</figcaption>
+          <figcaption>颜色之外，每个柱段的提示（鼠标悬停）中写明月份、状态与个数；当月各状态个数见上方卡片。</figcaption>
         </figure>
       )}
       <h3 class="block-title">各量化指标完成率走势（按落后序时进度的程度排序，最落后的在前）</h3>

@@ -31,6 +31,12 @@ describe('e2e/dashboard', () => {
     expect(await page.locator('.multiple svg').count()).toBe(20);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard.png'), fullPage: false });
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard-full.png'), fullPage: true });
+    // On A4 paper: no filters or navigation, the charts and figures stay.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.filters').isVisible()).toBe(false);
+    expect(await page.locator('.mainnav').isVisible()).toBe(false);
+    expect(await page.locator('.headline').first().isVisible()).toBe(true);
+    await page.pdf({ path: path.join(OUTPUT_DIR, 'dashboard.pdf'), format: 'A4' });
     await page.close();
   });
 
