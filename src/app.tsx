@@ -13,6 +13,7 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { versionedPages } from './routes/page-cache.js';
 import { pageRoutes } from './routes/pages.js';
 import { sampleRoutes } from './routes/sample.js';
+import { snapshotRoutes } from './routes/snapshot.js';
 import { staticRoutes } from './routes/static.js';
 import { uploadRoutes } from './routes/uploads.js';
 import type { Store } from './store/store.js';
@@ -34,6 +35,7 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
   app.route('/', healthRoutes(store));
   app.route('/static', staticRoutes());
   app.route('/api', apiRoutes({ store, config, pending }));
+  app.route('/api', snapshotRoutes(store, cache));
   app.route('/', uploadRoutes({ store, config, pending }));
   app.route('/', indicatorRoutes({ store, pending }));
   app.route('/', sampleRoutes(store));

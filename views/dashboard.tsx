@@ -12,15 +12,18 @@ export interface DashboardProps {
   data: OverviewData;
   /** The URL of this view without the status filter, to build the status links. */
   query: URLSearchParams;
+  /** The view's whole query, so a download has exactly what is on the screen. */
+  current: URLSearchParams;
 }
 
 /** The figures a leader reads first: status counts, headline indicators, and the charts over time. */
-export function Dashboard({ tree, data, query }: DashboardProps) {
+export function Dashboard({ tree, data, query, current }: DashboardProps) {
   const year = tree.document.year;
   if (!data.hasData) return <EmptyDashboard />;
   return (
     <section class="dashboard" aria-label="完成情况">
       <h2 class="dashboard-title">截至{formatMonth(data.asOf.period)}完成情况</h2>
+      <Downloads current={current} asof={data.asOf.period} />
       <StatusStrip data={data} query={query} />
       <details class="rule">
         <summary>状态怎么判定</summary>
@@ -60,7 +63,9 @@ export function Dashboard({ tree, data, query }: DashboardProps) {
       {data.statusChart && (
         <figure class="chart">
           {raw(data.statusChart)}
-          <figcaption>颜色之外，每个柱段的提示（鼠标悬停）中写明月份、状态与个数；当月各状态个数见上方卡片。</figcaption>
+          <figcaption>
+            颜色之外，每个柱段的提示（鼠标悬停）中写明月份、状态与个数；当月各状态个数见上方卡片。
+          </figcaption>
         </figure>
       )}
       <h3 class="block-title">各量化指标完成率走势（按落后序时进度的程度排序，最落后的在前）</h3>
@@ -162,5 +167,44 @@ function EmptyDashboard() {
         </li>
       </ol>
     </section>
+  );
+}
+
+/** The snapshot of exactly this view, in each format. */
+function Downloads({ current, asof }: { current: URLSearchParams; asof: string }) {
+  const params = new URLSearchParams();
+  for (const key of ['doc', 'department', 'part', 'status', 'known']) {
+    const value = current.get(key);
+    if (value) params.set(key, value);
+  }
+  params.set('asof', asof.slice(0, 7));
+  const link = (format: string) => {
+    const q = new URLSearchParams(params);
+    q.set('format', format);
+    return `/api/snapshot?${q.toString()}`;
+  };
+  return (
+    <p class="downloads no-print">
+      下载当前视图的指标快照：
+      <a href={link('xlsx')} download>
+        Excel
+      </a>
+      {' · '}
+      <a href={link('csv')} download>
+        CSV
+      </a>
+      {' · '}
+      <a href={link('json')} download>
+        JSON
+      </a>
+      {' · '}
+      <a href={link('parquet')} download>
+        Parquet
+      </a>
+      {' · '}
+      <a href={link('arrow')} download>
+        Arrow
+      </a>
+    </p>
   );
 }

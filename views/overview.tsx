@@ -16,6 +16,8 @@ export interface OverviewProps {
   data: OverviewData;
   /** The view's query without the status filter (for the status links). */
   query: URLSearchParams;
+  /** The view's whole query (for the downloads). */
+  current: URLSearchParams;
 }
 
 /** The overview: headline counts, filters, the dashboard, and every part, section and task of the document. */
@@ -49,7 +51,7 @@ export function OverviewPage(props: OverviewProps) {
 export function OverviewBody(props: OverviewProps) {
   return (
     <div id="overview-body">
-      <Dashboard tree={props.tree} data={props.data} query={props.query} />
+      <Dashboard tree={props.tree} data={props.data} query={props.query} current={props.current} />
       <TaskTree {...props} />
     </div>
   );

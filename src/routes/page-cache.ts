@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { VersionCache } from '../analytics/cache.js';
 
+/** Own caching (static files), always live (health), or streamed and too big to keep (the full history). */
+const UNCACHED = ['/static/', '/healthz', '/api/actuals'];
+
 interface Cached {
   /** Bytes, not text: encoding a 200 KB page on every request would cost more than serving it. */
   body: Buffer;

@@ -44,6 +44,7 @@ export function pageRoutes(store: Store, cache: VersionCache) {
       docQuery: ctx.docQuery,
       data,
       query,
+      current: new URLSearchParams(c.req.query()),
     };
     return render(
       c,

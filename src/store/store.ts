@@ -61,6 +61,20 @@ export class Store {
     return (await this.all<T>(query, params))[0];
   }
 
+  /** The text of a named query, for the export module to wrap in COPY. */
+  sql(query: string): string {
+    return this.#queries.get(query);
+  }
+
+  /**
+   * Runs an export statement the export module assembled (COPY … TO a file it named itself; COPY
+   * cannot bind its target as a parameter). Read-only: it goes through a reader connection.
+   */
+  async exportQuery(sql: string): Promise<void> {
+    if (!/^COPY \(/.test(sql.trim())) throw new StoreError('only COPY (…) TO exports are allowed here');
+    await this.#withConnection((connection) => connection.run(sql));
+  }
+
   /**
    * Runs `work` inside one transaction, after every earlier write has finished. Either all of its
    * statements commit or, if it throws, none do.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,5 +59,38 @@ describe('e2e/dashboard', () => {
     await page.waitForSelector('.progress-chart svg');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'indicator.png'), fullPage: true });
     await page.close();
+  });
+});
+
+describe('e2e/snapshot download', () => {
+  let server: Awaited<ReturnType<typeof servedApp>>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  beforeAll(async () => {
+    server = await servedApp();
+    await fetch(`${server.url}/sample`, { method: 'POST', redirect: 'manual' });
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.stop();
+  });
+
+  it('downloads the snapshot of the filtered view from the page', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?asof=2021-09&department=${encodeURIComponent('省交通运输厅')}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('.downloads a:text("CSV")'),
+    ]);
+    expect(download.suggestedFilename()).toBe('2021-09-全省-省交通运输厅-指标快照.csv');
+    const file = path.join(OUTPUT_DIR, 'snapshot-download.csv');
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFF指标编码,指标名称')).toBe(true);
+    expect(text).toContain('2021-T53-1');
+    expect(text).not.toContain('2021-T10-1');
+    await context.close();
   });
 });

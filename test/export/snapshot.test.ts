@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRows } from '../../src/store/rows.js';
+import { seededApp } from '../helpers/store.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-export-'));
+
+/** Reads a file with DuckDB itself, as an analyst would. */
+async function duck(sql: string) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    return readRows(await connection.runAndReadAll(sql));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('export: indicator snapshots', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+    await ctx.app.request('/sample', { method: 'POST' });
+    // An indicator note and a value that a spreadsheet would run as formulas.
+    await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: '指标编码,统计期,数值,备注\n2021-T53-1,2021-10,31,=HYPERLINK("http://x")\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+  });
+  afterAll(async () => {
+    await ctx.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const get = async (query: string) => {
+    const res = await ctx.app.request(`/api/snapshot?${query}`);
+    expect(res.status, query).toBe(200);
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('writes CSV with BOM, Chinese headers and quoting, and reads back to the same rows as JSON', async () => {
+    const { res, bytes } = await get('asof=2021-10&format=csv');
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''2021-10-");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvFile = path.join(dir, 'snapshot.csv');
+    writeFileSync(csvFile, bytes);
+    const fromCsv = await duck(`SELECT * FROM read_csv('${csvFile}', header = true, all_varchar = true)`);
+    const json = JSON.parse((await get('asof=2021-10&format=json')).bytes.toString('utf8')) as {
+      indicators: Record<string, unknown>[];
+    };
+    expect(fromCsv).toHaveLength(65);
+    expect(json.indicators).toHaveLength(65);
+    expect(Object.keys(fromCsv[0] ?? {})[0]).toBe('指标编码');
+    for (const [i, row] of fromCsv.entries()) {
+      const expected = json.indicators[i]!;
+      expect(row['指标编码']).toBe(expected.code);
+      expect(row['任务内容']).toBe(expected.task_text);
+      expect(row['完成率'] === null ? null : Number(row['完成率'])).toBe(expected.completion);
+    }
+  });
+
+  it('gives byte-identical CSV, JSON and Parquet for the same parameters', async () => {
+    for (const format of ['csv', 'json', 'parquet']) {
+      const a = (await get(`asof=2021-09&format=${format}`)).bytes;
+      const b = (await get(`asof=2021-09&format=${format}`)).bytes;
+      expect(a.equals(b), format).toBe(true);
+    }
+  });
+
+  it('writes Parquet and Arrow with real types: dates as dates, numbers as numbers', async () => {
+    const parquet = path.join(dir, 'snapshot.parquet');
+    writeFileSync(parquet, (await get('asof=2021-10&format=parquet')).bytes);
+    const types = await duck(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '${parquet}')`);
+    const typeOf = Object.fromEntries(types.map((t) => [t.column_name, t.column_type]));
+    expect(typeOf).toMatchObject({
+      deadline: 'DATE',
+      last_period: 'DATE',
+      target: 'DOUBLE',
+      completion: 'DOUBLE',
+      task_seq: 'INTEGER',
+      name: 'VARCHAR',
+    });
+    const [t10] = await duck(
+      `SELECT strftime(deadline, '%Y-%m-%d') AS deadline, target FROM '${parquet}' WHERE code = '2021-T10-1'`,
+    );
+    expect(t10).toEqual({ deadline: '2021-12-31', target: 36000 });
+
+    const table = tableFromIPC((await get('asof=2021-10&format=arrow')).bytes);
+    expect(table.numRows).toBe(65);
+    expect(String(table.schema.fields.find((f) => f.name === 'deadline')?.type)).toMatch(/Date/);
+    expect(String(table.schema.fields.find((f) => f.name === 'target')?.type)).toBe('Float64');
+    const row = table.toArray().find((r) => r.code === '2021-T10-1');
+    expect(row?.target).toBe(36000);
+  });
+
+  it('writes a workbook with typed cells, a frozen header, formats and a notes sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await get('asof=2021-10&format=xlsx')).bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('指标快照')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).value).toBe('指标编码');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const t10 = sheet.getRows(2, 65)!.find((r) => r.getCell(1).value === '2021-T10-1')!;
+    expect(typeof t10.getCell(col('目标值')).value).toBe('number');
+    expect(t10.getCell(col('完成时限')).value).toBeInstanceOf(Date);
+    expect(typeof t10.getCell(col('完成率')).value).toBe('number');
+    expect(t10.getCell(col('完成率')).numFmt).toBe('0.0%');
+    expect(workbook.getWorksheet('说明')?.getRow(2).getCell(2).value).toBe(
+      'jilin-2021-new-urbanization-key-tasks',
+    );
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', async () => {
+    const { toCsv } = await import('../../src/export/csv.js');
+    const csv = toCsv(
+      ['名称', '备注', '数'],
+      [
+        ['=1+1', '@SUM(A1)', -5],
+        ['+cmd', '\tx', 3],
+      ],
+    );
+    expect(csv).toBe("\uFEFF名称,备注,数\r\n'=1+1,'@SUM(A1),-5\r\n'+cmd,'\tx,3\r\n");
+  });
+
+  it('filters as the dashboard does and refuses bad parameters in Chinese', async () => {
+    const json = JSON.parse(
+      (await get(`asof=2021-10&format=json&department=${encodeURIComponent('省交通运输厅')}`)).bytes.toString(
+        'utf8',
+      ),
+    ) as { indicators: { departments: string }[] };
+    expect(json.indicators.length).toBeGreaterThan(0);
+    for (const row of json.indicators) expect(row.departments).toContain('省交通运输厅');
+    for (const query of ['format=pdf', 'asof=2021-14', 'status=很好', 'part=0']) {
+      const res = await ctx.app.request(`/api/snapshot?${query}`);
+      expect(res.status, query).toBe(400);
+    }
+  });
+
+  it('reproduces an earlier snapshot by recording time after a revision', async () => {
+    const before = new Date().toISOString();
+    const earlier = (await get(`asof=2021-10&format=csv&known=${encodeURIComponent(before)}`)).bytes;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: '指标编码,统计期,数值\n2021-T10-1,2021-10,35000\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    const again = (await get(`asof=2021-10&format=csv&known=${encodeURIComponent(before)}`)).bytes;
+    expect(again.equals(earlier)).toBe(true);
+    expect((await get('asof=2021-10&format=csv')).bytes.equals(earlier)).toBe(false);
+  });
+});
+
+describe('export: the full history for auditors', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-history-'));
+  beforeAll(async () => {
+    ctx = await seededApp();
+    await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: '指标编码,统计期,数值,备注\n2021-T53-1,2021-05,10,@首报\n2021-T53-1,2021-06,12,\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: '指标编码,统计期,数值\n2021-T53-1,2021-06,14\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+  });
+  afterAll(async () => {
+    await ctx.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams every recorded value with when it stopped counting, as CSV with BOM and as Parquet', async () => {
+    const res = await ctx.app.request('/api/actuals?format=csv');
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvFile = path.join(dir, 'history.csv');
+    writeFileSync(csvFile, bytes);
+    const rows = await duck(
+      `SELECT 统计期::VARCHAR AS p, 数值 AS v, 备注 AS note, 失效时间 IS NOT NULL AS superseded FROM read_csv('${csvFile}', header = true) ORDER BY p, 记录时间`,
+    );
+    expect(rows).toEqual([
+      { p: '2021-05-31', v: 10, note: "'@首报", superseded: false },
+      { p: '2021-06-30', v: 12, note: null, superseded: true },
+      { p: '2021-06-30', v: 14, note: null, superseded: false },
+    ]);
+    const parquetFile = path.join(dir, 'history.parquet');
+    writeFileSync(
+      parquetFile,
+      Buffer.from(await (await ctx.app.request('/api/actuals?format=parquet')).arrayBuffer()),
+    );
+    const types = await duck(
+      `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '${parquetFile}')`,
+    );
+    expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toMatchObject({
+      统计期: 'DATE',
+      数值: 'DOUBLE',
+      记录时间: 'TIMESTAMP WITH TIME ZONE',
+    });
+    expect((await ctx.app.request('/api/actuals?format=xml')).status).toBe(400);
+  });
+});
