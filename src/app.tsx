@@ -14,6 +14,7 @@ import { versionedPages } from './routes/page-cache.js';
 import { pageRoutes } from './routes/pages.js';
 import { sampleRoutes } from './routes/sample.js';
 import { snapshotRoutes } from './routes/snapshot.js';
+import { snapshotPages } from './routes/snapshots.js';
 import { staticRoutes } from './routes/static.js';
 import { uploadRoutes } from './routes/uploads.js';
 import type { Store } from './store/store.js';
@@ -39,6 +40,7 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
   app.route('/', uploadRoutes({ store, config, pending }));
   app.route('/', indicatorRoutes({ store, pending }));
   app.route('/', sampleRoutes(store));
+  app.route('/', snapshotPages(store, cache));
   app.route('/', pageRoutes(store, cache));
 
   app.notFound((c) => respondError(c, { status: 404, message: `找不到页面 ${c.req.path}` }));

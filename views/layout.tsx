@@ -8,7 +8,7 @@ export interface LayoutProps {
   document?: DocumentRow | undefined;
   documents?: DocumentRow[];
   /** Which top-level link is current. */
-  active?: 'overview' | 'departments' | 'uploads' | undefined;
+  active?: 'overview' | 'departments' | 'uploads' | 'snapshots' | 'briefing' | undefined;
   children?: Child;
 }
 
@@ -44,6 +44,12 @@ export function Layout({ title, document, documents = [], active, children }: La
                 </a>
                 <a href="/uploads" aria-current={active === 'uploads' ? 'page' : undefined}>
                   数据填报
+                </a>
+                <a href="/snapshots" aria-current={active === 'snapshots' ? 'page' : undefined}>
+                  月报快照
+                </a>
+                <a href="/briefing" aria-current={active === 'briefing' ? 'page' : undefined}>
+                  简报
                 </a>
               </nav>
               {documents.length > 1 && <DocumentSwitcher documents={documents} current={document} />}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { html } from '../helpers/html.js';
+import { seededApp } from '../helpers/store.js';
+
+const form = (fields: Record<string, string>) => ({
+  method: 'POST',
+  body: new URLSearchParams(fields),
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+});
+
+describe('routes: frozen monthly snapshots and the briefing', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+    await ctx.app.request('/sample', { method: 'POST' });
+  });
+  afterAll(async () => ctx.cleanup());
+
+  it('says what to do before any snapshot is frozen', async () => {
+    const { text } = await html(await ctx.app.request('/snapshots'));
+    expect(text).toContain('还没有冻结过快照');
+  });
+
+  it('freezes a month with a manifest; its files never change after a revision, which it lists', async () => {
+    const frozen = await ctx.app.request('/snapshots', form({ asof: '2021-09' }));
+    expect(frozen.status).toBe(303);
+    const location = frozen.headers.get('location')!;
+    expect(location).toMatch(/^\/snapshots\/\d+$/);
+
+    const page = await html(await ctx.app.request(location));
+    expect(page.text).toContain('冻结以来，该月的数据没有修订');
+    const sha = page
+      .$$('code')
+      .map((e) => e.textContent)
+      .filter((t) => /^[0-9a-f]{64}$/.test(t ?? ''));
+    expect(sha).toHaveLength(5);
+
+    const before: Record<string, Buffer> = {};
+    for (const format of ['csv', 'json', 'xlsx', 'parquet', 'arrow']) {
+      const res = await ctx.app.request(`${location}/${format}`);
+      expect(res.status, format).toBe(200);
+      before[format] = Buffer.from(await res.arrayBuffer());
+    }
+    // The manifest's sha256 is the file's.
+    expect(sha).toContain(createHash('sha256').update(before.csv!).digest('hex'));
+
+    const revision = await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: '指标编码,统计期,数值\n2021-T10-1,2021-09,33000\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(revision.status).toBe(200);
+    for (const format of Object.keys(before)) {
+      const after = Buffer.from(await (await ctx.app.request(`${location}/${format}`)).arrayBuffer());
+      expect(after.equals(before[format]!), format).toBe(true);
+    }
+    const revised = await html(await ctx.app.request(location));
+    const rows = revised.$$('#revisions tbody tr');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.textContent).toContain('2021-T10-1');
+    expect(rows[0]?.textContent).toContain('3.3万');
+    const list = await html(await ctx.app.request('/snapshots'));
+    expect(list.$$('#snapshot-list tbody tr')).toHaveLength(1);
+  });
+
+  it('refuses a bad month and an unknown snapshot in Chinese', async () => {
+    const bad = await ctx.app.request('/snapshots', form({ asof: '2021-13' }));
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('统计月份“2021-13”无效');
+    expect((await ctx.app.request('/snapshots/999')).status).toBe(404);
+    expect((await ctx.app.request('/snapshots/1/pdf')).status).toBe(404);
+  });
+
+  it('lays out a briefing with the headline figures and the most-behind indicators and their departments', async () => {
+    const { $$, text } = await html(await ctx.app.request('/briefing?asof=2021-10'));
+    expect(text).toContain('简报 · 截至2021年10月');
+    expect($$('.briefing table').length).toBeGreaterThanOrEqual(2);
+    const behind = $$('#behind tbody tr');
+    expect(behind.length).toBeGreaterThan(0);
+    for (const row of behind) expect(row.querySelector('td:nth-child(2)')?.textContent).toMatch(/省|行/);
+    expect($$('.briefing svg').length).toBeGreaterThanOrEqual(2);
+  });
+});
