@@ -20,8 +20,7 @@ interface Cached {
  */
 export function versionedPages(cache: VersionCache): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'GET' || c.req.path.startsWith('/static/') || c.req.path === '/healthz')
-      return next();
+    if (c.req.method !== 'GET' || UNCACHED.some((prefix) => c.req.path.startsWith(prefix))) return next();
     const variant = `${c.req.url}|${c.req.header('HX-Request') ?? ''}|${c.req.header('HX-History-Restore-Request') ?? ''}`;
     const key = createHash('sha1').update(variant).digest('base64url').slice(0, 16);
     let rendered = false;

@@ -59,9 +59,9 @@ describe('export: indicator snapshots', () => {
     expect(Object.keys(fromCsv[0] ?? {})[0]).toBe('指标编码');
     for (const [i, row] of fromCsv.entries()) {
       const expected = json.indicators[i]!;
-      expect(row['指标编码']).toBe(expected.code);
-      expect(row['任务内容']).toBe(expected.task_text);
-      expect(row['完成率'] === null ? null : Number(row['完成率'])).toBe(expected.completion);
+      expect(row.指标编码).toBe(expected.code);
+      expect(row.任务内容).toBe(expected.task_text);
+      expect(row.完成率 === null ? null : Number(row.完成率)).toBe(expected.completion);
     }
   });
 
