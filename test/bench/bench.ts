@@ -1,7 +1,8 @@
 /**
  * npm run bench — measurements side by side in one run, one line each: `name: figures, ratio R`.
  * Not part of npm test. Each line compares our code with a baseline measured in the same run:
- * the import against DuckDB's own read_csv of the same file, each page against a static file of
+ * the import against DuckDB's own read_csv of the same file, the history export against DuckDB's
+ * own COPY of the table to Parquet, each page against a static file of
  * the same size from the same server (50 connections on loopback, BENCH_SECONDS each, default 10).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { loadSeedCatalogs } from '../../src/catalog/load.js';
 import { loadRegions } from '../../src/catalog/regions.js';
 import { loadConfig } from '../../src/config.js';
 import { importFile } from '../../src/ingest/import.js';
+import { exportHistory, HISTORY_FORMATS } from '../../src/export/history.js';
 import { loadSample } from '../../src/ingest/sample.js';
 import { Store } from '../../src/store/store.js';
 import { syntheticRegions, writeLongFile } from './generate.js';
@@ -64,10 +66,38 @@ async function benchImport(dir: string) {
   );
 }
 
+/**
+ * The auditors' history export of the same million rows in each format, next to DuckDB's own
+ * COPY of the table to Parquet.
+ */
+async function benchHistory(dir: string) {
+  const db = path.join(dir, 'bench.duckdb');
+  const store = await Store.open(db);
+  try {
+    const target = path.join(dir, 'baseline.parquet');
+    const t0 = performance.now();
+    await store.exportQuery(`COPY (SELECT * FROM actual) TO '${target}' (FORMAT parquet, COMPRESSION zstd)`);
+    const baseline = (performance.now() - t0) / 1000;
+    for (const format of HISTORY_FORMATS) {
+      const t1 = performance.now();
+      const { stream } = await exportHistory(store, 'jilin-2021-new-urbanization-key-tasks', format);
+      let bytes = 0;
+      for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+      const seconds = (performance.now() - t1) / 1000;
+      console.log(
+        `history-${format}: ${seconds.toFixed(2)} s for ${(bytes / 1048576).toFixed(1)} MB, duckdb copy parquet ${baseline.toFixed(2)} s, ratio ${(seconds / baseline).toFixed(2)}`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
 try {
   await benchImport(dir);
+  await benchHistory(dir);
   for (const line of await benchPages(
     path.join(dir, 'bench.duckdb'),
     [
