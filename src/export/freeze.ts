@@ -60,6 +60,7 @@ export async function freezeSnapshot(
     asof: period,
     known: known.toISOString(),
     region: '全省',
+    byRegion: false,
     department: null,
     part: null,
     status: null,

@@ -6,6 +6,7 @@ import type { DocumentTree } from '../catalog/read.js';
 /** One row of a snapshot: an indicator, where it sits, its target and its state as of the month. */
 export interface SnapshotRow {
   code: string;
+  region: string;
   name: string;
   part: string;
   section: string;
@@ -31,6 +32,7 @@ export type ColumnType = 'string' | 'integer' | 'number' | 'ratio' | 'date';
 /** The snapshot's columns, in order: key, Chinese header (CSV, XLSX) and type (Parquet, Arrow, XLSX formats). */
 export const SNAPSHOT_COLUMNS: { key: keyof SnapshotRow; header: string; type: ColumnType }[] = [
   { key: 'code', header: '指标编码', type: 'string' },
+  { key: 'region', header: '地区', type: 'string' },
   { key: 'name', header: '指标名称', type: 'string' },
   { key: 'part', header: '部分', type: 'string' },
   { key: 'section', header: '节', type: 'string' },
@@ -60,7 +62,7 @@ const KIND_NAMES: Record<string, string> = {
 const COMPARATOR_NAMES: Record<string, string> = { '>=': '不低于', '<=': '不超过', '=': '等于', '~': '约' };
 
 /** Snapshot rows in a stable order (task, then position), so the same parameters give the same bytes. */
-export function snapshotRows(tree: DocumentTree, rows: IndicatorRow[]): SnapshotRow[] {
+export function snapshotRows(tree: DocumentTree, rows: IndicatorRow[], region = '全省'): SnapshotRow[] {
   const partTitle = new Map(tree.parts.map((p) => [p.no, p.title]));
   const sectionTitle = new Map(tree.parts.flatMap((p) => p.sections.map((s) => [s.no, s.title] as const)));
   const taskText = new Map(
@@ -68,6 +70,7 @@ export function snapshotRows(tree: DocumentTree, rows: IndicatorRow[]): Snapshot
   );
   return rows.map((r) => ({
     code: r.code,
+    region,
     name: r.name,
     part: partTitle.get(r.part) ?? '',
     section: sectionTitle.get(r.section) ?? '',
@@ -95,6 +98,8 @@ export interface SnapshotParams {
   /** Set only when the user asked for a recording time; "now" is not written into the data. */
   known: string | null;
   region: string;
+  /** One row per indicator and region (every region that reported) instead of one region. */
+  byRegion: boolean;
   department: string | null;
   part: number | null;
   status: string | null;
@@ -106,7 +111,7 @@ export function snapshotNotes(params: SnapshotParams, dataVersion: number): [str
     ['文件', params.document],
     ['统计截至', params.asof],
     ['记录时间', params.known ?? '下载时的最新数据'],
-    ['地区', params.region],
+    ['地区', params.byRegion ? '各地区（每个指标每个地区一行）' : params.region],
     ['责任单位', params.department ?? '全部'],
     ['部分', params.part === null ? '全部' : String(params.part)],
     ['状态', params.status ?? '全部'],
@@ -118,7 +123,12 @@ export function snapshotNotes(params: SnapshotParams, dataVersion: number): [str
 
 /** Parameters for the filename: 2021-10-全省-快照.csv. */
 export function snapshotFileName(params: SnapshotParams, extension: string): string {
-  const parts = [params.asof.slice(0, 7), params.region, params.department, params.status].filter(Boolean);
+  const parts = [
+    params.asof.slice(0, 7),
+    params.byRegion ? '分地区' : params.region,
+    params.department,
+    params.status,
+  ].filter(Boolean);
   return `${parts.join('-')}-指标快照.${extension}`;
 }
 

@@ -22,7 +22,8 @@ import { documentFor } from './context.js';
 
 /**
  * GET /api/snapshot?asof=YYYY-MM&format=csv|json|xlsx|parquet|arrow[&known=ISO][&department=…]
- * [&part=N][&status=…][&region=…][&doc=…]: every indicator's state as of the month, in the format
+ * [&part=N][&status=…][&region=…][&by=region][&doc=…]: every indicator's state as of the month
+ * (with by=region, one row per indicator and reporting region), in the format
  * asked. The same parameters give the same bytes (CSV, JSON, Parquet): stable order, no timestamps.
  */
 export function snapshotRoutes(store: Store, cache: VersionCache) {
@@ -52,25 +53,38 @@ export function snapshotRoutes(store: Store, cache: VersionCache) {
       });
     }
     const region = c.req.query('region') || '全省';
+    const byRegion = c.req.query('by') === 'region';
     const params: SnapshotParams = {
       document: ctx.document.id,
       asof: asOf.period,
       known: c.req.query('known') ? asOf.known.toISOString() : null,
       region,
+      byRegion,
       department,
       part,
       status,
     };
-    const all = await indicatorRows(store, tree, asOf, region);
-    const rows = snapshotRows(
-      tree,
-      all.filter(
-        (r) =>
-          (!department || r.departments.includes(department)) &&
-          (part === null || r.part === part) &&
-          (!status || r.status === (status as Status)),
-      ),
-    );
+    const regions = byRegion
+      ? (
+          await store.all<{ region: string }>('analytics/reported_regions', { document: ctx.document.id })
+        ).map((r) => r.region)
+      : [region];
+    const rows = [];
+    for (const name of regions) {
+      const all = await indicatorRows(store, tree, asOf, name);
+      rows.push(
+        ...snapshotRows(
+          tree,
+          all.filter(
+            (r) =>
+              (!department || r.departments.includes(department)) &&
+              (part === null || r.part === part) &&
+              (!status || r.status === (status as Status)),
+          ),
+          name,
+        ),
+      );
+    }
     const version = await cache.version();
     const body =
       format === 'csv'

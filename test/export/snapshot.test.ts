@@ -210,3 +210,28 @@ describe('export: the full history for auditors', () => {
     expect((await ctx.app.request('/api/actuals?format=xml')).status).toBe(400);
   });
 });
+
+describe('export: one row per indicator and region', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+    await ctx.app.request('/sample', { method: 'POST' });
+  });
+  afterAll(async () => ctx.cleanup());
+
+  it('gives the provincial rows first, then every region that reported', async () => {
+    const res = await ctx.app.request('/api/snapshot?asof=2021-10&format=json&by=region');
+    expect(res.status).toBe(200);
+    const { indicators } = (await res.json()) as {
+      indicators: { code: string; region: string; actual: number | null }[];
+    };
+    const regions = [...new Set(indicators.map((r) => r.region))];
+    expect(regions[0]).toBe('全省');
+    expect(regions).toContain('长春市');
+    expect(regions).toHaveLength(10);
+    expect(indicators).toHaveLength(65 * 10);
+    const changchun = indicators.find((r) => r.region === '长春市' && r.code === '2021-T10-1');
+    const province = indicators.find((r) => r.region === '全省' && r.code === '2021-T10-1');
+    expect(changchun?.actual).toBeLessThan(province?.actual ?? 0);
+  });
+});
