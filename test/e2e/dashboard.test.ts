@@ -88,7 +88,7 @@ describe('e2e/snapshot download', () => {
     const file = path.join(OUTPUT_DIR, 'snapshot-download.csv');
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
-    expect(text.startsWith('\uFEFF指标编码,指标名称')).toBe(true);
+    expect(text.startsWith('\uFEFF指标编码,地区,指标名称')).toBe(true);
     expect(text).toContain('2021-T53-1');
     expect(text).not.toContain('2021-T10-1');
     await context.close();
