@@ -39,10 +39,14 @@ export class Store {
   }
 
   /** Opens (creating if needed) the database at `dbPath` and brings its schema up to date. */
-  static async open(dbPath: string, { sqlDir = path.join(projectRoot, 'sql') } = {}): Promise<Store> {
+  static async open(
+    dbPath: string,
+    { sqlDir = path.join(projectRoot, 'sql'), migrations = true } = {},
+  ): Promise<Store> {
     if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
     const instance = await openInstance(dbPath);
     const store = new Store(dbPath, instance, new QueryBook(path.join(sqlDir, 'queries')));
+    if (!migrations) return store; // a restore brings its own schema
     const connection = await instance.connect();
     try {
       await migrate(connection, readMigrations(path.join(sqlDir, 'schema')));
@@ -73,6 +77,33 @@ export class Store {
   async exportQuery(sql: string): Promise<void> {
     if (!/^COPY \(/.test(sql.trim())) throw new StoreError('only COPY (…) TO exports are allowed here');
     await this.#withConnection((connection) => connection.run(sql));
+  }
+
+  /** Exact row count of a table named by DuckDB's own catalogue (checked by the caller). */
+  async countRows(table: string): Promise<number> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new StoreError(`bad table name ${table}`);
+    const rows = await this.#withConnection(async (connection) =>
+      readRows<{ n: number }>(await connection.runAndReadAll(`SELECT count(*) AS n FROM "${table}"`)),
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Every row of a table in a stable order, for comparing two databases (backup checks). */
+  async tableRows(table: string): Promise<Row[]> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new StoreError(`bad table name ${table}`);
+    return this.#withConnection(async (connection) =>
+      readRows(await connection.runAndReadAll(`SELECT * FROM "${table}" ORDER BY ALL`)),
+    );
+  }
+
+  /** EXPORT DATABASE / IMPORT DATABASE for backups; the folder is checked by the backup module. */
+  async exportDatabase(sql: string): Promise<void> {
+    if (!/^(EXPORT|IMPORT) DATABASE '/.test(sql)) throw new StoreError('only EXPORT/IMPORT DATABASE here');
+    // Through the write queue, but outside an explicit transaction: DuckDB runs these as its own.
+    const next = this.#writes.then(() => this.#withConnection((connection) => connection.run(sql)));
+    this.#writes = next.catch(() => undefined);
+    await next;
+    this.#commits += 1;
   }
 
   /**
