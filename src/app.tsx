@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { versionedPages } from './routes/page-cache.js';
 import { pageRoutes } from './routes/pages.js';
+import { regionRoutes } from './routes/regions.js';
 import { sampleRoutes } from './routes/sample.js';
 import { snapshotRoutes } from './routes/snapshot.js';
 import { snapshotPages } from './routes/snapshots.js';
@@ -41,6 +42,7 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
   app.route('/', indicatorRoutes({ store, pending }));
   app.route('/', sampleRoutes(store));
   app.route('/', snapshotPages(store, cache));
+  app.route('/', regionRoutes(store));
   app.route('/', pageRoutes(store, cache));
 
   app.notFound((c) => respondError(c, { status: 404, message: `找不到页面 ${c.req.path}` }));

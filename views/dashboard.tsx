@@ -1,11 +1,11 @@
 import { raw } from 'hono/html';
-import { ROLLUP_RULE } from '../src/analytics/dashboard.js';
+import { ROLLUP_RULE, type Rollup } from '../src/analytics/dashboard.js';
 import { forecastSentence } from '../src/analytics/indicators.js';
 import type { OverviewData } from '../src/analytics/overview.js';
 import { STATUS_RULE, STATUSES } from '../src/analytics/thresholds.js';
 import type { DocumentTree } from '../src/catalog/read.js';
 import { STATUS_CLASS, StatusBadge } from './components/status.js';
-import { formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
+import { chineseNumeral, formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
 
 export interface DashboardProps {
   tree: DocumentTree;
@@ -84,6 +84,11 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
           ))}
         </div>
       )}
+      <details class="panel rollups">
+        <summary>按部分、节汇总（各状态指标数与平均完成率）</summary>
+        <RollupTable title="部分" rows={data.parts} numeral />
+        <RollupTable title="节" rows={data.sections} numeral />
+      </details>
       {data.departmentChart && (
         <figure class="chart">
           {raw(data.departmentChart)}
@@ -206,5 +211,43 @@ function Downloads({ current, asof }: { current: URLSearchParams; asof: string }
         Arrow
       </a>
     </p>
+  );
+}
+
+/** Status counts and mean completion per part or section, numbered as the document numbers them. */
+function RollupTable({ title, rows, numeral }: { title: string; rows: Rollup[]; numeral?: boolean }) {
+  return (
+    <table class="table compact" data-rollup={title}>
+      <thead>
+        <tr>
+          <th scope="col">{title}</th>
+          {STATUSES.map((s) => (
+            <th scope="col" class="num">
+              {s}
+            </th>
+          ))}
+          <th scope="col" class="num">
+            平均完成率
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...rows]
+          .sort((a, b) => Number(a.key) - Number(b.key))
+          .map((r) => (
+            <tr>
+              <th scope="row">
+                {numeral && title === '部分' ? `${chineseNumeral(Number(r.key))}、` : ''}
+                {numeral && title === '节' ? `（${chineseNumeral(Number(r.key))}）` : ''}
+                {r.label}
+              </th>
+              {STATUSES.map((s) => (
+                <td class="num">{r.counts[s]}</td>
+              ))}
+              <td class="num">{formatPercent(r.meanCompletion)}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
   );
 }

@@ -8,7 +8,7 @@ export interface LayoutProps {
   document?: DocumentRow | undefined;
   documents?: DocumentRow[];
   /** Which top-level link is current. */
-  active?: 'overview' | 'departments' | 'uploads' | 'snapshots' | 'briefing' | undefined;
+  active?: 'overview' | 'departments' | 'regions' | 'uploads' | 'snapshots' | 'briefing' | undefined;
   children?: Child;
 }
 
@@ -41,6 +41,9 @@ export function Layout({ title, document, documents = [], active, children }: La
                 </a>
                 <a href={`/departments${query}`} aria-current={active === 'departments' ? 'page' : undefined}>
                   责任单位
+                </a>
+                <a href="/regions" aria-current={active === 'regions' ? 'page' : undefined}>
+                  地区
                 </a>
                 <a href="/uploads" aria-current={active === 'uploads' ? 'page' : undefined}>
                   数据填报

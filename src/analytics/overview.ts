@@ -35,6 +35,7 @@ export interface OverviewData {
   departments: Rollup[];
   departmentChart: string | null;
   parts: Rollup[];
+  sections: Rollup[];
   /** Months of the year that have any report, for the as-of selector. */
   hasData: boolean;
 }
@@ -138,6 +139,10 @@ export async function buildOverview(
   const parts = rollup(shown, (r) => [
     { key: String(r.part), label: tree.parts.find((p) => p.no === r.part)?.title ?? '' },
   ]);
+  const sectionTitles = new Map(tree.parts.flatMap((p) => p.sections.map((s) => [s.no, s.title] as const)));
+  const sections = rollup(shown, (r) => [
+    { key: String(r.section), label: sectionTitles.get(r.section) ?? '' },
+  ]);
   return {
     asOf,
     rows,
@@ -156,6 +161,7 @@ export async function buildOverview(
         )
       : null,
     parts,
+    sections,
     hasData,
   };
 }

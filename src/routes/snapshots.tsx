@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { BriefingPage } from '../../views/briefing.js';
+
 import { SnapshotPage, SnapshotsPage } from '../../views/snapshots.js';
 import type { VersionCache } from '../analytics/cache.js';
 import { monthEnd } from '../analytics/indicators.js';

@@ -36,7 +36,11 @@ describe('cli', () => {
     writeFileSync(good, iconv.encode('指标编码,统计期,数值\r\n2021-T10-1,2021-06,2.9万\r\n', 'gb18030'));
     const dry = npmRun('import', [good, '--dry-run', '--json']);
     expect(dry.status).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ status: 'preview', encoding: 'gb18030', counts: { new: 1 } });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      status: 'preview',
+      encoding: 'gb18030',
+      counts: { new: 1 },
+    });
     const commit = npmRun('import', [good]);
     expect(commit.status).toBe(0);
     expect(commit.stdout).toContain('已提交');

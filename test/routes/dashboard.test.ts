@@ -120,3 +120,26 @@ describe('routes: dashboard, analytics API and charts', () => {
     expect((await html(after)).$$('.empty-dashboard')).toHaveLength(0);
   });
 });
+
+describe('routes: roll-ups by part and section', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+    await ctx.app.request('/sample', { method: 'POST' });
+  });
+  afterAll(async () => ctx.cleanup());
+
+  it('counts every indicator once per part and once per section', async () => {
+    const { $$ } = await html(await ctx.app.request('/?asof=2021-10'));
+    const total = (selector: string) =>
+      $$(`${selector} tbody tr`).reduce(
+        (n, row) =>
+          n + [...row.querySelectorAll('td')].slice(0, 5).reduce((m, td) => m + Number(td.textContent), 0),
+        0,
+      );
+    expect($$('table[data-rollup="部分"] tbody tr')).toHaveLength(6);
+    expect($$('table[data-rollup="节"] tbody tr')).toHaveLength(22);
+    expect(total('table[data-rollup="部分"]')).toBe(65);
+    expect(total('table[data-rollup="节"]')).toBe(65);
+  });
+});

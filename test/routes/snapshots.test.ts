@@ -82,3 +82,32 @@ describe('routes: frozen monthly snapshots and the briefing', () => {
     expect($$('.briefing svg').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('routes: regions compared', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+  });
+  afterAll(async () => ctx.cleanup());
+
+  it('says what to do before any regional report, then compares regions and flags a gap with the province', async () => {
+    expect((await html(await ctx.app.request('/regions'))).text).toContain('还没有分地区报送的数据');
+    await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: '指标编码,统计期,数值,地区\n2021-T26-2,2021-06,40000,全省\n2021-T26-2,2021-06,25000,长春市\n2021-T26-2,2021-06,14000,延边州\n2021-T10-1,2021-06,2000,长春市\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    const { $$ } = await html(await ctx.app.request('/regions?asof=2021-06'));
+    expect($$('#region-rollup tbody th').map((e) => e.textContent)).toEqual([
+      '全省',
+      '长春市',
+      '延边朝鲜族自治州',
+    ]);
+    const rows = $$('#region-compare tbody tr');
+    const subsidy = rows.find((r) => r.textContent?.includes('发放公租房租赁补贴'));
+    // 40000 for the province, 25000 + 14000 = 39000 for the regions: a gap of 1000, shown.
+    expect(subsidy?.querySelector('.gap-warning')?.textContent).toBe('1,000');
+    const training = rows.find((r) => r.textContent?.includes('农民工向农技工转型培训'));
+    expect(training?.textContent).toContain('—');
+  });
+});

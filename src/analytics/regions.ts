@@ -1,0 +1,73 @@
+import type { DocumentTree } from '../catalog/read.js';
+import { completionBars } from '../charts/overview.js';
+import type { Store } from '../store/store.js';
+import { type IndicatorRow, indicatorRows, type Rollup, rollup } from './dashboard.js';
+import type { AsOf } from './indicators.js';
+
+export interface RegionComparison {
+  code: string;
+  name: string;
+  unit: string | null;
+  province: number | null;
+  /** Latest cumulative value per region, for the regions that reported this indicator. */
+  values: Record<string, number | null>;
+  sum: number;
+  /** Province minus the sum of the regions, where both were reported; flagged, never hidden. */
+  gap: number | null;
+}
+
+export interface RegionView {
+  regions: string[];
+  rollups: Rollup[];
+  chart: string | null;
+  comparisons: RegionComparison[];
+}
+
+export const REGION_RULE =
+  '各地区按该地区报送的数据计算状态与完成率（目标值沿用全省目标，供横向比较）；“各地区合计”为所列地区最新累计值之和，与全省数相差时标出差额，不作调整。';
+
+/** Regions side by side: status counts and mean completion per region, and the regional figures against the province. */
+export async function regionView(store: Store, tree: DocumentTree, asOf: AsOf): Promise<RegionView> {
+  const reported = await store.all<{ region: string }>('analytics/reported_regions', {
+    document: tree.document.id,
+  });
+  const regions = reported.map((r) => r.region).filter((r) => r !== '全省');
+  const byRegion = new Map<string, IndicatorRow[]>();
+  for (const region of ['全省', ...regions])
+    byRegion.set(region, await indicatorRows(store, tree, asOf, region));
+  const rollups = [...byRegion].flatMap(([region, rows]) =>
+    rollup(
+      rows.filter((r) => r.last_period !== null),
+      () => [{ key: region, label: region }],
+    ),
+  );
+  const province = byRegion.get('全省') ?? [];
+  const comparisons: RegionComparison[] = [];
+  for (const row of province) {
+    if (row.kind !== 'count') continue;
+    const values: Record<string, number | null> = {};
+    for (const region of regions) {
+      const regional = byRegion.get(region)?.find((r) => r.code === row.code);
+      if (regional?.actual !== null && regional?.actual !== undefined) values[region] = regional.actual;
+    }
+    if (Object.keys(values).length === 0) continue;
+    const sum = Object.values(values).reduce<number>((n, v) => n + (v ?? 0), 0);
+    comparisons.push({
+      code: row.code,
+      name: row.name,
+      unit: row.unit,
+      province: row.actual,
+      values,
+      sum,
+      gap: row.actual === null ? null : row.actual - sum,
+    });
+  }
+  return {
+    regions,
+    rollups,
+    chart: rollups.some((r) => r.meanCompletion !== null)
+      ? completionBars(rollups, '各地区平均完成率')
+      : null,
+    comparisons,
+  };
+}

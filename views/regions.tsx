@@ -1,0 +1,126 @@
+import { raw } from 'hono/html';
+import { REGION_RULE, type RegionView } from '../src/analytics/regions.js';
+import { STATUSES } from '../src/analytics/thresholds.js';
+import type { DocumentRow } from '../src/catalog/read.js';
+import { formatMonth, formatNumber, formatPercent } from './format.js';
+import { Layout } from './layout.js';
+
+/** Regions compared: status counts and completion per region, and regional figures against the province. */
+export function RegionsPage({
+  document,
+  documents,
+  view,
+  asof,
+}: {
+  document: DocumentRow;
+  documents: DocumentRow[];
+  view: RegionView;
+  asof: string;
+}) {
+  return (
+    <Layout title="地区" document={document} documents={documents} active="regions">
+      <section class="hero hero-small">
+        <h1>各地区完成情况</h1>
+        <p class="lede">
+          截至{formatMonth(asof)}。{REGION_RULE}
+        </p>
+        <form class="filters no-print" method="get" action="/regions">
+          <label>
+            月份
+            <input type="month" name="asof" value={asof.slice(0, 7)} />
+          </label>
+          <button type="submit">更新</button>
+        </form>
+      </section>
+      {view.regions.length === 0 ? (
+        <p class="empty">
+          还没有分地区报送的数据。上传文件时加一列“地区”（如 长春市、延边州），即可在这里比较各地区。
+        </p>
+      ) : (
+        <>
+          {view.chart && <figure class="chart">{raw(view.chart)}</figure>}
+          <section class="panel">
+            <h2>各地区指标状态</h2>
+            <table class="table" id="region-rollup">
+              <thead>
+                <tr>
+                  <th scope="col">地区</th>
+                  {STATUSES.map((s) => (
+                    <th scope="col" class="num">
+                      {s}
+                    </th>
+                  ))}
+                  <th scope="col" class="num">
+                    平均完成率
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.rollups.map((r) => (
+                  <tr>
+                    <th scope="row">{r.label}</th>
+                    {STATUSES.map((s) => (
+                      <td class="num">{r.counts[s]}</td>
+                    ))}
+                    <td class="num">{formatPercent(r.meanCompletion)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section class="panel">
+            <h2>分地区报送的指标</h2>
+            <div class="table-scroll">
+              <table class="table compact" id="region-compare">
+                <thead>
+                  <tr>
+                    <th scope="col">指标</th>
+                    <th scope="col" class="num">
+                      全省
+                    </th>
+                    {view.regions.map((r) => (
+                      <th scope="col" class="num">
+                        {r}
+                      </th>
+                    ))}
+                    <th scope="col" class="num">
+                      各地区合计
+                    </th>
+                    <th scope="col" class="num">
+                      差额
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.comparisons.map((c) => (
+                    <tr class={c.gap ? 'gap-row' : ''}>
+                      <th scope="row">
+                        <a href={`/indicators/${encodeURIComponent(c.code)}?asof=${asof.slice(0, 7)}`}>
+                          {c.name}
+                        </a>
+                      </th>
+                      <td class="num">{c.province === null ? '—' : formatNumber(c.province)}</td>
+                      {view.regions.map((r) => (
+                        <td class="num">{c.values[r] == null ? '—' : formatNumber(c.values[r] as number)}</td>
+                      ))}
+                      <td class="num">{formatNumber(c.sum)}</td>
+                      <td class="num">
+                        {c.gap === null ? (
+                          '—'
+                        ) : c.gap === 0 ? (
+                          '一致'
+                        ) : (
+                          <span class="gap-warning">{formatNumber(c.gap)}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </Layout>
+  );
+}
