@@ -12,6 +12,8 @@ export interface Config {
   readonly dbPath: string;
   /** Folder with the reviewed catalogues (*.catalog.json) loaded at start. */
   readonly seedsDir: string;
+  /** Region reference data (name, parent, level, aliases) loaded at start (TAIZHANG_REGIONS, default seeds/regions.csv). */
+  readonly regionsFile: string;
   /** Password of the first administrator `admin`, used on first start only (TAIZHANG_ADMIN_PASSWORD). */
   readonly adminPassword: string | undefined;
   /** Read-only pages without login, for an intranet display (TAIZHANG_PUBLIC_READ=1). */
@@ -64,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? path.join(os.tmpdir(), `taizhang-uploads-${process.pid}`)
         : path.join(path.dirname(dbPath), 'uploads'),
     seedsDir: path.join(projectRoot, 'seeds'),
+    regionsFile: env.TAIZHANG_REGIONS
+      ? path.resolve(env.TAIZHANG_REGIONS)
+      : path.join(projectRoot, 'seeds', 'regions.csv'),
     adminPassword: env.TAIZHANG_ADMIN_PASSWORD || undefined,
     publicRead: parseFlag('TAIZHANG_PUBLIC_READ', env.TAIZHANG_PUBLIC_READ),
   });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { DEPARTMENT_ALIASES } from '../catalog/department-aliases.js';
 import { loadDepartmentAliases, loadSeedCatalogs } from '../catalog/load.js';
 import { loadRegions } from '../catalog/regions.js';
@@ -12,7 +11,7 @@ import { Store } from '../store/store.js';
 export async function openPrepared(config: Config, log: (line: string) => void = () => {}): Promise<Store> {
   const store = await Store.open(config.dbPath);
   try {
-    await loadRegions(store, path.join(config.seedsDir, 'regions.csv'));
+    await loadRegions(store, config.regionsFile);
     await loadDepartmentAliases(store, DEPARTMENT_ALIASES);
     for (const result of await loadSeedCatalogs(store, config.seedsDir)) {
       log(

@@ -41,6 +41,7 @@ export function versionedPages(cache: VersionCache): MiddlewareHandler {
     if (rendered) {
       c.res.headers.set('ETag', etag);
       c.res.headers.set('Cache-Control', 'no-cache');
+      c.res.headers.set('X-Data-Version', String(version));
       return;
     }
     // c.body keeps to @hono/node-server's fast path (a new Response would be streamed).
@@ -48,6 +49,7 @@ export function versionedPages(cache: VersionCache): MiddlewareHandler {
       ...Object.fromEntries(value.headers),
       ETag: etag,
       'Cache-Control': 'no-cache',
+      'X-Data-Version': String(version),
     });
   };
 }

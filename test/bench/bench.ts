@@ -105,6 +105,7 @@ try {
       { name: 'indicator-1m', path: '/indicators/2021-T10-1' },
     ],
     SECONDS,
+    path.join(dir, 'regions.csv'),
   )) {
     console.log(line);
   }

@@ -23,10 +23,10 @@ export async function load(url: string, seconds: number): Promise<LoadResult> {
 }
 
 /** Starts `npm start`'s entry on a free loopback port against a database file. */
-export function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
+export function startServer(db: string, regions?: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', TAIZHANG_DB: db },
+    env: { ...process.env, PORT: '0', TAIZHANG_DB: db, ...(regions ? { TAIZHANG_REGIONS: regions } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -55,8 +55,9 @@ export async function benchPages(
   db: string,
   pages: { name: string; path: string }[],
   seconds: number,
+  regions?: string,
 ): Promise<string[]> {
-  const sizing = await startServer(db);
+  const sizing = await startServer(db, regions);
   const sizes = new Map<string, number>();
   try {
     for (const page of pages) {
@@ -71,7 +72,7 @@ export async function benchPages(
   pages.forEach((page, i) => {
     writeFileSync(files[i] as string, 'x'.repeat(sizes.get(page.name) ?? 0));
   });
-  const server = await startServer(db);
+  const server = await startServer(db, regions);
   try {
     const lines: string[] = [];
     for (const page of pages) {
