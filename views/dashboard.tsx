@@ -4,6 +4,7 @@ import { forecastSentence } from '../src/analytics/indicators.js';
 import type { OverviewData } from '../src/analytics/overview.js';
 import { STATUS_RULE, STATUSES } from '../src/analytics/thresholds.js';
 import type { DocumentTree } from '../src/catalog/read.js';
+import { RollupTable } from './components/rollup-table.js';
 import { STATUS_CLASS, StatusBadge } from './components/status.js';
 import { chineseNumeral, formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
 
@@ -86,41 +87,26 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
       )}
       <details class="panel rollups">
         <summary>按部分、节汇总（各状态指标数与平均完成率）</summary>
-        <RollupTable title="部分" rows={data.parts} numeral />
-        <RollupTable title="节" rows={data.sections} numeral />
+        <RollupTable
+          title="部分"
+          rows={byNumber(data.parts)}
+          label={(r) => `${chineseNumeral(Number(r.key))}、${r.label}`}
+        />
+        <RollupTable
+          title="节"
+          rows={byNumber(data.sections)}
+          label={(r) => `（${chineseNumeral(Number(r.key))}）${r.label}`}
+        />
       </details>
       {data.departmentChart && (
         <figure class="chart">
           {raw(data.departmentChart)}
           <figcaption>
-            <table class="table compact">
-              <thead>
-                <tr>
-                  <th scope="col">责任单位</th>
-                  {STATUSES.map((s) => (
-                    <th scope="col" class="num">
-                      {s}
-                    </th>
-                  ))}
-                  <th scope="col" class="num">
-                    平均完成率
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.departments.map((d) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/departments/${encodeURIComponent(d.key)}`}>{d.label}</a>
-                    </th>
-                    {STATUSES.map((s) => (
-                      <td class="num">{d.counts[s]}</td>
-                    ))}
-                    <td class="num">{formatPercent(d.meanCompletion)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RollupTable
+              title="责任单位"
+              rows={data.departments}
+              label={(d) => <a href={`/departments/${encodeURIComponent(d.key)}`}>{d.label}</a>}
+            />
           </figcaption>
         </figure>
       )}
@@ -214,40 +200,7 @@ function Downloads({ current, asof }: { current: URLSearchParams; asof: string }
   );
 }
 
-/** Status counts and mean completion per part or section, numbered as the document numbers them. */
-function RollupTable({ title, rows, numeral }: { title: string; rows: Rollup[]; numeral?: boolean }) {
-  return (
-    <table class="table compact" data-rollup={title}>
-      <thead>
-        <tr>
-          <th scope="col">{title}</th>
-          {STATUSES.map((s) => (
-            <th scope="col" class="num">
-              {s}
-            </th>
-          ))}
-          <th scope="col" class="num">
-            平均完成率
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...rows]
-          .sort((a, b) => Number(a.key) - Number(b.key))
-          .map((r) => (
-            <tr>
-              <th scope="row">
-                {numeral && title === '部分' ? `${chineseNumeral(Number(r.key))}、` : ''}
-                {numeral && title === '节' ? `（${chineseNumeral(Number(r.key))}）` : ''}
-                {r.label}
-              </th>
-              {STATUSES.map((s) => (
-                <td class="num">{r.counts[s]}</td>
-              ))}
-              <td class="num">{formatPercent(r.meanCompletion)}</td>
-            </tr>
-          ))}
-      </tbody>
-    </table>
-  );
+/** Parts and sections in document order (their keys are their numbers). */
+function byNumber(rows: Rollup[]): Rollup[] {
+  return [...rows].sort((a, b) => Number(a.key) - Number(b.key));
 }

@@ -1,8 +1,8 @@
 import { raw } from 'hono/html';
 import { REGION_RULE, type RegionView } from '../src/analytics/regions.js';
-import { STATUSES } from '../src/analytics/thresholds.js';
 import type { DocumentRow } from '../src/catalog/read.js';
-import { formatMonth, formatNumber, formatPercent } from './format.js';
+import { RollupTable } from './components/rollup-table.js';
+import { formatMonth, formatNumber } from './format.js';
 import { Layout } from './layout.js';
 
 /** Regions compared: status counts and completion per region, and regional figures against the province. */
@@ -41,32 +41,7 @@ export function RegionsPage({
           {view.chart && <figure class="chart">{raw(view.chart)}</figure>}
           <section class="panel">
             <h2>各地区指标状态</h2>
-            <table class="table" id="region-rollup">
-              <thead>
-                <tr>
-                  <th scope="col">地区</th>
-                  {STATUSES.map((s) => (
-                    <th scope="col" class="num">
-                      {s}
-                    </th>
-                  ))}
-                  <th scope="col" class="num">
-                    平均完成率
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.rollups.map((r) => (
-                  <tr>
-                    <th scope="row">{r.label}</th>
-                    {STATUSES.map((s) => (
-                      <td class="num">{r.counts[s]}</td>
-                    ))}
-                    <td class="num">{formatPercent(r.meanCompletion)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RollupTable title="地区" rows={view.rollups} id="region-rollup" compact={false} />
           </section>
           <section class="panel">
             <h2>分地区报送的指标</h2>

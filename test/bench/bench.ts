@@ -5,7 +5,7 @@
  * own COPY of the table to Parquet, each page against a static file of
  * the same size from the same server (50 connections on loopback, BENCH_SECONDS each, default 10).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -16,7 +16,8 @@ import { exportHistory, HISTORY_FORMATS } from '../../src/export/history.js';
 import { importFile } from '../../src/ingest/import.js';
 import { loadSample } from '../../src/ingest/sample.js';
 import { Store } from '../../src/store/store.js';
-import { syntheticRegions, writeLongFile } from './generate.js';
+import { codes } from '../helpers/jilin-codes.js';
+import { syntheticDataset } from './generate.js';
 import { benchPages } from './pages.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -24,22 +25,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 async function benchImport(dir: string) {
   const store = await Store.open(path.join(dir, 'bench.duckdb'));
   await loadSeedCatalogs(store, loadConfig({}).seedsDir);
-  const regionsFile = path.join(dir, 'regions.csv');
-  const counties = Math.ceil(ROWS / (20 * 12));
-  writeFileSync(regionsFile, syntheticRegions(counties));
+  const { regionsFile, file } = await syntheticDataset(dir, ROWS, await codes());
   await loadRegions(store, regionsFile);
-  const codes = (
-    await store.all<{ code: string; kind: string }>('catalog/all_indicators', { document: null })
-  )
-    .filter((i) => i.kind !== 'milestone')
-    .map((i) => i.code);
-  const regions = syntheticRegions(counties)
-    .split('\n')
-    .slice(11)
-    .filter(Boolean)
-    .map((l) => l.split(',')[0] ?? '');
-  const file = path.join(dir, 'actuals-1m.csv');
-  await writeLongFile(file, { codes, regions, year: 2021, rows: ROWS });
 
   // DuckDB's own load of the same file into a table, auto-detecting everything.
   const duck = await DuckDBInstance.create(path.join(dir, 'baseline.duckdb'));

@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { finished } from 'node:stream/promises';
 
 /** Synthetic county names for scale tests: 测试县0001 … under the nine prefectures. */
@@ -52,4 +53,23 @@ export async function writeLongFile(
   }
   out.end(buffer);
   await finished(out);
+}
+
+/**
+ * A scale data set in `dir`: enough synthetic counties for `rows` values of the Jilin catalogue's 20
+ * numeric indicators over 12 months, their region file, and the long-format file itself.
+ */
+export async function syntheticDataset(dir: string, rows: number, indicatorCodes: string[]) {
+  const counties = Math.ceil(rows / (indicatorCodes.length * 12));
+  const regionsText = syntheticRegions(counties);
+  const regionsFile = path.join(dir, 'regions.csv');
+  writeFileSync(regionsFile, regionsText);
+  const regions = regionsText
+    .split('\n')
+    .slice(11)
+    .filter(Boolean)
+    .map((line) => line.split(',')[0] ?? '');
+  const file = path.join(dir, `actuals-${rows}.csv`);
+  await writeLongFile(file, { codes: indicatorCodes, regions, year: 2021, rows });
+  return { regionsFile, regions, file };
 }

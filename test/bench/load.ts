@@ -5,7 +5,7 @@
  * upload every 3 seconds. Prints requests/s, p50/p99, errors (must be 0), the server's peak RSS, and
  * whether every answer's data version was one the writer had committed (never a half-committed one).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -16,7 +16,7 @@ import { importFile } from '../../src/ingest/import.js';
 import { loadSample } from '../../src/ingest/sample.js';
 import { Store } from '../../src/store/store.js';
 import { codes } from '../helpers/jilin-codes.js';
-import { syntheticRegions, writeLongFile } from './generate.js';
+import { syntheticDataset } from './generate.js';
 import { startServer } from './pages.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -32,18 +32,9 @@ async function prepare(): Promise<{
   const db = path.join(dir, 'load.duckdb');
   const store = await Store.open(db);
   await loadSeedCatalogs(store, loadConfig({}).seedsDir);
-  const counties = Math.ceil(ROWS / (20 * 12));
-  const regionsFile = path.join(dir, 'regions.csv');
-  writeFileSync(regionsFile, syntheticRegions(counties));
-  await loadRegions(store, regionsFile);
-  const regions = syntheticRegions(counties)
-    .split('\n')
-    .slice(11)
-    .filter(Boolean)
-    .map((line) => line.split(',')[0] ?? '');
   const indicatorCodes = await codes();
-  const file = path.join(dir, 'base.csv');
-  await writeLongFile(file, { codes: indicatorCodes, regions, year: 2021, rows: ROWS });
+  const { regionsFile, regions, file } = await syntheticDataset(dir, ROWS, indicatorCodes);
+  await loadRegions(store, regionsFile);
   await importFile(store, file, { fileName: 'base.csv', by: 'bench' });
   await loadSample(store, 'jilin-2021-new-urbanization-key-tasks', 2021);
   await store.close();

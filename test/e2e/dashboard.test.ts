@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, OUTPUT_DIR, servedApp } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, OUTPUT_DIR } from '../helpers/browser.js';
 
 describe('e2e/dashboard', () => {
-  let server: Awaited<ReturnType<typeof servedApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await servedApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('starts empty with what to do, and comes alive with the sample data', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/`);
     expect(await page.locator('.empty-dashboard h2').textContent()).toBe('还没有报送任何数据');
     await page.click('.empty-dashboard button');
     await page.waitForSelector('.status-strip');
@@ -42,8 +31,8 @@ describe('e2e/dashboard', () => {
   });
 
   it('changes the as-of month and the department in place, with the state in the URL', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/`);
     await page.waitForFunction(() => 'htmx' in window);
     const before = await page.locator('.multiple').first().innerHTML();
     await page.selectOption('select[name=asof]', '2021-06');
@@ -55,7 +44,7 @@ describe('e2e/dashboard', () => {
     await expect.poll(() => page.locator('.multiple').count()).toBe(6);
     expect(await page.locator('.hero h1').count()).toBe(1);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard-filtered.png'), fullPage: false });
-    await page.goto(`${server.url}/indicators/2021-T10-1`);
+    await page.goto(`${suite.server.url}/indicators/2021-T10-1`);
     await page.waitForSelector('.progress-chart svg');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'indicator.png'), fullPage: true });
     await page.close();
@@ -63,23 +52,14 @@ describe('e2e/dashboard', () => {
 });
 
 describe('e2e/snapshot download', () => {
-  let server: Awaited<ReturnType<typeof servedApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await servedApp();
+  const suite = browserSuite(async (server) => {
     await fetch(`${server.url}/sample`, { method: 'POST', redirect: 'manual' });
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
   });
 
   it('downloads the snapshot of the filtered view from the page', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await suite.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?asof=2021-09&department=${encodeURIComponent('省交通运输厅')}`);
+    await page.goto(`${suite.server.url}/?asof=2021-09&department=${encodeURIComponent('省交通运输厅')}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('.downloads a:text("CSV")'),

@@ -1,24 +1,13 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, OUTPUT_DIR, servedApp } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, OUTPUT_DIR } from '../helpers/browser.js';
 
 describe('e2e/overview', () => {
-  let server: Awaited<ReturnType<typeof servedApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await servedApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('shows all 58 tasks in readable Chinese and saves a screenshot', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/`);
     await expect.poll(() => page.locator('article.task').count()).toBe(58);
     expect(await page.locator('h1').textContent()).toContain('吉林省2021年新型城镇化建设');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview.png') });
@@ -27,8 +16,8 @@ describe('e2e/overview', () => {
   });
 
   it('filters by department in place, puts the filter in the URL, and the back button restores it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/`);
     await page.waitForFunction(() => 'htmx' in window);
     await page.selectOption('select[name=department]', '省交通运输厅');
     await expect.poll(() => page.locator('article.task').count()).toBe(4);
@@ -42,8 +31,8 @@ describe('e2e/overview', () => {
   });
 
   it('opens a task page from its number', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.url}/`);
     await page.click('#task-10 .task-seq');
     await page.waitForURL(/\/tasks\/10$/);
     expect(await page.locator('tbody tr').count()).toBe(2);

@@ -1,39 +1,28 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, OUTPUT_DIR, servedApp } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, OUTPUT_DIR } from '../helpers/browser.js';
 import { writeFixture } from '../helpers/ingest.js';
 
 describe('e2e/upload', () => {
-  let server: Awaited<ReturnType<typeof servedApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await servedApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('uploads a GBK file through the form, sees the revision in the preview, commits, and finds it in the history', async () => {
     // An earlier report that the upload will revise.
-    const earlier = await fetch(`${server.url}/api/uploads?file_name=earlier.csv`, {
+    const earlier = await fetch(`${suite.server.url}/api/uploads?file_name=earlier.csv`, {
       method: 'POST',
       body: '指标编码,统计期,数值\n2021-T26-2,2021-06,40000\n',
       headers: { 'Content-Type': 'text/csv' },
     });
     expect(earlier.status).toBe(200);
     const file = writeFixture(
-      server.dir,
+      suite.server.dir,
       '6月报表.csv',
       '指标编码,统计期,累计完成,地区\r\n2021-T26-2,2021年6月,4.3万,\r\n2021-T26-1,2021年6月,9800,\r\n2021-T53-1,2021年6月,12,长春市\r\n',
       'gb18030',
     );
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${server.url}/uploads`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${suite.server.url}/uploads`);
     await page.waitForFunction(() => 'htmx' in window);
     await page.setInputFiles('input[type=file]', file);
     await page.click('form.upload-form button[type=submit]');

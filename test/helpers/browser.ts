@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { seededApp } from './store.js';
 
 /** Screenshots and other test output, git-ignored. */
@@ -47,4 +48,25 @@ export async function servedApp() {
       await ctx.cleanup();
     },
   };
+}
+
+/**
+ * The served app and a browser for one describe block: started before its tests, stopped after.
+ * `prepare` runs against the server before the browser starts (to load data, say).
+ */
+export function browserSuite(prepare?: (server: Awaited<ReturnType<typeof servedApp>>) => Promise<void>) {
+  const suite = {} as { server: Awaited<ReturnType<typeof servedApp>>; browser: Browser };
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    suite.server = await servedApp();
+    await prepare?.(suite.server);
+    const launched = await launchBrowser();
+    suite.browser = launched.browser;
+    close = launched.close;
+  });
+  afterAll(async () => {
+    await close?.();
+    await suite.server?.stop();
+  });
+  return suite;
 }

@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { syntheticRegions, writeLongFile } from '../bench/generate.js';
+import { syntheticDataset } from '../bench/generate.js';
 import { codes } from '../helpers/jilin-codes.js';
 
 const ROWS = 200_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-crash-'));
-const regionsFile = path.join(dir, 'regions.csv');
-const file = path.join(dir, 'large.csv');
+let regionsFile = '';
+let file = '';
 
 /** Runs the child, kills it with SIGKILL `delay` ms after it starts committing, resolves with its output. */
 function commitAndKill(db: string, delay: number): Promise<string> {
@@ -39,14 +39,7 @@ describe('ingest: a crash in the middle of a commit', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('leaves all of the upload or none of it after kill -9, and the database opens again', async () => {
-    const counties = Math.ceil(ROWS / (20 * 12));
-    writeFileSync(regionsFile, syntheticRegions(counties));
-    const regions = syntheticRegions(counties)
-      .split('\n')
-      .slice(11)
-      .filter(Boolean)
-      .map((line) => line.split(',')[0] ?? '');
-    await writeLongFile(file, { codes: await codes(), regions, year: 2021, rows: ROWS });
+    ({ regionsFile, file } = await syntheticDataset(dir, ROWS, await codes()));
 
     const outcomes: string[] = [];
     // Kill at several points: while reading, while checking, around the final insert.

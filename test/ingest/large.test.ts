@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { importFile } from '../../src/ingest/import.js';
 import { indicatorHistory } from '../../src/ingest/uploads.js';
 import { Store } from '../../src/store/store.js';
-import { syntheticRegions, writeLongFile } from '../bench/generate.js';
+import { syntheticDataset } from '../bench/generate.js';
 import { codes } from '../helpers/jilin-codes.js';
 
 const ROWS = 1_000_000;
@@ -18,17 +18,8 @@ describe('ingest: a million-row file', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports every row through the full pipeline and stores the exact values', async () => {
-    const counties = Math.ceil(ROWS / (20 * 12));
-    const regionsFile = path.join(dir, 'regions.csv');
-    writeFileSync(regionsFile, syntheticRegions(counties));
-    const regions = syntheticRegions(counties)
-      .split('\n')
-      .slice(11)
-      .filter(Boolean)
-      .map((line) => line.split(',')[0] ?? '');
-    const file = path.join(dir, 'million.csv');
     const indicatorCodes = await codes();
-    await writeLongFile(file, { codes: indicatorCodes, regions, year: 2021, rows: ROWS });
+    const { regionsFile, regions, file } = await syntheticDataset(dir, ROWS, indicatorCodes);
 
     const store = await Store.open(path.join(dir, 'large.duckdb'));
     try {
