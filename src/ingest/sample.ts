@@ -9,7 +9,8 @@ import { withdrawUpload } from './uploads.js';
 
 /** Who the sample data set is recorded as; withdrawing it looks for this name. */
 export const SAMPLE_USER = '示例数据';
-const PREFECTURES = [
+/** Jilin's nine prefecture-level divisions, as in seeds/regions.csv. */
+export const PREFECTURES = [
   '长春市',
   '吉林市',
   '四平市',

@@ -1,20 +1,11 @@
 import { createWriteStream, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
+import { PREFECTURES } from '../../src/ingest/sample.js';
 
 /** Synthetic county names for scale tests: 测试县0001 … under the nine prefectures. */
 export function syntheticRegions(count: number): string {
-  const prefectures = [
-    '长春市',
-    '吉林市',
-    '四平市',
-    '辽源市',
-    '通化市',
-    '白山市',
-    '松原市',
-    '白城市',
-    '延边朝鲜族自治州',
-  ];
+  const prefectures = PREFECTURES;
   const lines = [
     'name,parent,level,aliases',
     '全省,,province,',
