@@ -65,7 +65,13 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
         <figure class="chart">
           {raw(data.statusChart)}
           <figcaption>
-            颜色之外，每个柱段的提示（鼠标悬停）中写明月份、状态与个数；当月各状态个数见上方卡片。
+            <a href={chartHref('status', current, data.asOf.period)} download>
+              下载 SVG
+            </a>
+            <details>
+              <summary>各月数据</summary>
+              <StatusHistoryTable rows={data.statusHistory} />
+            </details>
           </figcaption>
         </figure>
       )}
@@ -102,6 +108,9 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
         <figure class="chart">
           {raw(data.departmentChart)}
           <figcaption>
+            <a href={chartHref('departments', current, data.asOf.period)} download>
+              下载 SVG
+            </a>
             <RollupTable
               title="责任单位"
               rows={data.departments}
@@ -203,4 +212,40 @@ function Downloads({ current, asof }: { current: URLSearchParams; asof: string }
 /** Parts and sections in document order (their keys are their numbers). */
 function byNumber(rows: Rollup[]): Rollup[] {
   return [...rows].sort((a, b) => Number(a.key) - Number(b.key));
+}
+
+/** The download of one overview chart, for the same view. */
+function chartHref(name: string, current: URLSearchParams, asof: string): string {
+  const q = new URLSearchParams(current);
+  q.set('asof', asof.slice(0, 7));
+  return `/charts/${name}.svg?${q.toString()}`;
+}
+
+/** Months as rows, statuses as columns: the status chart as a table. */
+function StatusHistoryTable({ rows }: { rows: OverviewData['statusHistory'] }) {
+  const months = [...new Set(rows.map((r) => r.period))];
+  return (
+    <table class="table compact" id="status-history">
+      <thead>
+        <tr>
+          <th scope="col">月末</th>
+          {STATUSES.map((s) => (
+            <th scope="col" class="num">
+              {s}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {months.map((period) => (
+          <tr>
+            <th scope="row">{formatMonth(period)}</th>
+            {STATUSES.map((s) => (
+              <td class="num">{rows.find((r) => r.period === period && r.status === s)?.count ?? 0}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

@@ -76,9 +76,17 @@ export async function analyse(
   };
 }
 
-/** The bare <svg> of a rendered chart (without Plot's <figure> wrapper), for download. */
+/**
+ * The chart's own <svg> from a rendered Plot figure, for download: a figure may also hold a title
+ * and legend swatches (small svgs of their own), so the widest <svg>…</svg> is the chart.
+ */
 export function svgOnly(html: string): string {
-  const start = html.indexOf('<svg');
-  const end = html.lastIndexOf('</svg>');
-  return start >= 0 && end > start ? html.slice(start, end + '</svg>'.length) : html;
+  let best = '';
+  for (let start = html.indexOf('<svg'); start >= 0; start = html.indexOf('<svg', start + 1)) {
+    const end = html.indexOf('</svg>', start);
+    if (end < 0) break;
+    const candidate = html.slice(start, end + '</svg>'.length);
+    if (candidate.length > best.length) best = candidate;
+  }
+  return best || html;
 }

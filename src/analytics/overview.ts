@@ -32,6 +32,8 @@ export interface OverviewData {
   headline: { row: IndicatorRow; svg: string }[];
   multiples: SmallMultiple[];
   statusChart: string | null;
+  /** The numbers behind the status chart: indicators in each status at each month end. */
+  statusHistory: StatusCount[];
   departments: Rollup[];
   departmentChart: string | null;
   parts: Rollup[];
@@ -135,6 +137,7 @@ export async function buildOverview(
       ),
     }));
   const hasData = series.size > 0;
+  const history = hasData ? await statusHistory(store, tree, asOf, new Set(shown.map((r) => r.code))) : [];
   const departments = rollup(shown, (r) => r.departments.map((d) => ({ key: d, label: d })));
   const parts = rollup(shown, (r) => [
     { key: String(r.part), label: tree.parts.find((p) => p.no === r.part)?.title ?? '' },
@@ -150,9 +153,8 @@ export async function buildOverview(
     counts: countStatuses(shown),
     headline,
     multiples,
-    statusChart: hasData
-      ? statusOverTime(await statusHistory(store, tree, asOf, new Set(shown.map((r) => r.code))))
-      : null,
+    statusChart: history.length ? statusOverTime(history) : null,
+    statusHistory: history,
     departments,
     departmentChart: hasData
       ? completionBars(

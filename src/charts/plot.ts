@@ -24,10 +24,10 @@ export function renderPlot(options: Plot.PlotOptions): string {
     style: { fontFamily: FONT, fontSize: '11px', ...(options.style as object) },
   });
   const root = chart as unknown as Element;
-  // A chart with a title comes wrapped in a <figure>; the svg is inside it. (linkedom upper-cases tag names.)
-  const svg = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
-  if (!svg) throw new Error('Plot rendered no svg');
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // A chart with a title or legend comes wrapped in a <figure>, its svgs inside (linkedom upper-cases tag names).
+  const svgs = root.tagName.toLowerCase() === 'svg' ? [root] : [...root.querySelectorAll('svg')];
+  if (svgs.length === 0) throw new Error('Plot rendered no svg');
+  for (const svg of svgs) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return root.outerHTML;
 }
 

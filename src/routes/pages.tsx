@@ -1,10 +1,11 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DepartmentPage, DepartmentsPage } from '../../views/department.js';
 import { NoDocumentPage, OverviewBody, OverviewPage } from '../../views/overview.js';
 import { TaskPage } from '../../views/task.js';
 import type { VersionCache } from '../analytics/cache.js';
 import { indicatorRows, rollup } from '../analytics/dashboard.js';
+import { svgOnly } from '../analytics/indicator-page.js';
 import { buildOverview } from '../analytics/overview.js';
 import { STATUSES, type Status } from '../analytics/thresholds.js';
 import type { TreeFilter } from '../catalog/filter.js';
@@ -12,6 +13,7 @@ import { filterParts } from '../catalog/filter.js';
 import { findTask, readDocumentTree, resolveDepartment, tasksOfDepartment } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
 import { parseAsOf } from './as-of.js';
+import type { DocumentContext } from './context.js';
 import { documentFor } from './context.js';
 import { render } from './render.js';
 
@@ -19,9 +21,8 @@ import { render } from './render.js';
 export function pageRoutes(store: Store, cache: VersionCache) {
   const app = new Hono();
 
-  app.get('/', async (c) => {
-    const ctx = await documentFor(c, store);
-    if (!ctx) return c.html(<NoDocumentPage />);
+  /** The overview's figures for a request's document, month and filters (computed once per data version). */
+  const overviewFor = async (c: Context, ctx: DocumentContext) => {
     const tree = await readDocumentTree(store, ctx.document);
     const department = c.req.query('department') || undefined;
     const filter = {
@@ -33,6 +34,13 @@ export function pageRoutes(store: Store, cache: VersionCache) {
     const asOf = await parseAsOf(store, ctx.document, c.req.query('asof'), c.req.query('known'));
     const key = JSON.stringify([ctx.document.id, asOf.period, c.req.query('known') ?? '', filter]);
     const { value: data } = await cache.get(key, () => buildOverview(store, tree, asOf, filter));
+    return { tree, filter, data };
+  };
+
+  app.get('/', async (c) => {
+    const ctx = await documentFor(c, store);
+    if (!ctx) return c.html(<NoDocumentPage />);
+    const { tree, filter, data } = await overviewFor(c, ctx);
     const codes = filter.status ? new Set(data.shown.map((r) => r.code)) : undefined;
     const query = new URLSearchParams(c.req.query());
     query.delete('status');
@@ -51,6 +59,17 @@ export function pageRoutes(store: Store, cache: VersionCache) {
       () => <OverviewPage {...props} />,
       () => <OverviewBody {...props} />,
     );
+  });
+
+  /** The overview's charts as standalone SVG files: status over time, and departments. */
+  app.get('/charts/:name{(status|departments)\\.svg}', async (c) => {
+    const ctx = await requireDocument(c, store);
+    const { data } = await overviewFor(c, ctx);
+    const svg = c.req.param('name') === 'status.svg' ? data.statusChart : data.departmentChart;
+    if (!svg) throw new HTTPException(404, { message: '所选月份之前还没有数据，没有可下载的图表' });
+    c.header('Content-Type', 'image/svg+xml; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${c.req.param('name')}"`);
+    return c.body(svgOnly(svg));
   });
 
   app.get('/tasks/:seq', async (c) => {

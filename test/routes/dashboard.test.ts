@@ -143,3 +143,33 @@ describe('routes: roll-ups by part and section', () => {
     expect(total('table[data-rollup="节"]')).toBe(65);
   });
 });
+
+describe('routes: overview charts as files and tables', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+    await ctx.app.request('/sample', { method: 'POST' });
+  });
+  afterAll(async () => ctx.cleanup());
+
+  it('downloads the status and department charts as standalone SVG, with their numbers in a table', async () => {
+    const page = await html(await ctx.app.request('/?asof=2021-06'));
+    const links = page.$$('a[href^="/charts/"]').map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      const res = await ctx.app.request(link!);
+      expect(res.headers.get('content-type')).toContain('image/svg+xml');
+      const svg = await res.text();
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+      expect(svg.endsWith('</svg>')).toBe(true);
+    }
+    const rows = page.$$('#status-history tbody tr');
+    expect(rows).toHaveLength(6);
+    const june = [...(rows[5]?.querySelectorAll('td') ?? [])].reduce(
+      (n, td) => n + Number(td.textContent),
+      0,
+    );
+    expect(june).toBe(65);
+  });
+});
