@@ -1,8 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
-import type { DocumentRow, TaskView } from '../src/catalog/read.js';
-import type { Comparator, IndicatorKind } from '../src/catalog/types.js';
+import type { DocumentRow, IndicatorRow, TaskView } from '../src/catalog/read.js';
 import type { HistoryRow, LatestRow } from '../src/ingest/uploads.js';
 import { formatInstant } from '../src/time.js';
 import { DepartmentChips } from './components/department-chips.js';
@@ -18,15 +17,8 @@ import {
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
 
-export interface IndicatorInfo {
-  code: string;
-  name: string;
-  target: number | null;
-  unit: string | null;
-  comparator: Comparator;
-  deadline: string;
-  kind: IndicatorKind;
-  source: string;
+/** An indicator as the page shows it: the catalogue's row, and whether it was retired. */
+export interface IndicatorInfo extends Omit<IndicatorRow, 'task_seq'> {
   retired_at: Date | null;
 }
 

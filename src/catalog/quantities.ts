@@ -1,17 +1,9 @@
 import { parseChineseNumber } from './numbers.js';
 import { toHalfWidth } from './text.js';
-import type { Comparator, IndicatorKind } from './types.js';
+import type { Comparator, Indicator, IndicatorKind } from './types.js';
 
 /** A target read from a task's text, before it gets its code (value and unit null for a milestone). */
-export interface Target {
-  name: string;
-  value: number | null;
-  unit: string | null;
-  comparator: Comparator;
-  deadline: string;
-  kind: IndicatorKind;
-  source: string;
-}
+export type Target = Omit<Indicator, 'code'>;
 
 /** Units, longest first so 人次 wins over 人 and 平方公里 over 公里. 万/亿 are multipliers, not units. */
 const UNITS = [
