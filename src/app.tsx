@@ -18,7 +18,7 @@ import { snapshotRoutes } from './routes/snapshot.js';
 import { snapshotPages } from './routes/snapshots.js';
 import { staticRoutes } from './routes/static.js';
 import { uploadRoutes } from './routes/uploads.js';
-import type { Store } from './store/store.js';
+import { type Store, StoreError } from './store/store.js';
 
 export interface AppDeps {
   store: Store;
@@ -50,6 +50,11 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
     if (error instanceof HTTPException)
       return respondError(c, { status: error.status, message: error.message });
     if (error instanceof NotFoundError) return respondError(c, { status: 404, message: error.message });
+    // The database could not do what was asked (a full disk): say so, and log it for the operator.
+    if (error instanceof StoreError) {
+      log(`${c.req.method} ${c.req.path}`, error);
+      return respondError(c, { status: 503, message: error.message });
+    }
     const reference = randomBytes(4).toString('hex');
     log(`[${reference}] ${c.req.method} ${c.req.path}`, error);
     return respondError(c, { status: 500, message: '抱歉，处理请求时出现了意外错误。', reference });

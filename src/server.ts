@@ -24,7 +24,12 @@ async function main() {
     // Idle keep-alive sockets would hold close() open; running requests still finish.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     server.close(async () => {
-      await store.close();
+      try {
+        await store.close();
+      } catch (error) {
+        // Data is safe in the WAL even when the final checkpoint cannot be written (a full disk).
+        console.error(`关闭数据库时出错：${(error as Error).message}`);
+      }
       console.log('已停止。');
       // Let the event loop drain on its own rather than exiting right after closing DuckDB.
       process.exitCode = 0;

@@ -126,8 +126,9 @@ export class Store {
           this.#commits += 1;
           return result;
         } catch (error) {
-          await connection.run('ROLLBACK');
-          throw error;
+          // A failed COMMIT has already ended the transaction; the first error is the one to tell.
+          await connection.run('ROLLBACK').catch(() => undefined);
+          throw describeWriteError(error);
         }
       }),
     );
@@ -152,11 +153,14 @@ export class Store {
     const connection = await this.#instance.connect();
     try {
       if (this.path !== ':memory:') await connection.run('CHECKPOINT');
+    } catch (error) {
+      // A checkpoint that cannot be written (a full disk) leaves the WAL, which the next open replays.
+      throw describeWriteError(error);
     } finally {
       connection.closeSync();
+      this.#instance.closeSync();
+      instances.delete(this.path);
     }
-    this.#instance.closeSync();
-    instances.delete(this.path);
   }
 
   async #withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -193,6 +197,17 @@ async function openInstance(dbPath: string): Promise<DuckDBInstance> {
     instances.delete(dbPath);
     throw describeOpenError(dbPath, error as Error);
   }
+}
+
+/** The one write failure a person can act on by themselves: a full disk. Others pass unchanged. */
+function describeWriteError(error: unknown): unknown {
+  if (
+    error instanceof Error &&
+    /No space left on device|disk (is )?full|ENOSPC|Could not write/i.test(error.message)
+  ) {
+    return new StoreError('磁盘空间不足，本次写入没有完成，已有数据不受影响。请清理数据库所在磁盘后重试。');
+  }
+  return error;
 }
 
 /** Turns DuckDB's lock error into a message that names the file and the process holding it. */
