@@ -2,12 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { ErrorMessage, ErrorPage, type ErrorProps } from '../views/error.js';
 import { VersionCache } from './analytics/cache.js';
+import { authenticate, authorize, csrfGuard } from './auth/middleware.js';
+import { personalise } from './auth/personalise.js';
+import { LoginThrottle } from './auth/throttle.js';
 import { NotFoundError } from './catalog/read.js';
 import type { Config } from './config.js';
 import { PendingUploads } from './ingest/pending.js';
+import { adminRoutes } from './routes/admin.js';
 import { apiRoutes } from './routes/api.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { versionedPages } from './routes/page-cache.js';
@@ -17,7 +23,7 @@ import { sampleRoutes } from './routes/sample.js';
 import { snapshotRoutes } from './routes/snapshot.js';
 import { snapshotPages } from './routes/snapshots.js';
 import { staticRoutes } from './routes/static.js';
-import { uploadRoutes } from './routes/uploads.js';
+import { uploadLimit, uploadRoutes } from './routes/uploads.js';
 import { type Store, StoreError } from './store/store.js';
 
 export interface AppDeps {
@@ -33,7 +39,24 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
   const pending = new PendingUploads(config.uploadsDir);
   const cache = new VersionCache(store);
 
+  const throttle = new LoginThrottle();
+
+  // Order matters: who is asking, then fill their holes in whatever comes back (errors included),
+  // then whether they may, then whether the request really comes from our own page.
+  app.use('*', secureHeaders({
+      contentSecurityPolicy: CSP,
+      referrerPolicy: 'same-origin',
+      // Only heeded over HTTPS; not for sibling hosts of the intranet domain.
+      strictTransportSecurity: 'max-age=15552000',
+    }));
+  app.use('*', uploadLimit(config));
+  app.use('*', authenticate(store));
+  app.use('*', personalise());
+  app.use('*', authorize(config));
+  app.use('*', csrfGuard(config));
   app.use('*', versionedPages(cache));
+  app.route('/', authRoutes({ store, config, throttle }));
+  app.route('/', adminRoutes(store));
   app.route('/', healthRoutes(store));
   app.route('/static', staticRoutes());
   app.route('/api', apiRoutes({ store, config, pending }));
@@ -62,6 +85,23 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
 
   return app;
 }
+
+/**
+ * Only the app's own scripts, styles and images; no inline script or style (htmx is served by the
+ * app with its inline styles and eval turned off; Plot's inline styles are moved into app.css);
+ * never framed.
+ */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+};
 
 /** One error view for every failure: JSON for the API, a fragment for htmx, a page otherwise. */
 function respondError(c: Context, props: ErrorProps) {

@@ -22,6 +22,13 @@ export interface Config {
   readonly uploadLimitBytes: number;
   /** Where uploaded files wait for commit and are archived: beside the database file. */
   readonly uploadsDir: string;
+  /**
+   * Origins allowed to post forms, e.g. https://taizhang.example.gov.cn (TAIZHANG_ORIGIN, comma
+   * separated). Empty: the origin the request was made to, right when nothing rewrites the Host.
+   */
+  readonly allowedOrigins: string[];
+  /** Session cookie marked Secure: 'auto' when the request came over HTTPS (TAIZHANG_SECURE_COOKIE=auto|1|0). */
+  readonly secureCookie: 'auto' | boolean;
 }
 
 /** The project's root folder, whichever working directory the process was started from. */
@@ -51,6 +58,23 @@ function parseFlag(name: string, raw: string | undefined): boolean {
   throw new ConfigError(`${name} 只能是 1 或 0，当前为 "${raw}"`);
 }
 
+function parseOrigins(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const text = entry.trim();
+    let origin: string;
+    try {
+      origin = new URL(text).origin;
+    } catch {
+      throw new ConfigError(`TAIZHANG_ORIGIN 中的“${text}”不是网址，应写成 https://主机名[:端口]`);
+    }
+    if (origin !== text.replace(/\/$/, '')) {
+      throw new ConfigError(`TAIZHANG_ORIGIN 只写协议、主机和端口，如 ${origin}，当前为“${text}”`);
+    }
+    return origin;
+  });
+}
+
 /** Reads and validates the environment once; the result is frozen. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const db = env.TAIZHANG_DB;
@@ -71,5 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : path.join(projectRoot, 'seeds', 'regions.csv'),
     adminPassword: env.TAIZHANG_ADMIN_PASSWORD || undefined,
     publicRead: parseFlag('TAIZHANG_PUBLIC_READ', env.TAIZHANG_PUBLIC_READ),
+    allowedOrigins: parseOrigins(env.TAIZHANG_ORIGIN),
+    secureCookie:
+      env.TAIZHANG_SECURE_COOKIE === undefined || env.TAIZHANG_SECURE_COOKIE === 'auto' || env.TAIZHANG_SECURE_COOKIE === ''
+        ? 'auto'
+        : parseFlag('TAIZHANG_SECURE_COOKIE', env.TAIZHANG_SECURE_COOKIE),
   });
 }

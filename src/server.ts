@@ -4,12 +4,20 @@
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { ensureFirstAdmin } from './auth/users.js';
 import { openPrepared } from './cli/open.js';
 import { loadConfig } from './config.js';
 
 async function main() {
   const config = loadConfig();
   const store = await openPrepared(config, console.log);
+  const admin = await ensureFirstAdmin(store, config.adminPassword);
+  if (admin?.password) {
+    console.log(`已创建管理员账号 ${admin.username}，初始密码（只显示这一次）：${admin.password}`);
+    console.log('请登录后在“我的账号”中修改密码，或设置 TAIZHANG_ADMIN_PASSWORD 后首次启动。');
+  } else if (admin) {
+    console.log(`已创建管理员账号 ${admin.username}，密码为 TAIZHANG_ADMIN_PASSWORD 的值。`);
+  }
 
   const app = createApp({ store, config });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

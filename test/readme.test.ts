@@ -13,7 +13,7 @@ describe('README', () => {
 
   it('lists every route of the app', () => {
     const paths = new Set(
-      ctx.app.routes
+      ctx.hono.routes
         .filter((r) => r.method !== 'ALL')
         .map((r) => r.path.replace(/\{[^}]*\}/g, '').replace(/\/:name$/, '/:name')),
     );

@@ -1,3 +1,4 @@
+import { CsrfField } from './holes.js';
 import { raw } from 'hono/html';
 import { ROLLUP_RULE, type Rollup } from '../src/analytics/dashboard.js';
 import { forecastSentence } from '../src/analytics/indicators.js';
@@ -159,7 +160,8 @@ function EmptyDashboard() {
         </li>
         <li>
           想先看看效果，可以加载一套标明为“示例数据”的演示数据，随时可以撤回。
-          <form method="post" action="/sample" class="inline-form">
+          <form method="post" action="/sample" class="inline-form admin-only">
+            <CsrfField />
             <button type="submit" class="secondary">
               加载示例数据
             </button>

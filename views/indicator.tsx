@@ -1,3 +1,4 @@
+import { CsrfField } from './holes.js';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
@@ -187,7 +188,8 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
   const milestone = indicator.kind === 'milestone';
   const action = `/indicators/${encodeURIComponent(indicator.code)}/values`;
   return (
-    <form class="entry-form" method="post" action={action} hx-post={action} hx-target="#entry-result">
+    <form class="entry-form write-only" method="post" action={action} hx-post={action} hx-target="#entry-result">
+      <CsrfField />
       <label>
         统计期
         <input type="month" name="period" required min={`${document.year}-01`} max={`${document.year}-12`} />

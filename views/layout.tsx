@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { DocumentRow } from '../src/catalog/read.js';
+import { AccountSlot, bodyClose, bodyOpen, CsrfMeta } from './holes.js';
 
 export interface LayoutProps {
   title: string;
@@ -8,7 +9,16 @@ export interface LayoutProps {
   document?: DocumentRow | undefined;
   documents?: DocumentRow[];
   /** Which top-level link is current. */
-  active?: 'overview' | 'departments' | 'regions' | 'uploads' | 'snapshots' | 'briefing' | undefined;
+  active?:
+    | 'overview'
+    | 'departments'
+    | 'regions'
+    | 'uploads'
+    | 'snapshots'
+    | 'briefing'
+    | 'admin'
+    | 'audit'
+    | undefined;
   children?: Child;
 }
 
@@ -23,44 +33,62 @@ export function Layout({ title, document, documents = [], active, children }: La
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · 台账`}</title>
+          <CsrfMeta />
+          {/* No inline styles or eval: the Content-Security-Policy allows only the app's own files. */}
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
           <link rel="stylesheet" href="/static/app.css" />
           <script src="/static/htmx.min.js" defer></script>
           <script src="/static/app.js" defer></script>
         </head>
-        <body>
-          <header class="masthead">
-            <div class="masthead-inner">
-              <a class="brand" href={`/${query}`}>
-                <span class="brand-mark">台账</span>
-                <span class="brand-name">重点任务落实台账</span>
+        {bodyOpen()}
+        <header class="masthead">
+          <div class="masthead-inner">
+            <a class="brand" href={`/${query}`}>
+              <span class="brand-mark">台账</span>
+              <span class="brand-name">重点任务落实台账</span>
+            </a>
+            {document && <span class="masthead-doc">{document.title}</span>}
+            <nav class="mainnav" aria-label="主导航">
+              <a href={`/${query}`} aria-current={active === 'overview' ? 'page' : undefined}>
+                总览
               </a>
-              {document && <span class="masthead-doc">{document.title}</span>}
-              <nav class="mainnav" aria-label="主导航">
-                <a href={`/${query}`} aria-current={active === 'overview' ? 'page' : undefined}>
-                  总览
-                </a>
-                <a href={`/departments${query}`} aria-current={active === 'departments' ? 'page' : undefined}>
-                  责任单位
-                </a>
-                <a href="/regions" aria-current={active === 'regions' ? 'page' : undefined}>
-                  地区
-                </a>
-                <a href="/uploads" aria-current={active === 'uploads' ? 'page' : undefined}>
-                  数据填报
-                </a>
-                <a href="/snapshots" aria-current={active === 'snapshots' ? 'page' : undefined}>
-                  月报快照
-                </a>
-                <a href="/briefing" aria-current={active === 'briefing' ? 'page' : undefined}>
-                  简报
-                </a>
-              </nav>
-              {documents.length > 1 && <DocumentSwitcher documents={documents} current={document} />}
-            </div>
-          </header>
-          <main id="main">{children}</main>
-          <footer class="footer">台账 · 数据以各责任单位报送为准</footer>
-        </body>
+              <a href={`/departments${query}`} aria-current={active === 'departments' ? 'page' : undefined}>
+                责任单位
+              </a>
+              <a href="/regions" aria-current={active === 'regions' ? 'page' : undefined}>
+                地区
+              </a>
+              <a href="/uploads" aria-current={active === 'uploads' ? 'page' : undefined}>
+                数据填报
+              </a>
+              <a href="/snapshots" aria-current={active === 'snapshots' ? 'page' : undefined}>
+                月报快照
+              </a>
+              <a href="/briefing" aria-current={active === 'briefing' ? 'page' : undefined}>
+                简报
+              </a>
+              <a
+                href="/admin/users"
+                class="admin-only"
+                aria-current={active === 'admin' ? 'page' : undefined}
+              >
+                账号
+              </a>
+              <a
+                href="/admin/audit"
+                class="admin-only"
+                aria-current={active === 'audit' ? 'page' : undefined}
+              >
+                审计
+              </a>
+            </nav>
+            <AccountSlot />
+            {documents.length > 1 && <DocumentSwitcher documents={documents} current={document} />}
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer class="footer">台账 · 数据以各责任单位报送为准</footer>
+        {bodyClose()}
       </html>
     </>
   );

@@ -1,3 +1,4 @@
+import { CsrfField } from './holes.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import { FORMATS } from '../src/export/formats.js';
 import type { FrozenSnapshot, Manifest, Revision } from '../src/export/freeze.js';
@@ -34,7 +35,8 @@ export function SnapshotsPage({
       </section>
       <section class="panel no-print">
         <h2>冻结一个月份</h2>
-        <form method="post" action="/snapshots" class="entry-form">
+        <form method="post" action="/snapshots" class="entry-form admin-only">
+          <CsrfField />
           <label>
             统计月份
             <input type="month" name="asof" required min={`${year}-01`} max={`${year}-12`} />

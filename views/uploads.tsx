@@ -1,3 +1,4 @@
+import { CsrfField } from './holes.js';
 import type { Child } from 'hono/jsx';
 import type { DocumentRow } from '../src/catalog/read.js';
 import type { ImportReport, PreviewRow } from '../src/ingest/import.js';
@@ -73,7 +74,7 @@ export function UploadsPage({ document, documents, uploads, regions, limitMb, re
 function UploadForm({ regions, limitMb }: { regions: { name: string; level: string }[]; limitMb: number }) {
   return (
     <form
-      class="upload-form"
+      class="upload-form write-only"
       method="post"
       action="/uploads"
       enctype="multipart/form-data"
@@ -84,6 +85,7 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
       hx-disabled-elt="find button"
       data-progress="#upload-progress"
     >
+      <CsrfField />
       <label class="file-field">
         <span>CSV 文件（不超过 {limitMb} MB）</span>
         <input type="file" name="file" accept=".csv,.txt,text/csv" required />
@@ -238,6 +240,7 @@ export function UploadPreview({
           hx-post="/uploads/commit"
           hx-target={target}
         >
+          <CsrfField />
           <input type="hidden" name="token" value={token} />
           {returnTo && <input type="hidden" name="return_to" value={returnTo} />}
           <button type="submit" class="primary">
@@ -403,7 +406,8 @@ export function UploadDetailPage({
         </p>
       </section>
       {upload.status === 'committed' && (
-        <form class="panel no-print" method="post" action={`/uploads/${upload.id}/withdraw`}>
+        <form class="panel no-print admin-only" method="post" action={`/uploads/${upload.id}/withdraw`}>
+          <CsrfField />
           <label>
             撤回原因
             <input type="text" name="reason" maxlength={200} placeholder="如：数据口径有误" />

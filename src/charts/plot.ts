@@ -16,18 +16,25 @@ const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
  * Renders a Plot chart on the server with linkedom as its document and returns the SVG text,
  * with the xmlns a standalone .svg file needs.
  */
-export function renderPlot(options: Plot.PlotOptions): string {
+export function renderPlot(options: Plot.PlotOptions, fontSize = 11): string {
   const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
   const chart = Plot.plot({
     ...options,
     document,
-    style: { fontFamily: FONT, fontSize: '11px', ...(options.style as object) },
   });
   const root = chart as unknown as Element;
   // A chart with a title or legend comes wrapped in a <figure>, its svgs inside (linkedom upper-cases tag names).
   const svgs = root.tagName.toLowerCase() === 'svg' ? [root] : [...root.querySelectorAll('svg')];
   if (svgs.length === 0) throw new Error('Plot rendered no svg');
-  for (const svg of svgs) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  for (const svg of svgs) {
+    svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    svg.setAttribute('font-family', FONT);
+    svg.setAttribute('font-size', String(fontSize));
+  }
+  // The page's Content-Security-Policy allows no inline styles: Plot's <style> rules (chart and
+  // legend) live in app.css, and the fonts are presentation attributes (kept by a standalone .svg).
+  for (const style of [...root.querySelectorAll('style')]) style.remove();
+  for (const element of [root, ...root.querySelectorAll('[style]')]) element.removeAttribute('style');
   return root.outerHTML;
 }
 

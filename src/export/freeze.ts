@@ -1,3 +1,4 @@
+import { type AuditBy, recordAudit } from '../auth/audit.js';
 import { createHash } from 'node:crypto';
 import type { VersionCache } from '../analytics/cache.js';
 import { indicatorRows } from '../analytics/dashboard.js';
@@ -51,7 +52,7 @@ export async function freezeSnapshot(
   cache: VersionCache,
   tree: DocumentTree,
   period: string,
-  by: string,
+  by: AuditBy,
 ): Promise<number> {
   const known = new Date();
   const rows = snapshotRows(tree, await indicatorRows(store, tree, { period, known }));
@@ -76,7 +77,7 @@ export async function freezeSnapshot(
   const manifest: Manifest = {
     parameters: params,
     data_version: version,
-    frozen_by: by,
+    frozen_by: by.username ?? 'cli',
     files: Object.fromEntries(
       Object.entries(files).map(([format, bytes]) => [
         format,
@@ -93,7 +94,7 @@ export async function freezeSnapshot(
       known: known.toISOString(),
       data_version: version,
       manifest: JSON.stringify(manifest),
-      by,
+      by: by.username ?? 'cli',
     });
     for (const [format, bytes] of Object.entries(files)) {
       await tx.run('snapshots/insert_file', {
@@ -103,6 +104,11 @@ export async function freezeSnapshot(
         bytes: bytes.toString('base64'),
       });
     }
+    await recordAudit(tx, by, {
+      action: 'snapshot.freeze',
+      target: `snapshot:${id}`,
+      detail: { asof: period, data_version: version },
+    });
     return id;
   });
 }

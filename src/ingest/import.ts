@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { structValue } from '@duckdb/node-api';
+import { listValue, structValue } from '@duckdb/node-api';
+import { type AuditBy, recordAudit } from '../auth/audit.js';
 import type { Store, Tx } from '../store/store.js';
 import { formatInstant } from '../time.js';
 import { layoutColumns } from './columns.js';
@@ -29,6 +30,16 @@ export interface ImportOptions {
   series?: 'actual' | 'plan';
   /** Basis for rows that state none: cumulative (累计, the default) or increment (当月). */
   basis?: 'cumulative' | 'increment';
+  /**
+   * The departments whose indicators the uploader may report (a reporter's scope); a row for any
+   * other indicator is an error. Null or absent: all.
+   */
+  scope?: string[] | null;
+  /**
+   * Recorded in the audit trail in the same transaction as the upload: who (with their session)
+   * and as what (upload, value for the single-value form, sample), suffixed .preview/.commit/.reject.
+   */
+  audit?: { by: AuditBy; action: 'upload' | 'value' | 'sample' };
 }
 
 export interface PreviewRow {
@@ -118,6 +129,7 @@ export async function importFile(store: Store, file: string, options: ImportOpti
         await tx.run('ingest/lines');
         await stageRows(tx, layout);
         await tx.run('ingest/check', {
+          scope: options.scope ? listValue(options.scope) : null,
           default_region: options.region ?? '全省',
           default_basis: options.basis ?? layout.headerBasis ?? 'cumulative',
           default_series: options.series ?? 'actual',
@@ -126,6 +138,7 @@ export async function importFile(store: Store, file: string, options: ImportOpti
         const report = await finish(tx, options, { ...base, format: layout.format }, layout.problems);
         // On failure the rollback drops the temporary tables with everything else.
         await tx.run('ingest/drop_temp');
+        await auditReport(tx, options, report);
         return report;
       });
     } catch (error) {
@@ -286,9 +299,32 @@ async function rejectProblems(store: Store, options: ImportOptions, base: Base, 
   };
   report.counts.errors = problems.filter((p) => p.severity === 'error').length;
   report.counts.warnings = problems.length - report.counts.errors;
-  if (report.status === 'rejected')
-    report.uploadId = await store.write((tx) => recordUpload(tx, options, report));
+  if (report.status !== 'rejected' && !options.audit) return report;
+  await store.write(async (tx) => {
+    if (report.status === 'rejected') report.uploadId = await recordUpload(tx, options, report);
+    await auditReport(tx, options, report);
+  });
   return report;
+}
+
+/** The audit event of an import, written in its transaction (nothing when no one is named). */
+async function auditReport(tx: Tx, options: ImportOptions, report: ImportReport): Promise<void> {
+  if (!options.audit) return;
+  const outcome = { preview: 'preview', committed: 'commit', rejected: 'reject', duplicate: 'duplicate', unchanged: 'unchanged' }[
+    report.status
+  ];
+  await recordAudit(tx, options.audit.by, {
+    action: `${options.audit.action}.${outcome}`,
+    target: report.uploadId === null ? null : `upload:${report.uploadId}`,
+    detail: {
+      file: report.fileName,
+      sha256: report.sha256,
+      new: report.counts.new,
+      revised: report.counts.revised,
+      errors: report.counts.errors,
+      ...(options.scope ? { scope: options.scope } : {}),
+    },
+  });
 }
 
 function emptyReport(options: ImportOptions, base: Base): ImportReport {

@@ -17,6 +17,10 @@ import type { ImportOptions } from './import.js';
 export interface PendingMeta {
   fileName: string;
   options: Pick<ImportOptions, 'region' | 'series' | 'basis'>;
+  /** Who uploaded it: only they may commit it. */
+  owner: string;
+  /** A whole file, or one value from an indicator's page (so the audit trail tells them apart). */
+  action: 'upload' | 'value';
 }
 
 /**

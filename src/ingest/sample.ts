@@ -1,3 +1,4 @@
+import type { AuditBy } from '../auth/audit.js';
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,26 +71,35 @@ function round(value: number): number {
 }
 
 /** Loads the sample data set through the ordinary import, recorded as 示例数据. */
-export async function loadSample(store: Store, documentId: string, year: number): Promise<ImportReport> {
+export async function loadSample(
+  store: Store,
+  documentId: string,
+  year: number,
+  by?: AuditBy,
+): Promise<ImportReport> {
   const indicators = await store.all<IndicatorRow>('catalog/indicators', { id: documentId });
   const file = path.join(os.tmpdir(), `taizhang-sample-${randomBytes(6).toString('hex')}.csv`);
   writeFileSync(file, sampleCsv(indicators, year));
   try {
-    return await importFile(store, file, { fileName: '示例数据.csv', by: SAMPLE_USER });
+    return await importFile(store, file, {
+      fileName: '示例数据.csv',
+      by: SAMPLE_USER,
+      ...(by ? { audit: { by, action: 'sample' } } : {}),
+    });
   } finally {
     rmSync(file, { force: true });
   }
 }
 
 /** Withdraws every sample upload still counting; returns how many were withdrawn. */
-export async function removeSample(store: Store): Promise<number> {
+export async function removeSample(store: Store, by: AuditBy): Promise<number> {
   const uploads = await store.all<{ id: number; status: string; uploaded_by: string }>('uploads/list', {
     limit: 100_000,
   });
   let withdrawn = 0;
   for (const u of uploads) {
     if (u.uploaded_by === SAMPLE_USER && u.status === 'committed') {
-      if (await withdrawUpload(store, u.id, SAMPLE_USER, '移除示例数据')) withdrawn += 1;
+      if (await withdrawUpload(store, u.id, by, '移除示例数据')) withdrawn += 1;
     }
   }
   return withdrawn;

@@ -1,3 +1,4 @@
+import { type AuditBy, recordAudit } from '../auth/audit.js';
 import type { Store } from '../store/store.js';
 import type { Problem } from './problems.js';
 
@@ -81,12 +82,15 @@ export const uploadValues = (store: Store, id: number, limit = 1000) =>
 export async function withdrawUpload(
   store: Store,
   id: number,
-  by: string,
+  by: AuditBy,
   reason: string | null,
 ): Promise<boolean> {
   return store.write(async (tx) => {
-    const changed = await tx.run('uploads/withdraw', { id, by, reason });
-    if (changed > 0) await tx.run('meta/bump_data_version');
+    const changed = await tx.run('uploads/withdraw', { id, by: by.username ?? 'system', reason });
+    if (changed > 0) {
+      await tx.run('meta/bump_data_version');
+      await recordAudit(tx, by, { action: 'upload.withdraw', target: `upload:${id}`, detail: { reason } });
+    }
     return changed > 0;
   });
 }

@@ -1,3 +1,5 @@
+import { actorOf } from '../auth/middleware.js';
+import { reportingScope } from '../auth/roles.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { indicatorRows } from '../analytics/dashboard.js';
@@ -57,23 +59,32 @@ export function apiRoutes({
   app.post('/uploads', uploadLimit(config), async (c) => {
     const query = c.req.query();
     const options = readOptions(query);
+    const actor = actorOf(c);
+    const owner = { owner: actor.username, action: 'upload' as const };
     let fileName = query.file_name || 'upload.csv';
     let token: string;
     if ((c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')) {
       const file = (await c.req.parseBody()).file;
       if (!(file instanceof File)) throw new HTTPException(422, { message: '表单中缺少 file 字段' });
       fileName = query.file_name || file.name;
-      token = await pending.save(new Uint8Array(await file.arrayBuffer()), { fileName, options });
+      token = await pending.save(new Uint8Array(await file.arrayBuffer()), { fileName, options, ...owner });
     } else {
       if (!c.req.raw.body)
         throw new HTTPException(422, { message: '请求体为空：请把 CSV 文件作为请求体发送' });
-      token = await pending.save(c.req.raw.body, { fileName, options });
+      token = await pending.save(c.req.raw.body, { fileName, options, ...owner });
     }
     const saved = pending.find(token);
     if (!saved) throw new Error('pending upload vanished');
     const dryRun = query.dry_run === '1' || query.dry_run === 'true';
     try {
-      const report = await importFile(store, saved.file, { ...options, fileName, by: 'api', dryRun });
+      const report = await importFile(store, saved.file, {
+        ...options,
+        fileName,
+        by: actor.username,
+        dryRun,
+        scope: reportingScope(actor),
+        audit: { by: actor, action: 'upload' },
+      });
       if (report.status === 'committed' && report.uploadId !== null) pending.archive(token, report.uploadId);
       return c.json(report, report.status === 'rejected' || report.counts.errors > 0 ? 422 : 200);
     } finally {

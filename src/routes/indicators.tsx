@@ -1,3 +1,5 @@
+import { actorOf } from '../auth/middleware.js';
+import { reportingScope } from '../auth/roles.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type IndicatorInfo, IndicatorPage } from '../../views/indicator.js';
@@ -80,13 +82,22 @@ export function indicatorRoutes({ store, pending }: { store: Store; pending: Pen
       throw new HTTPException(422, { message: '请填写统计期和数值。' });
     }
     const fileName = `页面填报 ${entry.code} ${entry.period}`;
+    const actor = actorOf(c);
     const token = await pending.save(new TextEncoder().encode(singleValueCsv(entry)), {
       fileName,
       options: {},
+      owner: actor.username,
+      action: 'value',
     });
     const saved = pending.find(token);
     if (!saved) throw new Error('pending entry vanished');
-    const report = await importFile(store, saved.file, { fileName, by: '网页填报', dryRun: true });
+    const report = await importFile(store, saved.file, {
+      fileName,
+      by: actor.username,
+      dryRun: true,
+      scope: reportingScope(actor),
+      audit: { by: actor, action: 'value' },
+    });
     const committable = report.counts.errors === 0 && report.counts.new + report.counts.revised > 0;
     if (!committable) pending.remove(token);
     const preview = (

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { VersionCache } from '../analytics/cache.js';
 
-/** Own caching (static files), always live (health), or streamed and too big to keep (the full history). */
-const UNCACHED = ['/static/', '/healthz', '/api/actuals'];
+/**
+ * Own caching (static files), always live (health), streamed and too big to keep (the full
+ * history), or changing without a data version (sign-in, accounts, audit trail).
+ */
+const UNCACHED = ['/static/', '/healthz', '/api/actuals', '/login', '/account', '/admin/'];
 
 interface Cached {
   /** Bytes, not text: encoding a 200 KB page on every request would cost more than serving it. */
@@ -15,8 +18,8 @@ interface Cached {
  * Every GET page, fragment, download and JSON answer is a function of the URL, the htmx header and
  * the data version. So each is rendered once per data version and kept (charts included: about
  * 1.5 ms of blocked event loop each), and a weak ETag lets browsers and display screens
- * revalidate with a 304 until the next commit or withdrawal. (When pages carry per-session CSRF
- * tokens, the session must join the key, or the forms' tokens be fetched separately.)
+ * revalidate with a 304 until the next commit or withdrawal. The per-person parts (CSRF token,
+ * account menu) are holes filled after the cache, so everyone shares one rendering.
  */
 export function versionedPages(cache: VersionCache): MiddlewareHandler {
   return async (c, next) => {
@@ -31,7 +34,8 @@ export function versionedPages(cache: VersionCache): MiddlewareHandler {
       const body = Buffer.from(await c.res.clone().arrayBuffer());
       return { body, headers: [...c.res.headers.entries()] };
     });
-    const etag = `W/"v${version}-${key}"`;
+    // Per person too: the filled-in page differs (src/auth/personalise.tsx), so must its validator.
+    const etag = `W/"v${version}-${key}-${c.get('actor')?.ref ?? 'anon'}"`;
     if (value && c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag });
     if (!value) {
       // Not cacheable (an error page): answer what this request rendered, or render it now.

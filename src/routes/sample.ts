@@ -1,3 +1,4 @@
+import { actorOf } from '../auth/middleware.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { listDocuments } from '../catalog/read.js';
@@ -11,13 +12,13 @@ export function sampleRoutes(store: Store) {
   app.post('/sample', async (c) => {
     const [document] = await listDocuments(store);
     if (!document) throw new HTTPException(404, { message: '尚未载入重点任务文件，无法加载示例数据。' });
-    const report = await loadSample(store, document.id, document.year);
+    const report = await loadSample(store, document.id, document.year, actorOf(c));
     if (report.status === 'rejected') throw new Error(`sample data rejected: ${report.problems[0]?.message}`);
     return c.redirect('/', 303);
   });
 
   app.post('/sample/remove', async (c) => {
-    await removeSample(store);
+    await removeSample(store, actorOf(c));
     return c.redirect('/', 303);
   });
 

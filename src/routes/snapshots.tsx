@@ -1,3 +1,4 @@
+import { actorOf } from '../auth/middleware.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { BriefingPage } from '../../views/briefing.js';
@@ -19,9 +20,6 @@ import {
 import type { Store } from '../store/store.js';
 import { parseAsOf } from './as-of.js';
 import { documentFor } from './context.js';
-
-/** Until accounts exist, freezes are attributed to the web page. */
-const WEB_USER = '网页操作';
 
 /** Frozen monthly snapshots and the printable briefing. */
 export function snapshotPages(store: Store, cache: VersionCache) {
@@ -54,7 +52,7 @@ export function snapshotPages(store: Store, cache: VersionCache) {
       throw new HTTPException(422, { message: `统计月份“${asof}”无效，应写成 YYYY-MM，如 2021-10` });
     }
     const tree = await readDocumentTree(store, ctx.document);
-    const id = await freezeSnapshot(store, cache, tree, period, WEB_USER);
+    const id = await freezeSnapshot(store, cache, tree, period, actorOf(c));
     return c.redirect(`/snapshots/${id}`, 303);
   });
 

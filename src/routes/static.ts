@@ -41,14 +41,15 @@ export function staticRoutes() {
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     };
   });
-  for (const asset of loaded) {
-    app.get(`/${asset.name}`, (c) => {
-      c.header('ETag', asset.etag);
-      c.header('Cache-Control', 'public, max-age=300, must-revalidate');
-      if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304);
-      c.header('Content-Type', asset.type);
-      return c.body(asset.body);
-    });
-  }
+  const byName = new Map(loaded.map((asset) => [asset.name, asset]));
+  app.get('/:name', (c) => {
+    const asset = byName.get(c.req.param('name'));
+    if (!asset) return c.notFound();
+    c.header('ETag', asset.etag);
+    c.header('Cache-Control', 'public, max-age=300, must-revalidate');
+    if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304);
+    c.header('Content-Type', asset.type);
+    return c.body(asset.body);
+  });
   return app;
 }

@@ -1,3 +1,5 @@
+import { actorOf } from '../auth/middleware.js';
+import { reportingScope } from '../auth/roles.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -28,9 +30,6 @@ export interface UploadDeps {
   config: Config;
   pending: PendingUploads;
 }
-
-/** Until accounts exist, web uploads are attributed to the web form. */
-const WEB_USER = '网页填报';
 
 /** Rejects a body over the configured size with a message a clerk understands (413). */
 export function uploadLimit(config: Config) {
@@ -69,18 +68,23 @@ export function uploadRoutes({ store, config, pending }: UploadDeps) {
       throw new HTTPException(422, { message: '请选择要上传的 CSV 文件（文件不能为空）。' });
     }
     const options = readOptions(body);
+    const actor = actorOf(c);
     const token = await pending.save(new Uint8Array(await file.arrayBuffer()), {
       fileName: file.name,
       options,
+      owner: actor.username,
+      action: 'upload',
     });
     const saved = pending.find(token);
     if (!saved) throw new Error('pending upload vanished');
     const report = await importFile(store, saved.file, {
       ...options,
       fileName: file.name,
-      by: WEB_USER,
+      by: actor.username,
       dryRun: true,
       recordRejection: true,
+      scope: reportingScope(actor),
+      audit: { by: actor, action: 'upload' },
     });
     const committable = report.counts.errors === 0 && report.counts.new + report.counts.revised > 0;
     if (!committable) pending.remove(token);
@@ -99,12 +103,17 @@ export function uploadRoutes({ store, config, pending }: UploadDeps) {
     const returnTo = /^\/indicators\/[^/]+$/.test(String(body.return_to ?? ''))
       ? String(body.return_to)
       : undefined;
+    const actor = actorOf(c);
     const saved = pending.find(token);
-    if (!saved) throw new HTTPException(410, { message: '这份文件已提交、已取消或已过期，请重新上传。' });
+    if (!saved || saved.owner !== actor.username)
+      throw new HTTPException(410, { message: '这份文件已提交、已取消或已过期，请重新上传。' });
+    // Checked again as it is committed: the account's scope may have changed since the preview.
     const report = await importFile(store, saved.file, {
       ...saved.options,
       fileName: saved.fileName,
-      by: WEB_USER,
+      by: actor.username,
+      scope: reportingScope(actor),
+      audit: { by: actor, action: saved.action ?? 'upload' },
     });
     if (report.uploadId !== null) pending.archive(token, report.uploadId);
     else pending.remove(token);
@@ -119,7 +128,8 @@ export function uploadRoutes({ store, config, pending }: UploadDeps) {
   });
 
   app.post('/uploads/cancel', async (c) => {
-    pending.remove(String((await c.req.parseBody()).token ?? ''));
+    const token = String((await c.req.parseBody()).token ?? '');
+    if (pending.find(token)?.owner === actorOf(c).username) pending.remove(token);
     if (c.req.header('HX-Request') !== 'true') return c.redirect('/uploads', 303);
     return c.html(<UploadOutcome uploads={await listUploads(store)} />);
   });
@@ -163,7 +173,7 @@ export function uploadRoutes({ store, config, pending }: UploadDeps) {
       String((await c.req.parseBody()).reason ?? '')
         .trim()
         .slice(0, 200) || null;
-    const done = await withdrawUpload(store, id, WEB_USER, reason);
+    const done = await withdrawUpload(store, id, actorOf(c), reason);
     if (!done)
       throw new HTTPException(409, {
         message: `第 ${id} 批不是已提交状态（可能已撤回或未通过检查），无法撤回。`,

@@ -1,3 +1,4 @@
+import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forecastSentence, indicatorStates, monthEnd } from '../../src/analytics/indicators.js';
 import { withdrawUpload } from '../../src/ingest/uploads.js';
@@ -105,7 +106,7 @@ describe('analytics/indicatorStates', () => {
     const revision = await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-06,25000\n');
     expect((await states('2021-06'))['2021-T1-1']?.actual).toBe(25000);
     expect((await states('2021-06', before))['2021-T1-1']?.actual).toBe(20000);
-    await withdrawUpload(temp.store, revision.uploadId!, 'admin', null);
+    await withdrawUpload(temp.store, revision.uploadId!, CLI_ACTOR, null);
     expect((await states('2021-06'))['2021-T1-1']?.actual).toBe(20000);
   });
 

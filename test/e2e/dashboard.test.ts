@@ -7,7 +7,7 @@ describe('e2e/dashboard', () => {
   const suite = browserSuite();
 
   it('starts empty with what to do, and comes alive with the sample data', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/`);
     expect(await page.locator('.empty-dashboard h2').textContent()).toBe('还没有报送任何数据');
     await page.click('.empty-dashboard button');
@@ -31,7 +31,7 @@ describe('e2e/dashboard', () => {
   });
 
   it('changes the as-of month and the department in place, with the state in the URL', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/`);
     await page.waitForFunction(() => 'htmx' in window);
     const before = await page.locator('.multiple').first().innerHTML();
@@ -53,12 +53,11 @@ describe('e2e/dashboard', () => {
 
 describe('e2e/snapshot download', () => {
   const suite = browserSuite(async (server) => {
-    await fetch(`${server.url}/sample`, { method: 'POST', redirect: 'manual' });
+    await fetch(`${server.url}/sample`, { method: 'POST', redirect: 'manual', headers: server.adminHeaders });
   });
 
   it('downloads the snapshot of the filtered view from the page', async () => {
-    const context = await suite.browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
+    const page = await suite.newPage({ acceptDownloads: true });
     await page.goto(`${suite.server.url}/?asof=2021-09&department=${encodeURIComponent('省交通运输厅')}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -71,6 +70,6 @@ describe('e2e/snapshot download', () => {
     expect(text.startsWith('\uFEFF指标编码,地区,指标名称')).toBe(true);
     expect(text).toContain('2021-T53-1');
     expect(text).not.toContain('2021-T10-1');
-    await context.close();
+    await page.context().close();
   });
 });

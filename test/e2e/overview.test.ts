@@ -6,7 +6,7 @@ describe('e2e/overview', () => {
   const suite = browserSuite();
 
   it('shows all 58 tasks in readable Chinese and saves a screenshot', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/`);
     await expect.poll(() => page.locator('article.task').count()).toBe(58);
     expect(await page.locator('h1').textContent()).toContain('吉林省2021年新型城镇化建设');
@@ -16,7 +16,7 @@ describe('e2e/overview', () => {
   });
 
   it('filters by department in place, puts the filter in the URL, and the back button restores it', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/`);
     await page.waitForFunction(() => 'htmx' in window);
     await page.selectOption('select[name=department]', '省交通运输厅');
@@ -31,7 +31,7 @@ describe('e2e/overview', () => {
   });
 
   it('opens a task page from its number', async () => {
-    const page = await suite.browser.newPage();
+    const page = await suite.newPage();
     await page.goto(`${suite.server.url}/`);
     await page.click('#task-10 .task-seq');
     await page.waitForURL(/\/tasks\/10$/);

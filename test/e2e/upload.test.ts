@@ -11,7 +11,7 @@ describe('e2e/upload', () => {
     const earlier = await fetch(`${suite.server.url}/api/uploads?file_name=earlier.csv`, {
       method: 'POST',
       body: '指标编码,统计期,数值\n2021-T26-2,2021-06,40000\n',
-      headers: { 'Content-Type': 'text/csv' },
+      headers: { ...suite.server.adminHeaders, 'Content-Type': 'text/csv' },
     });
     expect(earlier.status).toBe(200);
     const file = writeFixture(
@@ -21,7 +21,7 @@ describe('e2e/upload', () => {
       'gb18030',
     );
 
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await suite.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(`${suite.server.url}/uploads`);
     await page.waitForFunction(() => 'htmx' in window);
     await page.setInputFiles('input[type=file]', file);

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { type Session, sessionHeaders } from './accounts.js';
 import { seededApp } from './store.js';
 
 /** Screenshots and other test output, git-ignored. */
@@ -36,13 +37,16 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
 /** The real app on a seeded temp database, listening on a free loopback port. */
 export async function servedApp() {
   const ctx = await seededApp();
-  const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: ctx.hono.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   mkdirSync(OUTPUT_DIR, { recursive: true });
+  const url = `http://127.0.0.1:${port}`;
   return {
     ...ctx,
-    url: `http://127.0.0.1:${port}`,
+    url,
+    /** Headers for fetch() as the signed-in administrator's page. */
+    adminHeaders: sessionHeaders(ctx.admin, url),
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
       await ctx.cleanup();
@@ -55,7 +59,17 @@ export async function servedApp() {
  * `prepare` runs against the server before the browser starts (to load data, say).
  */
 export function browserSuite(prepare?: (server: Awaited<ReturnType<typeof servedApp>>) => Promise<void>) {
-  const suite = {} as { server: Awaited<ReturnType<typeof servedApp>>; browser: Browser };
+  const suite = {} as {
+    server: Awaited<ReturnType<typeof servedApp>>;
+    browser: Browser;
+    /** A page in a fresh context signed in as the administrator (or the session given). */
+    newPage: (options?: BrowserContextOptions, session?: Session) => Promise<Page>;
+  };
+  suite.newPage = async (options = {}, session = suite.server.admin) => {
+    const context = await suite.browser.newContext(options);
+    await context.addCookies([{ name: 'tz_session', value: session.id, url: suite.server.url }]);
+    return context.newPage();
+  };
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     suite.server = await servedApp();

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { createApp } from '../../src/app.js';
 import { openPrepared } from '../../src/cli/open.js';
 import { loadConfig } from '../../src/config.js';
+import type { Role } from '../../src/auth/roles.js';
 import { Store } from '../../src/store/store.js';
+import { clientFor, signIn } from './accounts.js';
 
 export interface TempStore {
   store: Store;
@@ -29,11 +31,18 @@ export async function tempStore({ prepared = false } = {}): Promise<TempStore> {
   };
 }
 
-/** A temp store loaded like `npm start` loads it (aliases and seeds/*.catalog.json), and the app on it. */
-export async function seededApp() {
+/**
+ * A temp store loaded like `npm start` loads it (aliases and seeds/*.catalog.json), and the app on
+ * it. `app` requests as a signed-in administrator's page would (cookie, origin, CSRF token);
+ * `hono` is the bare app, for anonymous requests and other accounts (`as`).
+ */
+export async function seededApp(env: Record<string, string> = {}) {
   const temp = await tempStore({ prepared: true });
-  const config = loadConfig({ TAIZHANG_DB: temp.file });
+  const config = loadConfig({ TAIZHANG_DB: temp.file, ...env });
   const errors: unknown[] = [];
-  const app = createApp({ store: temp.store, config, log: (_m, e) => errors.push(e) });
-  return { ...temp, app, errors };
+  const hono = createApp({ store: temp.store, config, log: (_m, e) => errors.push(e) });
+  const admin = await signIn(temp.store, 'admin', 'admin');
+  const as = async (username: string, role: Role, departments: string[] | null = null) =>
+    clientFor(hono, await signIn(temp.store, username, role, departments));
+  return { ...temp, app: clientFor(hono, admin), hono, admin, as, errors };
 }

@@ -1,3 +1,4 @@
+import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indicatorHistory, withdrawUpload } from '../../src/ingest/uploads.js';
 import { history, importText, ingestStore } from '../helpers/ingest.js';
@@ -152,8 +153,8 @@ describe('ingest/importFile', () => {
       ['2021-04-30', 2500, second.uploadId, false],
     ]);
 
-    expect(await withdrawUpload(temp.store, second.uploadId!, 'admin', '口径有误')).toBe(true);
-    expect(await withdrawUpload(temp.store, second.uploadId!, 'admin', null)).toBe(false);
+    expect(await withdrawUpload(temp.store, second.uploadId!, CLI_ACTOR, '口径有误')).toBe(true);
+    expect(await withdrawUpload(temp.store, second.uploadId!, CLI_ACTOR, null)).toBe(false);
     rows = await indicatorHistory(temp.store, '2021-T1-1');
     expect(rows.map((r) => [r.value, r.superseded_at !== null])).toEqual([
       [1000, false],

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
+import { clientFor } from '../helpers/accounts.js';
 import { seededApp } from '../helpers/store.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-backup-'));
@@ -61,7 +62,8 @@ describe('store: backup and restore', () => {
       expect(await dump(store)).toEqual(before);
       const { createApp } = await import('../../src/app.js');
       const { loadConfig } = await import('../../src/config.js');
-      const app = createApp({ store, config: loadConfig({ TAIZHANG_DB: target }) });
+      // Accounts and sessions come back too: the administrator's session still works.
+      const app = clientFor(createApp({ store, config: loadConfig({ TAIZHANG_DB: target }) }), ctx.admin);
       const snapshotAfter = Buffer.from(
         await (await app.request('/api/snapshot?asof=2021-10&format=csv')).arrayBuffer(),
       );

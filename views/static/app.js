@@ -21,3 +21,9 @@ document.addEventListener('htmx:afterRequest', (event) => {
   const state = form.querySelector('.upload-state');
   if (state) state.hidden = true;
 });
+
+// Every htmx request carries the session's CSRF token (the page's <meta name="csrf-token">).
+document.addEventListener('htmx:configRequest', (event) => {
+  const token = document.querySelector('meta[name="csrf-token"]')?.content;
+  if (token) event.detail.headers['X-CSRF-Token'] = token;
+});

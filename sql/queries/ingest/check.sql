@@ -2,7 +2,8 @@
 -- gives, and a short code for each problem, one column per column of the file (e_indicator,
 -- e_period, e_region, e_value, e_basis, e_series; w_value for a warning). Messages are written
 -- later, for the problem rows only (problems.sql), so a clean million-row file costs little.
--- $default_region, $default_basis, $default_series come from the upload's options.
+-- $default_region, $default_basis, $default_series come from the upload's options; $scope is the
+-- uploader's departments (a reporter's), or NULL for all: an indicator of no department in it is an error.
 CREATE OR REPLACE TEMP TABLE ingest_checked AS
 WITH staged AS (
   SELECT s.*,
@@ -25,6 +26,14 @@ indicator_keys AS (
   LEFT JOIN (SELECT name, min(code) AS code, count(*) AS n FROM indicator WHERE retired_at IS NULL GROUP BY name) by_name
     ON by_code.code IS NULL AND by_name.name = k.indicator_key
 ),
+-- Per indicator, its departments and whether the uploader may report it (65 rows, not per row).
+scoped AS (
+  SELECT i.code, string_agg(td.department, '、' ORDER BY td.position) AS departments,
+    $scope IS NULL OR coalesce(bool_or(list_contains($scope, td.department)), false) AS in_scope
+  FROM indicator i
+  JOIN task_department td ON td.document_id = i.document_id AND td.task_seq = i.task_seq
+  GROUP BY i.code
+),
 region_keys AS (
   SELECT k.region_text, coalesce(r.name, ra.region) AS region
   FROM (SELECT DISTINCT coalesce(nullif(trim(region_raw), ''), $default_region) AS region_text FROM ingest_staged) k
@@ -34,7 +43,7 @@ region_keys AS (
 matched AS (
   SELECT s.*,
     ik.code, ik.name_matches, i.name AS indicator_name, i.kind, i.unit, i.target, i.retired_at, d.year AS doc_year,
-    rk.region,
+    rk.region, sc.departments, sc.in_scope,
     CASE WHEN s.month_no IS NOT NULL
       THEN last_day(make_date(coalesce(s.month_year, d.year, year(current_date)), s.month_no, 1))
       ELSE tz_period(s.period_raw) END AS period,
@@ -62,6 +71,7 @@ matched AS (
   LEFT JOIN indicator i ON i.code = ik.code
   LEFT JOIN document d ON d.id = i.document_id
   LEFT JOIN region_keys rk ON rk.region_text = s.region_text
+  LEFT JOIN scoped sc ON sc.code = ik.code
 ),
 checked AS (
   SELECT m.*,
@@ -70,6 +80,7 @@ checked AS (
       WHEN m.code IS NULL AND m.name_matches > 1 THEN 'ambiguous_indicator'
       WHEN m.code IS NULL THEN 'unknown_indicator'
       WHEN m.retired_at IS NOT NULL THEN 'retired_indicator'
+      WHEN NOT coalesce(m.in_scope, $scope IS NULL) THEN 'outside_scope'
     END AS e_indicator,
     CASE
       WHEN m.blank THEN NULL

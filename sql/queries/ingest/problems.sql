@@ -35,6 +35,7 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'ambiguous_indicator' THEN '指标名称“' || c.indicator_key || '”对应多个指标，请改用指标编码'
     WHEN 'unknown_indicator' THEN '指标编码不存在：“' || c.indicator_key || '”' || coalesce('，最接近的是 ' || n.suggestion, '')
     WHEN 'retired_indicator' THEN '指标 ' || c.code || ' 已停用，不再接受填报'
+    WHEN 'outside_scope' THEN '指标 ' || c.code || ' 由 ' || coalesce(c.departments, '其他单位') || ' 负责，不在您账号的填报范围内'
     WHEN 'missing_period' THEN '统计期为空，应写成 2021-10、2021年10月 或 202110'
     WHEN 'bad_period' THEN '无法识别统计期“' || c.period_raw || '”，应写成 2021-10、2021年10月 或 202110'
     WHEN 'period_outside_year' THEN '统计期 ' || strftime(c.period, '%Y-%m') || ' 不在该指标所属文件的年度（' || c.doc_year || '年）内'
@@ -53,7 +54,7 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
   CASE c.code_
     WHEN 'missing_indicator' THEN NULL WHEN 'missing_period' THEN NULL
     WHEN 'unknown_indicator' THEN c.indicator_key WHEN 'ambiguous_indicator' THEN c.indicator_key
-    WHEN 'retired_indicator' THEN c.indicator_key
+    WHEN 'retired_indicator' THEN c.indicator_key WHEN 'outside_scope' THEN c.indicator_key
     WHEN 'bad_period' THEN c.period_raw WHEN 'period_outside_year' THEN coalesce(c.period_raw, c.value_column)
     WHEN 'unknown_region' THEN c.region_raw
     WHEN 'bad_status' THEN c.status_text

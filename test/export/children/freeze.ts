@@ -1,3 +1,4 @@
+import { CLI_ACTOR } from '../../../src/auth/roles.js';
 /** Child for the kill -9 test: freezes a month of the database in argv[2], saying "freezing" first. */
 import { VersionCache } from '../../../src/analytics/cache.js';
 import { listDocuments, readDocumentTree } from '../../../src/catalog/read.js';
@@ -16,7 +17,7 @@ for (let i = 0; ; i++) {
     new VersionCache(store),
     tree,
     `2021-${String((i % 12) + 1).padStart(2, '0')}-28`,
-    'test',
+    CLI_ACTOR,
   );
   console.log(`frozen ${i + 1}`);
 }

@@ -1,0 +1,1 @@
+SELECT DISTINCT department FROM task_department ORDER BY department

@@ -1,0 +1,1 @@
+UPDATE user_session SET ended_at = now() WHERE user_id = $user_id AND ended_at IS NULL

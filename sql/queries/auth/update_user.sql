@@ -1,0 +1,1 @@
+UPDATE app_user SET role = $role, departments = $departments WHERE id = $id

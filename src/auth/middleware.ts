@@ -1,0 +1,134 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { matchedRoutes } from 'hono/route';
+import type { Config } from '../config.js';
+import type { Store } from '../store/store.js';
+import { allows, FORBIDDEN_MESSAGE, ROUTE_ACCESS } from './access.js';
+import type { Actor } from './roles.js';
+import { csrfTokenFor, resumeSession } from './sessions.js';
+import { actorForToken } from './tokens.js';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Who is making the request; null when nobody signed in. */
+    actor: Actor | null;
+    /** The signed-in session's secret id (from the cookie); null for tokens and anonymous visitors. */
+    sessionId: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'tz_session';
+
+/** The client's address as the socket saw it (a proxy in front should be configured to pass it on). */
+export function clientIp(c: Context): string | null {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
+}
+
+/** Reads the session cookie or the API token and sets `actor` (and `sessionId`). */
+export function authenticate(store: Store): MiddlewareHandler {
+  return async (c, next) => {
+    const ip = clientIp(c);
+    c.set('actor', null);
+    c.set('sessionId', null);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (bearer) {
+      const actor = await actorForToken(store, bearer, ip);
+      if (!actor) throw new HTTPException(401, { message: '接口令牌无效或已吊销' });
+      c.set('actor', actor);
+    } else {
+      const id = getCookie(c, SESSION_COOKIE);
+      const actor = id ? await resumeSession(store, id, ip) : null;
+      if (actor && id) {
+        c.set('actor', actor);
+        c.set('sessionId', id);
+      }
+    }
+    await next();
+  };
+}
+
+/** The declared access of the route this request will reach; unmatched paths (404s) count as read. */
+function accessOf(c: Context) {
+  const handler = matchedRoutes(c).find((route) => route.method !== 'ALL');
+  if (!handler) return 'read';
+  const access = ROUTE_ACCESS[`${handler.method} ${handler.path}`];
+  // A route nobody declared is refused, not let through (the route-table test catches it first).
+  if (!access) throw new HTTPException(403, { message: '此地址未声明访问权限' });
+  return access;
+}
+
+/** Lets the request through only if the actor's role reaches the route's declared access. */
+export function authorize(config: Config): MiddlewareHandler {
+  return async (c, next) => {
+    const access = accessOf(c);
+    const actor = c.get('actor');
+    if (allows(access, actor?.role ?? null, config.publicRead)) return next();
+    if (actor) throw new HTTPException(403, { message: FORBIDDEN_MESSAGE[access] || '没有权限' });
+    if (c.req.path.startsWith('/api/')) {
+      throw new HTTPException(401, { message: '请先登录，或在 Authorization 头中提供接口令牌' });
+    }
+    const url = new URL(c.req.url);
+    const back = c.req.method === 'GET' ? url.pathname + url.search : '/';
+    const login = `/login?next=${encodeURIComponent(back)}`;
+    if (c.req.header('HX-Request') === 'true') {
+      c.header('HX-Redirect', login);
+      return c.body(null, 401);
+    }
+    if (c.req.method === 'GET') return c.redirect(login, 303);
+    throw new HTTPException(401, { message: '请先登录' });
+  };
+}
+
+/**
+ * Every state-changing request from a browser must come from this site (Origin / Sec-Fetch-Site,
+ * Hono's csrf middleware, with the allowed origins of the deployment) and, when signed in, carry
+ * the session's token: the X-CSRF-Token header htmx sends, or the _csrf field of a plain form.
+ * Requests with an API token carry no cookie, so they cannot be forged this way and skip both.
+ */
+export function csrfGuard(config: Config): MiddlewareHandler {
+  const sameSite = csrf({
+    origin: (origin, c) =>
+      config.allowedOrigins.length > 0
+        ? config.allowedOrigins.includes(origin)
+        : origin === new URL(c.req.url).origin,
+  });
+  return async (c, next) => {
+    if (/^(GET|HEAD|OPTIONS)$/.test(c.req.method)) return next();
+    if (c.req.header('Authorization')) return next();
+    try {
+      await sameSite(c, async () => {});
+    } catch {
+      throw new HTTPException(403, { message: '请求来源不是本站，已拒绝。请从本站页面重新操作。' });
+    }
+    const sessionId = c.get('sessionId');
+    if (sessionId) {
+      const sent = c.req.header('X-CSRF-Token') ?? (await formToken(c));
+      if (sent !== csrfTokenFor(sessionId)) {
+        throw new HTTPException(403, { message: '页面已过期或请求无效（缺少安全令牌），请刷新页面后重试。' });
+      }
+    }
+    return next();
+  };
+}
+
+/**
+ * The _csrf field of a form body. Hono keeps the first parse for the route to read again, with the
+ * first call's options: so the whole body is parsed the way the routes parse it ({ all: true }
+ * only where a route needs repeated fields).
+ */
+async function formToken(c: Context): Promise<string | undefined> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(type)) return undefined;
+  const value = (await c.req.parseBody({ all: c.req.path.startsWith('/admin/') }))._csrf;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The actor of a request that `authorize` let through to a route needing an account. */
+export function actorOf(c: Context): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new HTTPException(401, { message: '请先登录' });
+  return actor;
+}

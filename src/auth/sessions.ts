@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Store } from '../store/store.js';
+import { recordAudit } from './audit.js';
+import type { Actor, Role } from './roles.js';
+
+/** A session ends after this long without a request … */
+export const IDLE_LIMIT_MS = 2 * 60 * 60 * 1000;
+/** … and, however active, this long after sign-in. */
+export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, so reading pages does not queue behind writes. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The session's reference in the audit trail: not enough to use it, enough to tell sessions apart. */
+export const sessionRef = (idHash: string) => `session:${idHash.slice(0, 12)}`;
+
+/**
+ * The CSRF token of a session: derived from the cookie's secret id, so it needs no storage and
+ * cannot be computed from what the database holds (only the id's sha256 is stored there).
+ */
+export const csrfTokenFor = (sessionId: string) =>
+  createHash('sha256').update(`csrf:${sessionId}`).digest('base64url');
+
+interface SessionRow {
+  id_hash: string;
+  created_at: Date;
+  last_seen_at: Date;
+  now: Date;
+  user_id: number;
+  username: string;
+  role: Role;
+  departments: string[] | null;
+}
+
+/** Starts a session for a user who has just proved who they are; returns the cookie's secret id. */
+export async function startSession(
+  store: Store,
+  user: { id: number; username: string },
+  client: { ip: string | null; userAgent: string | null },
+): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  const idHash = sha256(id);
+  await store.write(async (tx) => {
+    await tx.run('auth/insert_session', {
+      id_hash: idHash,
+      user_id: user.id,
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(tx, { username: user.username, ref: sessionRef(idHash), ip: client.ip }, { action: 'login' });
+  });
+  return id;
+}
+
+/** The actor behind a session cookie, or null when it is unknown, ended, expired or disabled. */
+export async function resumeSession(store: Store, id: string, ip: string | null): Promise<Actor | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
+  const idHash = sha256(id);
+  const row = await store.one<SessionRow>('auth/session', { id_hash: idHash });
+  if (!row) return null;
+  const now = row.now.getTime();
+  if (now - row.last_seen_at.getTime() > IDLE_LIMIT_MS || now - row.created_at.getTime() > ABSOLUTE_LIMIT_MS) {
+    return null;
+  }
+  if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    // Not awaited: a page must not wait behind a long import for this bookkeeping.
+    store.write((tx) => tx.run('auth/touch_session', { id_hash: idHash })).catch(() => undefined);
+  }
+  return {
+    userId: row.user_id,
+    username: row.username,
+    role: row.role,
+    departments: row.departments,
+    ref: sessionRef(idHash),
+    ip,
+  };
+}
+
+/** Ends one session (退出). */
+export async function endSession(store: Store, id: string, actor: Actor): Promise<void> {
+  await store.write(async (tx) => {
+    await tx.run('auth/end_session', { id_hash: sha256(id) });
+    await recordAudit(tx, actor, { action: 'logout' });
+  });
+}
+
+/** Ends every session of the actor's account (退出所有设备). */
+export async function endAllSessions(store: Store, actor: Actor): Promise<void> {
+  await store.write(async (tx) => {
+    await tx.run('auth/end_user_sessions', { user_id: actor.userId });
+    await recordAudit(tx, actor, { action: 'logout.all' });
+  });
+}

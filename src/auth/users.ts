@@ -1,0 +1,180 @@
+import { listValue } from '@duckdb/node-api';
+import type { Store, Tx } from '../store/store.js';
+import { type AuditBy, recordAudit } from './audit.js';
+import { generatePassword, hashPassword, passwordProblem } from './password.js';
+import { isRole, ROLE_NAMES, type Role } from './roles.js';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  role: Role;
+  departments: string[] | null;
+  password_hash: string;
+  created_at: Date;
+  password_changed_at: Date;
+  disabled_at: Date | null;
+}
+
+/** A request about accounts that cannot be carried out, with a message for the page. */
+export class AccountError extends Error {}
+
+/** 1–32 characters, no spaces or control characters; Chinese names are fine. */
+export function usernameProblem(username: string): string | null {
+  if (username.length === 0) return '请填写用户名';
+  if (username.length > 32) return '用户名不能超过 32 个字符';
+  if (/[\s\p{C}<>&"'/\\]/u.test(username)) return '用户名不能含空格、控制字符或 < > & " \' / \\';
+  return null;
+}
+
+export interface NewUser {
+  username: string;
+  role: Role;
+  /** A reporter's departments; empty or null means all. Ignored for other roles. */
+  departments?: string[] | null;
+  /** Generated (and returned) when not given. */
+  password?: string | undefined;
+}
+
+const scopeFor = (role: Role, departments: string[] | null | undefined) =>
+  role === 'reporter' && departments && departments.length > 0 ? departments : null;
+
+const scopeValue = (scope: string[] | null) => (scope ? listValue(scope) : null);
+
+/** The canonical names of the departments given (aliases such as 省住建厅 accepted); unknown ones refused. */
+async function canonicalDepartments(tx: Tx, departments: string[] | null): Promise<string[] | null> {
+  if (!departments) return null;
+  const known = new Map(
+    (await tx.all<{ name: string; canonical: string }>('auth/known_departments')).map((d) => [d.name, d.canonical]),
+  );
+  const unknown = departments.filter((d) => !known.has(d));
+  if (unknown.length > 0) throw new AccountError(`责任单位不存在：${unknown.join('、')}`);
+  return [...new Set(departments.map((d) => known.get(d) ?? d))].sort();
+}
+
+/** Creates an account; returns it with the password to hand over (generated if none was given). */
+export async function createUser(store: Store, by: AuditBy, input: NewUser) {
+  const username = input.username.trim();
+  const problem = usernameProblem(username) ?? (input.password ? passwordProblem(input.password) : null);
+  if (problem) throw new AccountError(problem);
+  if (!isRole(input.role)) throw new AccountError('角色应为 管理员、填报员 或 查看者');
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const id = await store.write(async (tx) => {
+    if ((await tx.all('auth/user_by_name', { username })).length > 0) {
+      throw new AccountError(`用户名“${username}”已存在`);
+    }
+    const departments = await canonicalDepartments(tx, scopeFor(input.role, input.departments));
+    const [row] = await tx.all<{ id: number }>('auth/insert_user', {
+      username,
+      role: input.role,
+      departments: scopeValue(departments),
+      password_hash: passwordHash,
+    });
+    await recordAudit(tx, by, {
+      action: 'user.create',
+      target: `user:${username}`,
+      detail: { role: input.role, departments },
+    });
+    return row?.id ?? 0;
+  });
+  return { id, username, password };
+}
+
+export async function findUser(store: Store, username: string): Promise<UserRow | undefined> {
+  return store.one<UserRow>('auth/user_by_name', { username });
+}
+
+export async function getUser(store: Store, id: number): Promise<UserRow> {
+  const user = await store.one<UserRow>('auth/user_by_id', { id });
+  if (!user) throw new AccountError(`没有编号为 ${id} 的账号`);
+  return user;
+}
+
+/** Changes role and department scope; the audit trail keeps old → new. */
+export async function updateUser(
+  store: Store,
+  by: AuditBy,
+  id: number,
+  change: { role: Role; departments: string[] | null },
+): Promise<void> {
+  if (!isRole(change.role)) throw new AccountError('角色应为 管理员、填报员 或 查看者');
+  await store.write(async (tx) => {
+    const [user] = await tx.all<UserRow>('auth/user_by_id', { id });
+    if (!user) throw new AccountError(`没有编号为 ${id} 的账号`);
+    const departments = await canonicalDepartments(tx, scopeFor(change.role, change.departments));
+    if (user.role === 'admin' && change.role !== 'admin') await keepOneAdmin(tx, id);
+    await tx.run('auth/update_user', { id, role: change.role, departments: scopeValue(departments) });
+    await recordAudit(tx, by, {
+      action: 'user.update',
+      target: `user:${user.username}`,
+      detail: {
+        old: { role: user.role, departments: user.departments },
+        new: { role: change.role, departments },
+      },
+    });
+  });
+}
+
+/** Sets a new password (generated when none is given) and ends the account's sessions. */
+export async function resetPassword(store: Store, by: AuditBy, id: number, password?: string) {
+  const problem = password ? passwordProblem(password) : null;
+  if (problem) throw new AccountError(problem);
+  const chosen = password ?? generatePassword();
+  const passwordHash = await hashPassword(chosen);
+  const username = await store.write(async (tx) => {
+    const [user] = await tx.all<UserRow>('auth/user_by_id', { id });
+    if (!user) throw new AccountError(`没有编号为 ${id} 的账号`);
+    await tx.run('auth/set_password', { id, password_hash: passwordHash });
+    await tx.run('auth/end_user_sessions', { user_id: id });
+    const self = by.username === user.username;
+    await recordAudit(tx, by, {
+      action: self ? 'user.password' : 'user.reset',
+      target: `user:${user.username}`,
+    });
+    return user.username;
+  });
+  return { username, password: chosen };
+}
+
+/** Disables (and signs out) or re-enables an account; the last administrator cannot be disabled. */
+export async function setDisabled(store: Store, by: AuditBy, id: number, disabled: boolean): Promise<void> {
+  await store.write(async (tx) => {
+    const [user] = await tx.all<UserRow>('auth/user_by_id', { id });
+    if (!user) throw new AccountError(`没有编号为 ${id} 的账号`);
+    if (disabled && user.role === 'admin') await keepOneAdmin(tx, id);
+    await tx.run('auth/set_disabled', { id, disabled });
+    if (disabled) await tx.run('auth/end_user_sessions', { user_id: id });
+    await recordAudit(tx, by, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      target: `user:${user.username}`,
+    });
+  });
+}
+
+async function keepOneAdmin(tx: Tx, leaving: number): Promise<void> {
+  const [row] = await tx.all<{ n: number }>('auth/other_admins', { id: leaving });
+  if (!row || row.n === 0) throw new AccountError('至少要保留一个可用的管理员账号');
+}
+
+/**
+ * On first start, when there is no account at all: an administrator `admin` with the password from
+ * TAIZHANG_ADMIN_PASSWORD, or a generated one, returned so the server prints it once.
+ */
+export async function ensureFirstAdmin(
+  store: Store,
+  adminPassword: string | undefined,
+): Promise<{ username: string; password: string | null } | null> {
+  const [row] = await store.all<{ n: number }>('auth/user_count');
+  if (row && row.n > 0) return null;
+  const created = await createUser(
+    store,
+    { username: null, ref: null, ip: null },
+    { username: 'admin', role: 'admin', password: adminPassword },
+  );
+  return { username: created.username, password: adminPassword ? null : created.password };
+}
+
+export const describeRole = (role: Role, departments: string[] | null) =>
+  role === 'reporter'
+    ? `${ROLE_NAMES.reporter}（${departments ? departments.join('、') : '全部责任单位'}）`
+    : ROLE_NAMES[role];

@@ -1,0 +1,122 @@
+/**
+ * Accounts without a browser, for administrators on the server (stop the server first: a DuckDB
+ * file is held by one process at a time).
+ *
+ *   npm run user -- add <用户名> --role admin|reporter|viewer [--departments 单位1,单位2] [--password 密码]
+ *   npm run user -- reset <用户名> [--password 密码]      new password (generated and printed if not given)
+ *   npm run user -- disable|enable <用户名>
+ *   npm run user -- token <用户名> <用途>                 an API token for scripts, printed once
+ *   npm run user -- list
+ *
+ * Every change is recorded in the audit trail as done by `cli`. Exit: 0 done, 1 refused, 2 usage.
+ */
+import { parseArgs } from 'node:util';
+import { CLI_ACTOR, isRole, ROLE_NAMES } from '../auth/roles.js';
+import { createToken } from '../auth/tokens.js';
+import { AccountError, createUser, findUser, resetPassword, setDisabled } from '../auth/users.js';
+import { loadConfig } from '../config.js';
+import { StoreError } from '../store/store.js';
+import { formatInstant } from '../time.js';
+import { openPrepared } from './open.js';
+
+const USAGE = `用法：
+  npm run user -- add <用户名> --role admin|reporter|viewer [--departments 单位1,单位2] [--password 密码]
+  npm run user -- reset <用户名> [--password 密码]
+  npm run user -- disable <用户名>
+  npm run user -- enable <用户名>
+  npm run user -- token <用户名> <用途>
+  npm run user -- list`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, username, ...rest] = positionals;
+  const needsName = ['add', 'reset', 'disable', 'enable', 'token'];
+  if (!command || (needsName.includes(command) && !username) || !['list', ...needsName].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  let store: Awaited<ReturnType<typeof openPrepared>>;
+  try {
+    store = await openPrepared(loadConfig());
+  } catch (error) {
+    if (error instanceof StoreError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    if (command === 'list') {
+      for (const u of await store.all<{ username: string; role: 'admin'; departments: string[] | null; disabled_at: Date | null }>('auth/users')) {
+        const scope = u.departments ? `（${u.departments.join('、')}）` : '';
+        const state = u.disabled_at ? ` 已停用 ${formatInstant(u.disabled_at)}` : '';
+        console.log(`${u.username}\t${ROLE_NAMES[u.role]}${scope}${state}`);
+      }
+      return 0;
+    }
+    const name = username as string;
+    if (command === 'add') {
+      if (!isRole(values.role)) {
+        console.error('请用 --role 指定角色：admin（管理员）、reporter（填报员）或 viewer（查看者）');
+        return 2;
+      }
+      const departments = values.departments?.split(/[,，、]/).map((d) => d.trim()).filter(Boolean) ?? null;
+      const created = await createUser(store, CLI_ACTOR, { username: name, role: values.role, departments, password: values.password });
+      console.log(`已新建账号 ${created.username}（${ROLE_NAMES[values.role]}）`);
+      if (!values.password) console.log(`初始密码（只显示这一次）：${created.password}`);
+      return 0;
+    }
+    const user = await findUser(store, name);
+    if (!user) throw new AccountError(`没有用户名为“${name}”的账号`);
+    if (command === 'reset') {
+      const reset = await resetPassword(store, CLI_ACTOR, user.id, values.password);
+      console.log(`已重置 ${name} 的密码，原有登录已全部失效。`);
+      if (!values.password) console.log(`新密码（只显示这一次）：${reset.password}`);
+    } else if (command === 'token') {
+      const { id, token } = await createToken(store, CLI_ACTOR, user.id, rest.join(' '));
+      console.log(`已为 ${name} 生成接口令牌 ${id}（只显示这一次）：`);
+      console.log(token);
+    } else {
+      await setDisabled(store, CLI_ACTOR, user.id, command === 'disable');
+      console.log(`已${command === 'disable' ? '停用' : '启用'}账号 ${name}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AccountError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      departments: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);
