@@ -43,12 +43,15 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
 
   // Order matters: who is asking, then fill their holes in whatever comes back (errors included),
   // then whether they may, then whether the request really comes from our own page.
-  app.use('*', secureHeaders({
+  app.use(
+    '*',
+    secureHeaders({
       contentSecurityPolicy: CSP,
       referrerPolicy: 'same-origin',
       // Only heeded over HTTPS; not for sibling hosts of the intranet domain.
       strictTransportSecurity: 'max-age=15552000',
-    }));
+    }),
+  );
   app.use('*', uploadLimit(config));
   app.use('*', authenticate(store));
   app.use('*', personalise());

@@ -97,7 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRead: parseFlag('TAIZHANG_PUBLIC_READ', env.TAIZHANG_PUBLIC_READ),
     allowedOrigins: parseOrigins(env.TAIZHANG_ORIGIN),
     secureCookie:
-      env.TAIZHANG_SECURE_COOKIE === undefined || env.TAIZHANG_SECURE_COOKIE === 'auto' || env.TAIZHANG_SECURE_COOKIE === ''
+      env.TAIZHANG_SECURE_COOKIE === undefined ||
+      env.TAIZHANG_SECURE_COOKIE === 'auto' ||
+      env.TAIZHANG_SECURE_COOKIE === ''
         ? 'auto'
         : parseFlag('TAIZHANG_SECURE_COOKIE', env.TAIZHANG_SECURE_COOKIE),
   });

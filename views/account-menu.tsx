@@ -1,5 +1,5 @@
-import { describeRole } from '../src/auth/users.js';
 import type { Actor } from '../src/auth/roles.js';
+import { describeRole } from '../src/auth/users.js';
 import { CsrfField } from './holes.js';
 
 /** The signed-in person in the header, with sign-out; or a sign-in link for a public display. */

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditFilter, type AuditRow } from '../src/auth/audit.js';
+import { AUDIT_ACTIONS, AUDIT_FILTERS, type AuditFilter, type AuditRow } from '../src/auth/audit.js';
 import { ROLE_NAMES, ROLES } from '../src/auth/roles.js';
 import type { TokenRow } from '../src/auth/tokens.js';
 import { formatInstant } from '../src/time.js';
@@ -256,7 +256,7 @@ export function AuditPage({
           操作
           <select name="action">
             <option value="">全部</option>
-            {Object.entries(AUDIT_ACTIONS).map(([value, name]) => (
+            {Object.entries(AUDIT_FILTERS).map(([value, name]) => (
               <option value={value} selected={filter.action === value}>
                 {name}
               </option>

@@ -1,4 +1,3 @@
-import { CsrfField } from './holes.js';
 import { raw } from 'hono/html';
 import { ROLLUP_RULE, type Rollup } from '../src/analytics/dashboard.js';
 import { forecastSentence } from '../src/analytics/indicators.js';
@@ -8,6 +7,7 @@ import type { DocumentTree } from '../src/catalog/read.js';
 import { RollupTable } from './components/rollup-table.js';
 import { STATUS_CLASS, StatusBadge } from './components/status.js';
 import { chineseNumeral, formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
+import { CsrfField } from './holes.js';
 
 export interface DashboardProps {
   tree: DocumentTree;

@@ -1,4 +1,3 @@
-import { CsrfField } from './holes.js';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
@@ -15,6 +14,7 @@ import {
   formatTarget,
   KIND_LABELS,
 } from './format.js';
+import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
 
@@ -188,7 +188,13 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
   const milestone = indicator.kind === 'milestone';
   const action = `/indicators/${encodeURIComponent(indicator.code)}/values`;
   return (
-    <form class="entry-form write-only" method="post" action={action} hx-post={action} hx-target="#entry-result">
+    <form
+      class="entry-form write-only"
+      method="post"
+      action={action}
+      hx-post={action}
+      hx-target="#entry-result"
+    >
       <CsrfField />
       <label>
         统计期

@@ -1,9 +1,9 @@
-import { CsrfField } from './holes.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import { FORMATS } from '../src/export/formats.js';
 import type { FrozenSnapshot, Manifest, Revision } from '../src/export/freeze.js';
 import { formatInstant } from '../src/time.js';
 import { formatMonth, formatNumber } from './format.js';
+import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
 
 const FORMAT_NAMES: Record<string, string> = {

@@ -1,4 +1,3 @@
-import { CsrfField } from './holes.js';
 import type { Child } from 'hono/jsx';
 import type { DocumentRow } from '../src/catalog/read.js';
 import type { ImportReport, PreviewRow } from '../src/ingest/import.js';
@@ -6,6 +5,7 @@ import type { Problem } from '../src/ingest/problems.js';
 import type { UploadRow } from '../src/ingest/uploads.js';
 import { formatInstant } from '../src/time.js';
 import { formatNumber } from './format.js';
+import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
 
 const STATUS_LABELS: Record<UploadRow['status'], string> = {

@@ -68,7 +68,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
 };
 
 const LEVEL: Record<Access, number> = { public: 0, read: 1, account: 2, report: 3, admin: 4 };
-const ROLE_LEVEL: Record<Role, number> = { viewer: LEVEL.account, reporter: LEVEL.report, admin: LEVEL.admin };
+const ROLE_LEVEL: Record<Role, number> = {
+  viewer: LEVEL.account,
+  reporter: LEVEL.report,
+  admin: LEVEL.admin,
+};
 
 /** Whether a signed-in role (or, with null, an anonymous visitor) may use a route of `access`. */
 export function allows(access: Access, role: Role | null, publicRead: boolean): boolean {

@@ -2,7 +2,9 @@ import type { Store, Tx } from '../store/store.js';
 import type { Actor } from './roles.js';
 
 /** Who did it, from where: enough to tie an event to a person and a session. */
-export type AuditBy = Pick<Actor, 'username' | 'ref' | 'ip'> | { username: null; ref: null; ip: string | null };
+export type AuditBy =
+  | Pick<Actor, 'username' | 'ref' | 'ip'>
+  | { username: null; ref: null; ip: string | null };
 
 export interface AuditEvent {
   /** Dotted, area first: login, login.failed, upload.commit, user.create … (filterable by prefix). */
@@ -59,19 +61,44 @@ export function listAudit(store: Store, filter: AuditFilter): Promise<AuditRow[]
   });
 }
 
-/** The actions the audit page filters by, with their Chinese names. */
+/** Every action of the trail in Chinese, as the audit page and its CSV name them. */
 export const AUDIT_ACTIONS: Record<string, string> = {
   login: '登录',
   'login.failed': '登录失败',
   logout: '退出',
-  upload: '上传（全部）',
+  'logout.all': '退出所有设备',
   'upload.preview': '上传预检',
   'upload.commit': '上传提交',
   'upload.reject': '上传被拒',
+  'upload.duplicate': '重复上传',
+  'upload.unchanged': '上传无变化',
   'upload.withdraw': '撤回上传',
-  'value.entry': '单项填报',
-  user: '账号（全部）',
-  token: '接口令牌（全部）',
+  'value.preview': '单项填报预检',
+  'value.commit': '单项填报提交',
+  'value.reject': '单项填报被拒',
+  'sample.commit': '加载示例数据',
+  'user.create': '新建账号',
+  'user.update': '修改角色或范围',
+  'user.reset': '重置密码',
+  'user.password': '修改本人密码',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'token.create': '生成接口令牌',
+  'token.revoke': '吊销接口令牌',
   'snapshot.freeze': '冻结月报',
-  sample: '示例数据',
+};
+
+/** What the audit page filters by: an area (all its actions) or one action. */
+export const AUDIT_FILTERS: Record<string, string> = {
+  login: '登录（含失败）',
+  logout: '退出',
+  'login.failed': '登录失败',
+  upload: '上传（全部）',
+  'upload.commit': '上传提交',
+  'upload.reject': '上传被拒',
+  'upload.withdraw': '撤回上传',
+  value: '单项填报（全部）',
+  user: '账号变更（全部）',
+  token: '接口令牌（全部）',
+  snapshot: '月报冻结',
 };

@@ -48,7 +48,11 @@ export async function startSession(
       ip: client.ip,
       user_agent: client.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, { username: user.username, ref: sessionRef(idHash), ip: client.ip }, { action: 'login' });
+    await recordAudit(
+      tx,
+      { username: user.username, ref: sessionRef(idHash), ip: client.ip },
+      { action: 'login' },
+    );
   });
   return id;
 }
@@ -60,7 +64,10 @@ export async function resumeSession(store: Store, id: string, ip: string | null)
   const row = await store.one<SessionRow>('auth/session', { id_hash: idHash });
   if (!row) return null;
   const now = row.now.getTime();
-  if (now - row.last_seen_at.getTime() > IDLE_LIMIT_MS || now - row.created_at.getTime() > ABSOLUTE_LIMIT_MS) {
+  if (
+    now - row.last_seen_at.getTime() > IDLE_LIMIT_MS ||
+    now - row.created_at.getTime() > ABSOLUTE_LIMIT_MS
+  ) {
     return null;
   }
   if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {

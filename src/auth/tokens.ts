@@ -33,7 +33,11 @@ export async function createToken(store: Store, by: AuditBy, userId: number, lab
       label: name,
       created_by: by.username ?? 'cli',
     });
-    await recordAudit(tx, by, { action: 'token.create', target: `user:${user.username}`, detail: { token: row?.id, label: name } });
+    await recordAudit(tx, by, {
+      action: 'token.create',
+      target: `user:${user.username}`,
+      detail: { token: row?.id, label: name },
+    });
     return row?.id ?? 0;
   });
   return { id, token };
@@ -43,7 +47,11 @@ export async function revokeToken(store: Store, by: AuditBy, id: number): Promis
   await store.write(async (tx) => {
     const [row] = await tx.all<{ id: number; label: string }>('auth/revoke_token', { id });
     if (!row) throw new AccountError(`令牌 ${id} 不存在或已吊销`);
-    await recordAudit(tx, by, { action: 'token.revoke', target: `token:${id}`, detail: { label: row.label } });
+    await recordAudit(tx, by, {
+      action: 'token.revoke',
+      target: `token:${id}`,
+      detail: { label: row.label },
+    });
   });
 }
 
@@ -54,10 +62,13 @@ export function listTokens(store: Store): Promise<TokenRow[]> {
 /** The actor behind an `Authorization: Bearer tz_…` header, or null. */
 export async function actorForToken(store: Store, token: string, ip: string | null): Promise<Actor | null> {
   if (!token.startsWith(PREFIX) || token.length > 100) return null;
-  const row = await store.one<{ token_id: number; user_id: number; username: string; role: Role; departments: string[] | null }>(
-    'auth/token',
-    { token_hash: sha256(token) },
-  );
+  const row = await store.one<{
+    token_id: number;
+    user_id: number;
+    username: string;
+    role: Role;
+    departments: string[] | null;
+  }>('auth/token', { token_hash: sha256(token) });
   if (!row) return null;
   return {
     userId: row.user_id,

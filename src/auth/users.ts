@@ -44,7 +44,10 @@ const scopeValue = (scope: string[] | null) => (scope ? listValue(scope) : null)
 async function canonicalDepartments(tx: Tx, departments: string[] | null): Promise<string[] | null> {
   if (!departments) return null;
   const known = new Map(
-    (await tx.all<{ name: string; canonical: string }>('auth/known_departments')).map((d) => [d.name, d.canonical]),
+    (await tx.all<{ name: string; canonical: string }>('auth/known_departments')).map((d) => [
+      d.name,
+      d.canonical,
+    ]),
   );
   const unknown = departments.filter((d) => !known.has(d));
   if (unknown.length > 0) throw new AccountError(`责任单位不存在：${unknown.join('、')}`);

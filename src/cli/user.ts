@@ -54,7 +54,12 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'list') {
-      for (const u of await store.all<{ username: string; role: 'admin'; departments: string[] | null; disabled_at: Date | null }>('auth/users')) {
+      for (const u of await store.all<{
+        username: string;
+        role: 'admin';
+        departments: string[] | null;
+        disabled_at: Date | null;
+      }>('auth/users')) {
         const scope = u.departments ? `（${u.departments.join('、')}）` : '';
         const state = u.disabled_at ? ` 已停用 ${formatInstant(u.disabled_at)}` : '';
         console.log(`${u.username}\t${ROLE_NAMES[u.role]}${scope}${state}`);
@@ -67,8 +72,17 @@ async function main(argv: string[]): Promise<number> {
         console.error('请用 --role 指定角色：admin（管理员）、reporter（填报员）或 viewer（查看者）');
         return 2;
       }
-      const departments = values.departments?.split(/[,，、]/).map((d) => d.trim()).filter(Boolean) ?? null;
-      const created = await createUser(store, CLI_ACTOR, { username: name, role: values.role, departments, password: values.password });
+      const departments =
+        values.departments
+          ?.split(/[,，、]/)
+          .map((d) => d.trim())
+          .filter(Boolean) ?? null;
+      const created = await createUser(store, CLI_ACTOR, {
+        username: name,
+        role: values.role,
+        departments,
+        password: values.password,
+      });
       console.log(`已新建账号 ${created.username}（${ROLE_NAMES[values.role]}）`);
       if (!values.password) console.log(`初始密码（只显示这一次）：${created.password}`);
       return 0;

@@ -1,7 +1,7 @@
-import { type AuditBy, recordAudit } from '../auth/audit.js';
 import { createHash } from 'node:crypto';
 import type { VersionCache } from '../analytics/cache.js';
 import { indicatorRows } from '../analytics/dashboard.js';
+import { type AuditBy, recordAudit } from '../auth/audit.js';
 import type { DocumentTree } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
 import {

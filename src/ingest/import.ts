@@ -310,9 +310,13 @@ async function rejectProblems(store: Store, options: ImportOptions, base: Base, 
 /** The audit event of an import, written in its transaction (nothing when no one is named). */
 async function auditReport(tx: Tx, options: ImportOptions, report: ImportReport): Promise<void> {
   if (!options.audit) return;
-  const outcome = { preview: 'preview', committed: 'commit', rejected: 'reject', duplicate: 'duplicate', unchanged: 'unchanged' }[
-    report.status
-  ];
+  const outcome = {
+    preview: 'preview',
+    committed: 'commit',
+    rejected: 'reject',
+    duplicate: 'duplicate',
+    unchanged: 'unchanged',
+  }[report.status];
   await recordAudit(tx, options.audit.by, {
     action: `${options.audit.action}.${outcome}`,
     target: report.uploadId === null ? null : `upload:${report.uploadId}`,

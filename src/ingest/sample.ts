@@ -1,8 +1,8 @@
-import type { AuditBy } from '../auth/audit.js';
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AuditBy } from '../auth/audit.js';
 import type { IndicatorRow } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
 import { type ImportReport, importFile } from './import.js';

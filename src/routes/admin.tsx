@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AuditPage, type Secret, type UserListRow, UsersPage } from '../../views/admin.js';
-import { AUDIT_ACTIONS, type AuditFilter, listAudit } from '../auth/audit.js';
+import { AUDIT_ACTIONS, AUDIT_FILTERS, type AuditFilter, listAudit } from '../auth/audit.js';
 import { actorOf } from '../auth/middleware.js';
 import { isRole } from '../auth/roles.js';
 import { createToken, listTokens, revokeToken } from '../auth/tokens.js';
@@ -18,8 +18,12 @@ export function adminRoutes(store: Store) {
 
   const usersPage = async (c: Context, extra: { secret?: Secret; message?: string } = {}, status = 200) => {
     const users = await store.all<UserListRow>('auth/users');
-    const departments = (await store.all<{ department: string }>('auth/departments')).map((d) => d.department);
-    const page = <UsersPage users={users} tokens={await listTokens(store)} departments={departments} {...extra} />;
+    const departments = (await store.all<{ department: string }>('auth/departments')).map(
+      (d) => d.department,
+    );
+    const page = (
+      <UsersPage users={users} tokens={await listTokens(store)} departments={departments} {...extra} />
+    );
     return c.html(page, status as 200);
   };
 
@@ -59,7 +63,10 @@ export function adminRoutes(store: Store) {
   app.post('/admin/users/:id{[0-9]+}', async (c) => {
     const body = await c.req.parseBody({ all: true });
     return change(c, async () => {
-      await updateUser(store, actorOf(c), userId(c), { role: role(body.role), departments: list(body.departments) });
+      await updateUser(store, actorOf(c), userId(c), {
+        role: role(body.role),
+        departments: list(body.departments),
+      });
       return undefined;
     });
   });
@@ -117,7 +124,7 @@ export function adminRoutes(store: Store) {
       return value;
     };
     const action = c.req.query('action') || null;
-    if (action && !(action in AUDIT_ACTIONS) && !/^[a-z]+(\.[a-z]+)?$/.test(action))
+    if (action && !(action in AUDIT_FILTERS) && !(action in AUDIT_ACTIONS))
       throw new HTTPException(422, { message: '没有这种操作类型' });
     return { actor: c.req.query('actor') || null, action, from: date('from'), to: date('to') };
   };
@@ -126,7 +133,9 @@ export function adminRoutes(store: Store) {
     const filter = auditFilter(c);
     const actors = (await store.all<{ actor: string }>('auth/audit_actors')).map((a) => a.actor);
     const query = new URL(c.req.url).search;
-    return c.html(<AuditPage rows={await listAudit(store, filter)} actors={actors} filter={filter} query={query} />);
+    return c.html(
+      <AuditPage rows={await listAudit(store, filter)} actors={actors} filter={filter} query={query} />,
+    );
   });
 
   app.get('/admin/audit.csv', async (c) => {

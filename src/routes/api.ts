@@ -1,8 +1,8 @@
-import { actorOf } from '../auth/middleware.js';
-import { reportingScope } from '../auth/roles.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { indicatorRows } from '../analytics/dashboard.js';
+import { actorOf } from '../auth/middleware.js';
+import { reportingScope } from '../auth/roles.js';
 import { readDocumentTree } from '../catalog/read.js';
 import type { Config } from '../config.js';
 import { importFile } from '../ingest/import.js';

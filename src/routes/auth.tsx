@@ -20,7 +20,15 @@ export function safeNext(raw: unknown): string {
 }
 
 /** Sign in and out, and one's own account. */
-export function authRoutes({ store, config, throttle }: { store: Store; config: Config; throttle: LoginThrottle }) {
+export function authRoutes({
+  store,
+  config,
+  throttle,
+}: {
+  store: Store;
+  config: Config;
+  throttle: LoginThrottle;
+}) {
   const app = new Hono();
 
   const secure = (c: Context) =>
@@ -36,7 +44,9 @@ export function authRoutes({ store, config, throttle }: { store: Store; config: 
 
   app.post('/login', async (c) => {
     const body = await c.req.parseBody();
-    const username = String(body.username ?? '').trim().slice(0, 32);
+    const username = String(body.username ?? '')
+      .trim()
+      .slice(0, 32);
     const password = String(body.password ?? '').slice(0, 128);
     const next = safeNext(body.next);
     const ip = clientIp(c);
@@ -50,11 +60,15 @@ export function authRoutes({ store, config, throttle }: { store: Store; config: 
     const matches = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
     if (!user || !matches || user.disabled_at) {
       throttle.fail(username, ip);
-      await audit(store, { username: null, ref: null, ip }, {
-        action: 'login.failed',
-        target: `user:${username}`,
-        detail: { reason: !user ? 'unknown user' : !matches ? 'wrong password' : 'disabled' },
-      });
+      await audit(
+        store,
+        { username: null, ref: null, ip },
+        {
+          action: 'login.failed',
+          target: `user:${username}`,
+          detail: { reason: !user ? 'unknown user' : !matches ? 'wrong password' : 'disabled' },
+        },
+      );
       const message = user?.disabled_at && matches ? '此账号已停用，请联系管理员。' : '用户名或密码不正确。';
       return c.html(<LoginPage next={next} username={username} message={message} />, 401);
     }

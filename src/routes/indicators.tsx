@@ -1,10 +1,10 @@
-import { actorOf } from '../auth/middleware.js';
-import { reportingScope } from '../auth/roles.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type IndicatorInfo, IndicatorPage } from '../../views/indicator.js';
 import { UploadPreview } from '../../views/uploads.js';
 import { analyse, svgOnly } from '../analytics/indicator-page.js';
+import { actorOf } from '../auth/middleware.js';
+import { reportingScope } from '../auth/roles.js';
 import { findTask, readDocumentTree } from '../catalog/read.js';
 import { importFile } from '../ingest/import.js';
 import type { PendingUploads } from '../ingest/pending.js';

@@ -1,6 +1,6 @@
-import { actorOf } from '../auth/middleware.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { actorOf } from '../auth/middleware.js';
 import { listDocuments } from '../catalog/read.js';
 import { loadSample, removeSample } from '../ingest/sample.js';
 import type { Store } from '../store/store.js';

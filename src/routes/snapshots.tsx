@@ -1,12 +1,11 @@
-import { actorOf } from '../auth/middleware.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { BriefingPage } from '../../views/briefing.js';
-
 import { SnapshotPage, SnapshotsPage } from '../../views/snapshots.js';
 import type { VersionCache } from '../analytics/cache.js';
 import { monthEnd } from '../analytics/indicators.js';
 import { buildOverview } from '../analytics/overview.js';
+import { actorOf } from '../auth/middleware.js';
 import { readDocumentTree } from '../catalog/read.js';
 import { CONTENT_TYPES, FORMATS, type Format } from '../export/formats.js';
 import {

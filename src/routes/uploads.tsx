@@ -1,10 +1,10 @@
-import { actorOf } from '../auth/middleware.js';
-import { reportingScope } from '../auth/roles.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { UploadDetailPage, UploadOutcome, UploadPreview, UploadsPage } from '../../views/uploads.js';
+import { actorOf } from '../auth/middleware.js';
+import { reportingScope } from '../auth/roles.js';
 import type { IndicatorRow } from '../catalog/read.js';
 import { resolveDepartment } from '../catalog/read.js';
 import type { Config } from '../config.js';

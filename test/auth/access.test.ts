@@ -39,7 +39,14 @@ describe('auth: every route declares who may use it, and that is enforced', () =
     ctx = await seededApp();
     // Something to withdraw, freeze and look at.
     expect((await ctx.app.request('/sample', { method: 'POST' })).status).toBe(303);
-    expect((await ctx.app.request('/snapshots', { method: 'POST', body: new URLSearchParams({ asof: '2021-06' }) })).status).toBe(303);
+    expect(
+      (
+        await ctx.app.request('/snapshots', {
+          method: 'POST',
+          body: new URLSearchParams({ asof: '2021-06' }),
+        })
+      ).status,
+    ).toBe(303);
   });
   afterAll(async () => ctx.cleanup());
 
@@ -94,7 +101,15 @@ describe('auth: every route declares who may use it, and that is enforced', () =
     const before = await state(ctx);
     for (const route of Object.keys(ROUTE_ACCESS).filter((r) => ROUTE_ACCESS[r] === 'admin')) {
       const [method, path] = route.split(' ') as [string, string];
-      const res = await reporter.request(urlFor(path), method === 'GET' ? {} : { method, body: new URLSearchParams({ asof: '2021-07', username: 'x', role: 'admin', label: 'x' }) });
+      const res = await reporter.request(
+        urlFor(path),
+        method === 'GET'
+          ? {}
+          : {
+              method,
+              body: new URLSearchParams({ asof: '2021-07', username: 'x', role: 'admin', label: 'x' }),
+            },
+      );
       expect(res.status, route).toBe(403);
     }
     expect(await state(ctx)).toEqual(before);
@@ -106,22 +121,47 @@ describe('auth: every route declares who may use it, and that is enforced', () =
     for (const route of writes(ctx)) {
       if (route === 'POST /login') continue;
       const [method, path] = route.split(' ') as [string, string];
-      const body = () => new URLSearchParams({ asof: '2021-08', username: 'mallory', role: 'admin', label: 'x', reason: 'x' });
-      const missing = await ctx.hono.request(urlFor(path), { method, body: body(), headers: { Cookie: admin.cookie, Origin: 'http://localhost' } });
+      const body = () =>
+        new URLSearchParams({ asof: '2021-08', username: 'mallory', role: 'admin', label: 'x', reason: 'x' });
+      const missing = await ctx.hono.request(urlFor(path), {
+        method,
+        body: body(),
+        headers: { Cookie: admin.cookie, Origin: 'http://localhost' },
+      });
       expect(missing.status, `${route} without token`).toBe(403);
-      const wrong = await ctx.hono.request(urlFor(path), { method, body: body(), headers: { ...sessionHeaders(admin), 'X-CSRF-Token': 'wrong' } });
+      const wrong = await ctx.hono.request(urlFor(path), {
+        method,
+        body: body(),
+        headers: { ...sessionHeaders(admin), 'X-CSRF-Token': 'wrong' },
+      });
       expect(wrong.status, `${route} wrong token`).toBe(403);
-      const fieldWrong = await ctx.hono.request(urlFor(path), { method, body: new URLSearchParams({ _csrf: 'wrong' }), headers: { Cookie: admin.cookie, Origin: 'http://localhost' } });
+      const fieldWrong = await ctx.hono.request(urlFor(path), {
+        method,
+        body: new URLSearchParams({ _csrf: 'wrong' }),
+        headers: { Cookie: admin.cookie, Origin: 'http://localhost' },
+      });
       expect(fieldWrong.status, `${route} wrong form token`).toBe(403);
-      const foreign = await ctx.hono.request(urlFor(path), { method, body: body(), headers: { ...sessionHeaders(admin), Origin: 'http://evil.example' } });
+      const foreign = await ctx.hono.request(urlFor(path), {
+        method,
+        body: body(),
+        headers: { ...sessionHeaders(admin), Origin: 'http://evil.example' },
+      });
       expect(foreign.status, `${route} from another site`).toBe(403);
     }
     // A forged sign-in from another site is refused too.
-    const login = await ctx.hono.request('/login', { method: 'POST', body: new URLSearchParams({ username: 'admin', password: 'x' }), headers: { Origin: 'http://evil.example' } });
+    const login = await ctx.hono.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'admin', password: 'x' }),
+      headers: { Origin: 'http://evil.example' },
+    });
     expect(login.status).toBe(403);
     expect(await state(ctx)).toEqual(before);
     // The token in a plain form's _csrf field is accepted (no JavaScript needed).
-    const ok = await ctx.hono.request('/snapshots', { method: 'POST', body: new URLSearchParams({ _csrf: admin.csrf, asof: '2021-09' }), headers: { Cookie: admin.cookie, Origin: 'http://localhost' } });
+    const ok = await ctx.hono.request('/snapshots', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: admin.csrf, asof: '2021-09' }),
+      headers: { Cookie: admin.cookie, Origin: 'http://localhost' },
+    });
     expect(ok.status).toBe(303);
   });
 
@@ -156,7 +196,11 @@ describe('auth: public read mode (TAIZHANG_PUBLIC_READ=1)', () => {
     const before = await state(ctx);
     for (const route of writes(ctx).filter((r) => ROUTE_ACCESS[r] !== 'public')) {
       const [method, path] = route.split(' ') as [string, string];
-      const res = await ctx.hono.request(urlFor(path), { method, body: new URLSearchParams({ asof: '2021-06' }), headers: { Origin: 'http://localhost' } });
+      const res = await ctx.hono.request(urlFor(path), {
+        method,
+        body: new URLSearchParams({ asof: '2021-06' }),
+        headers: { Origin: 'http://localhost' },
+      });
       expect(res.status, route).toBe(401);
     }
     expect(await state(ctx)).toEqual(before);

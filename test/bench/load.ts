@@ -5,10 +5,14 @@
  * upload every 3 seconds. Prints requests/s, p50/p99, errors (must be 0), the server's peak RSS, and
  * whether every answer's data version was one the writer had committed (never a half-committed one).
  */
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { CLI_ACTOR } from '../../src/auth/roles.js';
+import { createToken } from '../../src/auth/tokens.js';
+import { createUser } from '../../src/auth/users.js';
 import { loadSeedCatalogs } from '../../src/catalog/load.js';
 import { loadRegions } from '../../src/catalog/regions.js';
 import { loadConfig } from '../../src/config.js';
@@ -28,6 +32,7 @@ async function prepare(): Promise<{
   regions: string[];
   indicatorCodes: string[];
   regionsFile: string;
+  token: string;
 }> {
   const db = path.join(dir, 'load.duckdb');
   const store = await Store.open(db);
@@ -37,8 +42,11 @@ async function prepare(): Promise<{
   await loadRegions(store, regionsFile);
   await importFile(store, file, { fileName: 'base.csv', by: 'bench' });
   await loadSample(store, 'jilin-2021-new-urbanization-key-tasks', 2021);
+  // The writer is a script with an API token, as the statistics bureau's would be.
+  const writer = await createUser(store, CLI_ACTOR, { username: 'bench-writer', role: 'reporter' });
+  const { token } = await createToken(store, CLI_ACTOR, writer.id, 'bench:load');
   await store.close();
-  return { db, regions, indicatorCodes, regionsFile };
+  return { db, regions, indicatorCodes, regionsFile, token };
 }
 
 /** 10,000 revisions: one indicator, 834 counties × 12 months, every value set to `k`. */
@@ -58,8 +66,8 @@ function peakRss(pid: number): number {
 }
 
 async function main() {
-  const { db, regions, indicatorCodes, regionsFile } = await prepare();
-  const { url, child } = await startServer(db, regionsFile);
+  const { db, regions, indicatorCodes, regionsFile, token } = await prepare();
+  const { url, child, cookie } = await startServer(db, regionsFile);
   const committed = new Set<number>([Number((await (await fetch(`${url}/healthz`)).json()).dataVersion)]);
   const paths = [
     '/',
@@ -68,7 +76,7 @@ async function main() {
     '/indicators/2021-T26-2',
     '/api/snapshot?asof=2021-10&format=csv',
   ];
-  for (const p of paths) await fetch(`${url}${p}`).then((r) => r.arrayBuffer());
+  for (const p of paths) await fetch(`${url}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
 
   let writing = true;
   let commits = 0;
@@ -78,7 +86,7 @@ async function main() {
       const res = await fetch(`${url}/api/uploads?file_name=load-${k}.csv`, {
         method: 'POST',
         body: revision(k, regions, indicatorCodes[1] ?? ''),
-        headers: { 'Content-Type': 'text/csv' },
+        headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${token}` },
       });
       const report = (await res.json()) as { status: string; problems?: { message: string }[] };
       if (report.status === 'committed') commits += 1;
@@ -96,7 +104,7 @@ async function main() {
   const seen: number[] = [];
   const checker = (async () => {
     while (writing) {
-      const res = await fetch(`${url}/?asof=2021-10`);
+      const res = await fetch(`${url}/?asof=2021-10`, { headers: { cookie } });
       await res.arrayBuffer();
       seen.push(Number(res.headers.get('x-data-version')));
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -107,6 +115,7 @@ async function main() {
     url,
     connections: 50,
     duration: SECONDS,
+    headers: { cookie },
     requests: paths.map((p) => ({ method: 'GET', path: p })),
   } as never);
   writing = false;

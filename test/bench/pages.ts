@@ -3,6 +3,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../../src/config.js';
+import { Store } from '../../src/store/store.js';
+import { signIn } from '../helpers/accounts.js';
 
 export interface LoadResult {
   requests: number;
@@ -11,9 +13,14 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/** 50 connections for a bounded time against one URL on loopback. */
-export async function load(url: string, seconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: 50, duration: seconds });
+/** 50 connections for a bounded time against one URL on loopback, as a signed-in reader. */
+export async function load(url: string, seconds: number, cookie?: string): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    ...(cookie ? { headers: { cookie } } : {}),
+  } as never);
   return {
     requests: result.requests.average,
     p99: result.latency.p99,
@@ -22,8 +29,16 @@ export async function load(url: string, seconds: number): Promise<LoadResult> {
   };
 }
 
-/** Starts `npm start`'s entry on a free loopback port against a database file. */
-export function startServer(db: string, regions?: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts `npm start`'s entry on a free loopback port against a database file, with a viewer's
+ * session made beforehand (readers are signed in, as leaders are), whose cookie it returns.
+ */
+export async function startServer(
+  db: string,
+  regions?: string,
+): Promise<{ url: string; child: ChildProcess; cookie: string }> {
+  const store = await Store.open(db);
+  const { cookie } = await signIn(store, 'bench-viewer', 'viewer').finally(() => store.close());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', TAIZHANG_DB: db, ...(regions ? { TAIZHANG_REGIONS: regions } : {}) },
@@ -34,7 +49,7 @@ export function startServer(db: string, regions?: string): Promise<{ url: string
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk;
       const port = /localhost:(\d+)/.exec(output)?.[1];
-      if (port) resolve({ url: `http://127.0.0.1:${port}`, child });
+      if (port) resolve({ url: `http://127.0.0.1:${port}`, child, cookie });
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
   });
@@ -61,7 +76,7 @@ export async function benchPages(
   const sizes = new Map<string, number>();
   try {
     for (const page of pages) {
-      const res = await fetch(`${sizing.url}${page.path}`);
+      const res = await fetch(`${sizing.url}${page.path}`, { headers: { cookie: sizing.cookie } });
       if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
       sizes.set(page.name, Buffer.byteLength(await res.text()));
     }
@@ -76,8 +91,8 @@ export async function benchPages(
   try {
     const lines: string[] = [];
     for (const page of pages) {
-      await fetch(`${server.url}${page.path}`).then((r) => r.text());
-      const measured = await load(`${server.url}${page.path}`, seconds);
+      await fetch(`${server.url}${page.path}`, { headers: { cookie: server.cookie } }).then((r) => r.text());
+      const measured = await load(`${server.url}${page.path}`, seconds, server.cookie);
       const file = await load(`${server.url}/static/bench-${page.name}.html`, seconds);
       const errors = measured.errors + measured.non2xx + file.errors + file.non2xx;
       lines.push(

@@ -56,3 +56,55 @@ describe('cli', () => {
     expect(npmRun('import', [good, '--bogus']).status).toBe(2);
   });
 });
+
+describe('cli: npm run user', () => {
+  const userDir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-user-'));
+  const env = { TAIZHANG_DB: path.join(userDir, 'users.duckdb') };
+  afterAll(() => rmSync(userDir, { recursive: true, force: true }));
+
+  it('adds, lists, resets, disables accounts and issues tokens, each in the audit trail', async () => {
+    const added = npmRun(
+      'user',
+      ['add', '统计局小李', '--role', 'reporter', '--departments', '省住建厅,省统计局'],
+      env,
+    );
+    expect(added.status, added.stderr).toBe(0);
+    const password = /初始密码（只显示这一次）：(\S+)/.exec(added.stdout)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(npmRun('user', ['add', '统计局小李', '--role', 'viewer'], env)).toMatchObject({ status: 1 });
+    expect(npmRun('user', ['add', 'x', '--role', 'boss'], env).status).toBe(2);
+    expect(
+      npmRun('user', ['add', 'y', '--role', 'reporter', '--departments', '不存在厅'], env).stderr,
+    ).toContain('责任单位不存在');
+    const list = npmRun('user', ['list'], env);
+    expect(list.stdout).toContain('统计局小李\t填报员（省住房城乡建设厅、省统计局）');
+    expect(npmRun('user', ['reset', '统计局小李', '--password', 'a-new-password-1'], env).status).toBe(0);
+    const token = npmRun('user', ['token', '统计局小李', '月度', '导入'], env);
+    expect(token.stdout).toMatch(/tz_[A-Za-z0-9_-]{43}/);
+    expect(npmRun('user', ['disable', '统计局小李'], env).status).toBe(0);
+    expect(npmRun('user', ['list'], env).stdout).toContain('已停用');
+    expect(npmRun('user', ['disable', 'nobody'], env)).toMatchObject({ status: 1 });
+    expect(npmRun('user', [], env).status).toBe(2);
+
+    const { Store } = await import('../../src/store/store.js');
+    const store = await Store.open(env.TAIZHANG_DB);
+    try {
+      const events = await store.all<{ action: string; actor: string; session_ref: string }>('auth/audit', {
+        actor: 'cli',
+        action: null,
+        from: null,
+        to: null,
+        limit: 10,
+      });
+      expect(events.map((e) => e.action).reverse()).toEqual([
+        'user.create',
+        'user.reset',
+        'token.create',
+        'user.disable',
+      ]);
+      expect(events.every((e) => e.session_ref === 'cli')).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});

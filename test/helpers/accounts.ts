@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { type Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/auth/roles.js';
 import { csrfTokenFor, startSession } from '../../src/auth/sessions.js';
 import { createUser, findUser } from '../../src/auth/users.js';
 import type { Store } from '../../src/store/store.js';
@@ -25,12 +25,16 @@ export async function signIn(
   const id = existing
     ? existing.id
     : (
-        await createUser(store, { username: null, ref: null, ip: null }, {
-          username,
-          role,
-          departments,
-          password: TEST_PASSWORD,
-        })
+        await createUser(
+          store,
+          { username: null, ref: null, ip: null },
+          {
+            username,
+            role,
+            departments,
+            password: TEST_PASSWORD,
+          },
+        )
       ).id;
   const sessionId = await startSession(store, { id, username }, { ip: '127.0.0.1', userAgent: 'test' });
   return { username, id: sessionId, cookie: `tz_session=${sessionId}`, csrf: csrfTokenFor(sessionId) };

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/app.js';
+import type { Role } from '../../src/auth/roles.js';
 import { openPrepared } from '../../src/cli/open.js';
 import { loadConfig } from '../../src/config.js';
-import type { Role } from '../../src/auth/roles.js';
 import { Store } from '../../src/store/store.js';
 import { clientFor, signIn } from './accounts.js';
 

@@ -1,5 +1,5 @@
-import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { indicatorHistory, withdrawUpload } from '../../src/ingest/uploads.js';
 import { history, importText, ingestStore } from '../helpers/ingest.js';
 import type { TempStore } from '../helpers/store.js';

@@ -1,6 +1,6 @@
-import { CLI_ACTOR } from '../../../src/auth/roles.js';
 /** Child for the kill -9 test: freezes a month of the database in argv[2], saying "freezing" first. */
 import { VersionCache } from '../../../src/analytics/cache.js';
+import { CLI_ACTOR } from '../../../src/auth/roles.js';
 import { listDocuments, readDocumentTree } from '../../../src/catalog/read.js';
 import { openPrepared } from '../../../src/cli/open.js';
 import { loadConfig } from '../../../src/config.js';
