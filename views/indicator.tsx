@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
+import type { CorrectionRow } from '../src/catalog/corrections.js';
 import type { DocumentRow, IndicatorRow, TaskView } from '../src/catalog/read.js';
 import type { HistoryRow, LatestRow } from '../src/ingest/uploads.js';
 import { formatInstant } from '../src/time.js';
@@ -15,6 +16,7 @@ import {
   KIND_LABELS,
 } from './format.js';
 import { CsrfField } from './holes.js';
+import { CorrectionPanel } from './indicator-correction.js';
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
 
@@ -37,6 +39,8 @@ export interface IndicatorPageProps {
   docQuery: string;
   /** The preview of a value just entered without htmx. */
   result?: Child;
+  /** Every administrator's correction of the indicator, newest first. */
+  corrections: CorrectionRow[];
 }
 
 const quantity = (value: number | null, unit: string | null) =>
@@ -79,13 +83,14 @@ export function IndicatorPage(props: IndicatorPageProps) {
         <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />
       </section>
       <Analysis {...props} />
-      <section class="panel no-print" id="entry">
+      <section class="panel no-print write-only" id="entry">
         <h2>填报一个数值</h2>
         <EntryForm {...props} />
         <div id="entry-result" aria-live="polite">
           {props.result}
         </div>
       </section>
+      <CorrectionPanel indicator={i} corrections={props.corrections} />
       {latest.length > 0 && (
         <section class="panel">
           <h2>各地区最新值</h2>

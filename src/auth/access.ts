@@ -63,6 +63,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/users/:id{[0-9]+}/enable': 'admin',
   'POST /admin/users/:id{[0-9]+}/tokens': 'admin',
   'POST /admin/tokens/:id{[0-9]+}/revoke': 'admin',
+  'POST /admin/indicators/:code': 'admin',
   'GET /admin/audit': 'admin',
   'GET /admin/audit.csv': 'admin',
 };

@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'token.create': '生成接口令牌',
   'token.revoke': '吊销接口令牌',
   'snapshot.freeze': '冻结月报',
+  'indicator.correct': '更正指标',
 };
 
 /** What the audit page filters by: an area (all its actions) or one action. */
@@ -101,4 +102,5 @@ export const AUDIT_FILTERS: Record<string, string> = {
   user: '账号变更（全部）',
   token: '接口令牌（全部）',
   snapshot: '月报冻结',
+  indicator: '指标更正',
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Store, Tx } from '../store/store.js';
+import { reapplyCorrections } from './corrections.js';
 import { CatalogFileError, checkCatalog } from './schema.js';
 import type { Catalog } from './types.js';
 
@@ -53,6 +54,7 @@ export async function loadCatalog(store: Store, catalog: Catalog, sha256: string
       id,
       codes: JSON.stringify(indicators.map((i) => i.code)),
     });
+    await reapplyCorrections(tx, id);
     await tx.run('catalog/delete_headline', { id });
     await tx.run('catalog/set_headline', { id, headline: JSON.stringify(catalog.headline ?? []) });
     await tx.run('meta/bump_data_version');

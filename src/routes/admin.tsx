@@ -7,12 +7,13 @@ import { actorOf } from '../auth/middleware.js';
 import { isRole } from '../auth/roles.js';
 import { createToken, listTokens, revokeToken } from '../auth/tokens.js';
 import { AccountError, createUser, resetPassword, setDisabled, updateUser } from '../auth/users.js';
+import { CorrectionError, correctIndicator } from '../catalog/corrections.js';
 import { toCsv } from '../export/csv.js';
 import type { Store } from '../store/store.js';
 import { formatInstant } from '../time.js';
 import { csvResponse } from './uploads.js';
 
-/** The administrator's pages: accounts, tokens and the audit trail. */
+/** The administrator's pages: accounts, tokens, indicator corrections and the audit trail. */
 export function adminRoutes(store: Store) {
   const app = new Hono();
 
@@ -114,6 +115,24 @@ export function adminRoutes(store: Store) {
       return undefined;
     }),
   );
+
+  app.post('/admin/indicators/:code', async (c) => {
+    const code = c.req.param('code');
+    const body = await c.req.parseBody({ all: true });
+    try {
+      await correctIndicator(store, actorOf(c), code, {
+        target: text(body.target),
+        unit: typeof body.unit === 'string' ? body.unit : undefined,
+        deadline: text(body.deadline),
+        retired: body.retired === '1',
+        reason: text(body.reason),
+      });
+    } catch (error) {
+      if (error instanceof CorrectionError) throw new HTTPException(422, { message: error.message });
+      throw error;
+    }
+    return c.redirect(`/indicators/${encodeURIComponent(code)}#correction`, 303);
+  });
 
   const auditFilter = (c: Context): AuditFilter => {
     const date = (name: string) => {

@@ -5,6 +5,7 @@ import { UploadPreview } from '../../views/uploads.js';
 import { analyse, svgOnly } from '../analytics/indicator-page.js';
 import { actorOf } from '../auth/middleware.js';
 import { reportingScope } from '../auth/roles.js';
+import { listCorrections } from '../catalog/corrections.js';
 import { findTask, readDocumentTree } from '../catalog/read.js';
 import { importFile } from '../ingest/import.js';
 import type { PendingUploads } from '../ingest/pending.js';
@@ -45,6 +46,7 @@ export function indicatorRoutes({ store, pending }: { store: Store; pending: Pen
       history: (await indicatorHistory(store, code)).slice(-HISTORY_ON_PAGE),
       regions: await store.all<{ name: string; level: string }>('reference/regions'),
       docQuery: documents[0]?.id === document.id ? '' : `?doc=${encodeURIComponent(document.id)}`,
+      corrections: await listCorrections(store, code),
     };
   };
 

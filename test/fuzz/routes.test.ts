@@ -31,9 +31,29 @@ const nasty = fc.oneof(
   ),
 );
 
-const QUERY = ['asof', 'known', 'department', 'part', 'status', 'kind', 'region', 'format', 'doc', 'by'];
+const QUERY = [
+  'asof',
+  'known',
+  'department',
+  'part',
+  'status',
+  'kind',
+  'region',
+  'format',
+  'doc',
+  'by',
+  'actor',
+  'action',
+  'from',
+  'to',
+  'next',
+];
 const PATHS = [
   '/',
+  '/admin/audit',
+  '/admin/audit.csv',
+  '/admin/users',
+  '/login',
   '/departments',
   '/regions',
   '/briefing',
@@ -82,7 +102,7 @@ describe('fuzz: every query parameter and form field', () => {
     const before = await ctx.store.one<{ actuals: number }>('meta/counts');
     await fc.assert(
       fc.asyncProperty(nasty, nasty, nasty, async (a, b, c) => {
-        cases += 4;
+        cases += 9;
         const form = (fields: Record<string, string>) => ({
           method: 'POST',
           body: new URLSearchParams(fields),
@@ -95,6 +115,15 @@ describe('fuzz: every query parameter and form field', () => {
           ctx.app.request('/uploads/commit', form({ token: a, return_to: b })),
           ctx.app.request('/snapshots', form({ asof: c })),
           ctx.app.request(`/uploads/${encodeURIComponent(b)}/withdraw`, form({ reason: c })),
+          ctx.app.request('/admin/users', form({ username: a, role: b, departments: c, password: a })),
+          ctx.app.request(
+            '/admin/indicators/2021-T10-2',
+            form({ target: a, unit: b, deadline: c, reason: a }),
+          ),
+          ctx.hono.request('/login', {
+            ...form({ username: a, password: b, next: c }),
+            headers: { Origin: 'http://localhost' },
+          }),
         ]);
         for (const res of responses) {
           await res.arrayBuffer();

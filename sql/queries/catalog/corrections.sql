@@ -1,0 +1,5 @@
+-- Every correction of one indicator, newest first.
+SELECT id, field, old_value, new_value, reason, corrected_by, corrected_at
+FROM indicator_correction
+WHERE code = $code
+ORDER BY id DESC

@@ -1,0 +1,6 @@
+-- The latest correction of each field of each indicator of a document.
+SELECT c.code, c.field, c.new_value
+FROM indicator_correction c
+JOIN indicator i ON i.code = c.code
+WHERE i.document_id = $id
+QUALIFY row_number() OVER (PARTITION BY c.code, c.field ORDER BY c.id DESC) = 1

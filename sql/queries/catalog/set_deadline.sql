@@ -1,0 +1,1 @@
+UPDATE indicator SET deadline = CAST($value AS DATE) WHERE code = $code

@@ -1,0 +1,1 @@
+UPDATE indicator SET target = CAST($value AS DOUBLE) WHERE code = $code

@@ -1,0 +1,1 @@
+UPDATE indicator SET unit = nullif($value, '') WHERE code = $code

@@ -1,0 +1,136 @@
+import { type AuditBy, recordAudit } from '../auth/audit.js';
+import type { Store, Tx } from '../store/store.js';
+
+/** The fields an administrator may correct, as text (the form's and the correction table's). */
+export interface IndicatorCorrection {
+  target?: string;
+  unit?: string;
+  deadline?: string;
+  retired?: boolean;
+  /** Why: kept with the correction and in the audit trail. Required. */
+  reason: string;
+}
+
+export interface CorrectionRow {
+  id: number;
+  field: 'target' | 'unit' | 'deadline' | 'retired';
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  corrected_by: string;
+  corrected_at: Date;
+}
+
+/** A correction that cannot be made, with a message for the page. */
+export class CorrectionError extends Error {}
+
+interface Current {
+  code: string;
+  name: string;
+  kind: string;
+  target: number | null;
+  unit: string | null;
+  deadline: string;
+  retired_at: Date | null;
+  year: number;
+}
+
+const FIELD = ['target', 'unit', 'deadline', 'retired'] as const;
+
+/** The new value of each field as stored text, checked; only the fields that really change. */
+function changes(
+  current: Current,
+  input: IndicatorCorrection,
+): [(typeof FIELD)[number], string | null, string][] {
+  const out: [(typeof FIELD)[number], string | null, string][] = [];
+  if (input.target !== undefined && input.target.trim() !== '' && current.kind !== 'milestone') {
+    const value = Number(input.target.trim().replace(/,/g, ''));
+    if (!Number.isFinite(value) || value <= 0)
+      throw new CorrectionError(`目标值“${input.target}”应为正数，如 36000`);
+    if (value !== current.target)
+      out.push(['target', current.target === null ? null : String(current.target), String(value)]);
+  }
+  if (input.unit !== undefined && current.kind !== 'milestone') {
+    const unit = input.unit.trim();
+    if (unit.length > 10 || /[\s<>]/.test(unit))
+      throw new CorrectionError(`单位“${unit.slice(0, 20)}”无效，应如 人、户、个、%`);
+    if (unit !== (current.unit ?? '')) out.push(['unit', current.unit, unit]);
+  }
+  if (input.deadline !== undefined && input.deadline.trim() !== '') {
+    const deadline = input.deadline.trim();
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(deadline) ||
+      Number.isNaN(Date.parse(deadline)) ||
+      new Date(deadline).toISOString().slice(0, 10) !== deadline
+    ) {
+      throw new CorrectionError(`完成时限“${deadline.slice(0, 20)}”无效，应写成 YYYY-MM-DD`);
+    }
+    if (Number(deadline.slice(0, 4)) !== current.year)
+      throw new CorrectionError(`完成时限应在文件年度（${current.year}年）内`);
+    if (deadline !== current.deadline) out.push(['deadline', current.deadline, deadline]);
+  }
+  if (input.retired !== undefined && input.retired !== (current.retired_at !== null)) {
+    out.push(['retired', String(current.retired_at !== null), String(input.retired)]);
+  }
+  return out;
+}
+
+async function apply(tx: Tx, code: string, field: (typeof FIELD)[number], value: string): Promise<void> {
+  await tx.run(`catalog/set_${field}`, { code, value });
+}
+
+/**
+ * Corrects an indicator in one transaction: each changed field is recorded (old → new, why, who),
+ * applied, and the whole put in the audit trail. Returns how many fields changed.
+ */
+export async function correctIndicator(
+  store: Store,
+  by: AuditBy,
+  code: string,
+  input: IndicatorCorrection,
+): Promise<number> {
+  const reason = input.reason.trim().slice(0, 200);
+  if (!reason) throw new CorrectionError('请写明更正原因，如“按省政府办公厅更正通知”');
+  return store.write(async (tx) => {
+    const [current] = await tx.all<Current>('catalog/indicator_for_correction', { code });
+    if (!current) throw new CorrectionError(`指标编码不存在：${code}`);
+    const changed = changes(current, input);
+    if (changed.length === 0) return 0;
+    for (const [field, oldValue, newValue] of changed) {
+      await tx.run('catalog/insert_correction', {
+        code,
+        field,
+        old_value: oldValue,
+        new_value: newValue,
+        reason,
+        by: by.username ?? 'cli',
+      });
+      await apply(tx, code, field, newValue);
+    }
+    await tx.run('meta/bump_data_version');
+    await recordAudit(tx, by, {
+      action: 'indicator.correct',
+      target: `indicator:${code}`,
+      detail: {
+        reason,
+        old: Object.fromEntries(changed.map(([f, o]) => [f, o])),
+        new: Object.fromEntries(changed.map(([f, , n]) => [f, n])),
+      },
+    });
+    return changed.length;
+  });
+}
+
+/** After a catalogue file is (re)loaded: the latest correction of each field wins over the file. */
+export async function reapplyCorrections(tx: Tx, documentId: string): Promise<void> {
+  const latest = await tx.all<{ code: string; field: (typeof FIELD)[number]; new_value: string }>(
+    'catalog/latest_corrections',
+    {
+      id: documentId,
+    },
+  );
+  for (const c of latest) await apply(tx, c.code, c.field, c.new_value);
+}
+
+export const listCorrections = (store: Store, code: string) =>
+  store.all<CorrectionRow>('catalog/corrections', { code });
