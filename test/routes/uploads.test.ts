@@ -185,7 +185,7 @@ describe('routes/uploads', () => {
 
   it('enters a single value on the indicator page through the same checks and preview', async () => {
     const page = await html(await ctx.app.request('/indicators/2021-T56-1'));
-    expect(page.$$('form.entry-form')).toHaveLength(1);
+    expect(page.$$('#entry form.entry-form')).toHaveLength(1);
     expect(page.text).toContain('尚未报送数据');
     const res = await ctx.app.request('/indicators/2021-T56-1/values', {
       method: 'POST',

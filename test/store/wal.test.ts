@@ -28,4 +28,35 @@ describe('store: every migration survives a crash before it is checkpointed', ()
       await store.close();
     }
   });
+
+  it('leaves a migration killed before its commit entirely absent, and applies it on the next start', async () => {
+    const db = path.join(dir, 'mid.duckdb');
+    const child = spawnSync(process.execPath, [
+      '--import',
+      'tsx',
+      'test/store/children/die-mid-migration.ts',
+      db,
+      '6',
+    ]);
+    expect(child.signal, child.stderr.toString()).toBe('SIGKILL');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(db);
+    const raw = await instance.connect();
+    const versions = (
+      await raw.runAndReadAll('SELECT version FROM schema_migration ORDER BY version')
+    ).getRowsJS();
+    const tables = (
+      await raw.runAndReadAll("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'app_user'")
+    ).getRowsJS();
+    expect(versions.map(([v]) => Number(v))).toEqual([1, 2, 3, 4, 5]);
+    expect(Number(tables[0]?.[0])).toBe(0);
+    raw.closeSync();
+    instance.closeSync();
+    const store = await Store.open(db);
+    try {
+      expect(await store.all('auth/user_count')).toEqual([{ n: 0 }]);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -1,0 +1,161 @@
+/**
+ * npm run bench:scale — a national-scale data set on one machine: SCALE_REGIONS counties (default
+ * 3,000), SCALE_YEARS yearly documents (default 5, 2021–2025) of SCALE_INDICATORS indicators each
+ * (default 200: the Jilin catalogue's 65 and synthetic ones), every indicator × county × month:
+ * 3,000 × 200 × 60 = 36,000,000 values. The values are generated in bulk by DuckDB (the import
+ * pipeline's own rate is `npm run bench`'s import line); then the app answers the pages and
+ * downloads a leader or an analyst asks for, timed cold (first request at this data version) and
+ * warm (served from the per-version cache). Prints one line per figure and the peak RSS.
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../src/app.js';
+import { loadCatalog, readCatalogFile } from '../../src/catalog/load.js';
+import { loadRegions } from '../../src/catalog/regions.js';
+import type { Catalog } from '../../src/catalog/types.js';
+import { loadConfig, projectRoot } from '../../src/config.js';
+import { PREFECTURES } from '../../src/ingest/sample.js';
+import { Store } from '../../src/store/store.js';
+import { clientFor, signIn } from '../helpers/accounts.js';
+
+const REGIONS = Number(process.env.SCALE_REGIONS ?? 3000);
+const YEARS = Number(process.env.SCALE_YEARS ?? 5);
+const INDICATORS = Number(process.env.SCALE_INDICATORS ?? 200);
+const PER_REGION_MAX = Number(process.env.SCALE_PER_REGION_MAX ?? 300);
+
+/** The Jilin catalogue re-dated to `year`, padded with synthetic count indicators to INDICATORS. */
+function yearCatalog(base: Catalog, year: number): Catalog {
+  const redate = (text: string) => text.replace(/^2021/, String(year));
+  const tasks = base.tasks.map((t) => ({
+    ...t,
+    indicators: t.indicators.map((i) => ({ ...i, code: redate(i.code), deadline: redate(i.deadline) })),
+  }));
+  const existing = tasks.reduce((n, t) => n + t.indicators.length, 0);
+  for (let k = 1; k <= INDICATORS - existing; k++) {
+    const task = tasks[k % tasks.length] as (typeof tasks)[number];
+    task.indicators.push({
+      code: `${year}-T${task.seq}-S${k}`,
+      name: `合成指标${k}`,
+      value: 1000 * k,
+      unit: '个',
+      comparator: '>=',
+      deadline: `${year}-12-31`,
+      kind: 'count',
+      source: `${k}千个`,
+    } as (typeof task.indicators)[number]);
+  }
+  return {
+    ...base,
+    document: { id: `scale-${year}`, title: `${year}年重点任务（规模测试）`, year },
+    tasks,
+    headline: (base.headline ?? []).map(redate),
+  };
+}
+
+function regionsCsv(): string {
+  const lines = [
+    'name,parent,level,aliases',
+    '全省,,province,',
+    ...PREFECTURES.map((p) => `${p},全省,prefecture,`),
+  ];
+  for (let i = 1; i <= REGIONS; i++)
+    lines.push(`规模县${String(i).padStart(4, '0')},${PREFECTURES[i % 9]},county,`);
+  return `${lines.join('\n')}\n`;
+}
+
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2);
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-scale-'));
+  const db = path.join(dir, 'scale.duckdb');
+  try {
+    const store = await Store.open(db);
+    const regionsFile = path.join(dir, 'regions.csv');
+    writeFileSync(regionsFile, regionsCsv());
+    await loadRegions(store, regionsFile);
+    const { catalog: base } = readCatalogFile(
+      path.join(projectRoot, 'seeds', 'jilin-2021-new-urbanization-key-tasks.catalog.json'),
+    );
+    const years = Array.from({ length: YEARS }, (_, i) => 2021 + i);
+    let t0 = performance.now();
+    for (const year of years) await loadCatalog(store, yearCatalog(base, year), `scale-${year}`);
+    console.log(`scale catalogue: ${YEARS} documents × ${INDICATORS} indicators in ${seconds(t0)} s`);
+
+    t0 = performance.now();
+    for (const [k, year] of years.entries()) {
+      await store.write(async (tx) => {
+        await tx.run('bench/scale_upload', {
+          id: k + 1,
+          file_name: `scale-${year}.csv`,
+          sha256: `scale-${year}`,
+          rows: REGIONS * INDICATORS * 12,
+        });
+        await tx.run('bench/scale_actuals', {
+          document: `scale-${year}`,
+          counties: REGIONS,
+          upload_id: k + 1,
+        });
+        await tx.run('meta/bump_data_version');
+      });
+    }
+    const { actuals } = (await store.one<{ actuals: number }>('meta/counts')) ?? { actuals: 0 };
+    const loadSeconds = seconds(t0);
+    await store.close();
+    const bytes = statSync(db).size;
+    console.log(
+      `scale load: ${actuals.toLocaleString('en')} values (${REGIONS} counties, 9 prefectures and the province × ${INDICATORS} indicators × ${YEARS * 12} months) in ${loadSeconds} s, database ${(bytes / 2 ** 30).toFixed(2)} GiB`,
+    );
+
+    // The app on it, as `npm start` serves it, asked by a signed-in leader.
+    const reopened = await Store.open(db);
+    const app = createApp({
+      store: reopened,
+      config: loadConfig({ TAIZHANG_DB: db, TAIZHANG_REGIONS: regionsFile }),
+    });
+    const client = clientFor(app, await signIn(reopened, 'leader', 'viewer'));
+    const last = years[years.length - 1];
+    const asks: [string, string][] = [
+      ['overview (latest document)', `/?asof=${last}-10`],
+      ['overview (first document)', `/?doc=scale-2021&asof=2021-10`],
+      ['indicator page', `/indicators/${last}-T10-1?asof=${last}-10`],
+      ['snapshot csv', `/api/snapshot?asof=${last}-10&format=csv`],
+      ['snapshot parquet', `/api/snapshot?asof=${last}-10&format=parquet`],
+      ['api indicators', `/api/indicators?asof=${last}-10`],
+    ];
+    // The regions page and the by-region snapshot still ask the database once per reporting
+    // region: linear in the regions, minutes at thousands of counties. Measured up to PER_REGION_MAX.
+    if (REGIONS <= PER_REGION_MAX) {
+      asks.push(['regions page', `/regions?asof=${last}-10`]);
+      asks.push(['snapshot by region csv', `/api/snapshot?asof=${last}-10&by=region&format=csv`]);
+    } else {
+      console.log(
+        `scale regions page, snapshot by region: not run above ${PER_REGION_MAX} counties (one query per region; SCALE_PER_REGION_MAX raises it)`,
+      );
+    }
+    for (const [name, url] of asks) {
+      let t = performance.now();
+      const res = await client.request(url);
+      const size = (await res.arrayBuffer()).byteLength;
+      const cold = seconds(t);
+      t = performance.now();
+      await (await client.request(url)).arrayBuffer();
+      console.log(
+        `scale ${name}: ${res.status}, ${size.toLocaleString('en')} bytes, cold ${cold} s, warm ${seconds(t)} s`,
+      );
+    }
+    let t = performance.now();
+    const history = await client.request('/api/actuals?format=parquet');
+    const historyBytes = (await history.arrayBuffer()).byteLength;
+    console.log(
+      `scale full history parquet: ${history.status}, ${(historyBytes / 2 ** 20).toFixed(0)} MiB in ${seconds(t)} s`,
+    );
+    t = performance.now();
+    await reopened.close();
+    console.log(`scale peak rss: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
