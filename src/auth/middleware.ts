@@ -33,6 +33,8 @@ export function authenticate(store: Store): MiddlewareHandler {
     const ip = clientIp(c);
     c.set('actor', null);
     c.set('sessionId', null);
+    // The app's own files are the same for everyone: no need to look the visitor up.
+    if (c.req.path.startsWith('/static/')) return next();
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
     if (bearer) {
       const actor = await actorForToken(store, bearer, ip);

@@ -57,13 +57,47 @@ export async function startSession(
   return id;
 }
 
+/**
+ * Sessions read in the last few seconds, per store, so that a page does not cost a database query
+ * for its cookie. Safe because one process holds the database file: every change to sessions or
+ * accounts happens here, and each one calls forgetSessions().
+ */
+const recent = new WeakMap<Store, Map<string, { row: SessionRow; readAt: number }>>();
+const RECENT_MS = 10_000;
+
+/** Drops what resumeSession remembers: after any sign-out, password, role or account change. */
+export function forgetSessions(store: Store): void {
+  recent.delete(store);
+}
+
+/** The session's row and the database's time now (its clock reading advanced by the cache's age). */
+async function readSession(
+  store: Store,
+  idHash: string,
+): Promise<{ row: SessionRow; now: number } | undefined> {
+  let cache = recent.get(store);
+  if (!cache) recent.set(store, (cache = new Map()));
+  const hit = cache.get(idHash);
+  if (hit && Date.now() - hit.readAt < RECENT_MS) {
+    return { row: hit.row, now: hit.row.now.getTime() + Date.now() - hit.readAt };
+  }
+  const row = await store.one<SessionRow>('auth/session', { id_hash: idHash });
+  if (cache.size > 10_000) cache.clear();
+  if (!row) {
+    cache.delete(idHash);
+    return undefined;
+  }
+  cache.set(idHash, { row, readAt: Date.now() });
+  return { row, now: row.now.getTime() };
+}
+
 /** The actor behind a session cookie, or null when it is unknown, ended, expired or disabled. */
 export async function resumeSession(store: Store, id: string, ip: string | null): Promise<Actor | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
   const idHash = sha256(id);
-  const row = await store.one<SessionRow>('auth/session', { id_hash: idHash });
-  if (!row) return null;
-  const now = row.now.getTime();
+  const found = await readSession(store, idHash);
+  if (!found) return null;
+  const { row, now } = found;
   if (
     now - row.last_seen_at.getTime() > IDLE_LIMIT_MS ||
     now - row.created_at.getTime() > ABSOLUTE_LIMIT_MS
@@ -72,6 +106,7 @@ export async function resumeSession(store: Store, id: string, ip: string | null)
   }
   if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     // Not awaited: a page must not wait behind a long import for this bookkeeping.
+    row.last_seen_at = new Date(now);
     store.write((tx) => tx.run('auth/touch_session', { id_hash: idHash })).catch(() => undefined);
   }
   return {
@@ -90,6 +125,7 @@ export async function endSession(store: Store, id: string, actor: Actor): Promis
     await tx.run('auth/end_session', { id_hash: sha256(id) });
     await recordAudit(tx, actor, { action: 'logout' });
   });
+  forgetSessions(store);
 }
 
 /** Ends every session of the actor's account (退出所有设备). */
@@ -98,4 +134,5 @@ export async function endAllSessions(store: Store, actor: Actor): Promise<void> 
     await tx.run('auth/end_user_sessions', { user_id: actor.userId });
     await recordAudit(tx, actor, { action: 'logout.all' });
   });
+  forgetSessions(store);
 }

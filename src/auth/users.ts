@@ -3,6 +3,7 @@ import type { Store, Tx } from '../store/store.js';
 import { type AuditBy, recordAudit } from './audit.js';
 import { generatePassword, hashPassword, passwordProblem } from './password.js';
 import { isRole, ROLE_NAMES, type Role } from './roles.js';
+import { forgetSessions } from './sessions.js';
 
 export interface UserRow {
   id: number;
@@ -116,6 +117,7 @@ export async function updateUser(
       },
     });
   });
+  forgetSessions(store);
 }
 
 /** Sets a new password (generated when none is given) and ends the account's sessions. */
@@ -136,6 +138,7 @@ export async function resetPassword(store: Store, by: AuditBy, id: number, passw
     });
     return user.username;
   });
+  forgetSessions(store);
   return { username, password: chosen };
 }
 
@@ -152,6 +155,7 @@ export async function setDisabled(store: Store, by: AuditBy, id: number, disable
       target: `user:${user.username}`,
     });
   });
+  forgetSessions(store);
 }
 
 async function keepOneAdmin(tx: Tx, leaving: number): Promise<void> {

@@ -148,7 +148,7 @@ async function main() {
     const history = await client.request('/api/actuals?format=parquet');
     const historyBytes = (await history.arrayBuffer()).byteLength;
     console.log(
-      `scale full history parquet: ${history.status}, ${(historyBytes / 2 ** 20).toFixed(0)} MiB in ${seconds(t)} s`,
+      `scale full history parquet (latest document): ${history.status}, ${(historyBytes / 2 ** 20).toFixed(0)} MiB in ${seconds(t)} s`,
     );
     t = performance.now();
     await reopened.close();
