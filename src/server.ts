@@ -20,7 +20,20 @@ async function main() {
   }
 
   const app = createApp({ store, config });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  // Requests still being answered: a client that hung up does not stop its handler, and the
+  // database must stay open until every handler is done.
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  const fetch: typeof app.fetch = async (request, ...rest) => {
+    inFlight += 1;
+    try {
+      return await app.fetch(request, ...rest);
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    }
+  };
+  const server = serve({ fetch, port: config.port }, (info) => {
     console.log(`台账已启动：http://localhost:${info.port}/ （数据库 ${config.dbPath}）`);
   });
 
@@ -32,6 +45,7 @@ async function main() {
     // Idle keep-alive sockets would hold close() open; running requests still finish.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     server.close(async () => {
+      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
       try {
         await store.close();
       } catch (error) {
