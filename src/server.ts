@@ -45,7 +45,10 @@ async function main() {
     // Idle keep-alive sockets would hold close() open; running requests still finish.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     server.close(async () => {
-      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      if (inFlight > 0)
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+        });
       try {
         await store.close();
       } catch (error) {

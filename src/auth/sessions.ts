@@ -75,8 +75,8 @@ async function readSession(
   store: Store,
   idHash: string,
 ): Promise<{ row: SessionRow; now: number } | undefined> {
-  let cache = recent.get(store);
-  if (!cache) recent.set(store, (cache = new Map()));
+  const cache = recent.get(store) ?? new Map<string, { row: SessionRow; readAt: number }>();
+  recent.set(store, cache);
   const hit = cache.get(idHash);
   if (hit && Date.now() - hit.readAt < RECENT_MS) {
     return { row: hit.row, now: hit.row.now.getTime() + Date.now() - hit.readAt };
