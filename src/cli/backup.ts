@@ -7,6 +7,7 @@
 import { loadConfig } from '../config.js';
 import { BackupError, backup, restore } from '../store/backup.js';
 import { Store, StoreError } from '../store/store.js';
+import { exitWith } from './exit.js';
 
 async function main(command: string | undefined, dir: string | undefined): Promise<number> {
   if ((command !== 'backup' && command !== 'restore') || !dir) {
@@ -42,12 +43,4 @@ async function main(command: string | undefined, dir: string | undefined): Promi
   }
 }
 
-main(process.argv[2], process.argv[3]).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+exitWith(main(process.argv[2], process.argv[3]));

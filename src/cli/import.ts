@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { importFile } from '../ingest/import.js';
 import { reportText } from '../ingest/report-text.js';
+import { exitWith } from './exit.js';
 import { openPrepared } from './open.js';
 
 const USAGE =
@@ -63,12 +64,4 @@ function parse(argv: string[]) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+exitWith(main(process.argv.slice(2)));

@@ -17,6 +17,7 @@ import { AccountError, createUser, findUser, resetPassword, setDisabled } from '
 import { loadConfig } from '../config.js';
 import { StoreError } from '../store/store.js';
 import { formatInstant } from '../time.js';
+import { exitWith } from './exit.js';
 import { openPrepared } from './open.js';
 
 const USAGE = `用法：
@@ -125,12 +126,4 @@ function parse(argv: string[]) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+exitWith(main(process.argv.slice(2)));
