@@ -5,6 +5,7 @@ import {
   defaultAsOf,
   type IndicatorState,
   indicatorStates,
+  indicatorStatesByRegion,
   knownAt,
   monthEnd,
 } from './indicators.js';
@@ -51,7 +52,22 @@ export async function indicatorRows(
   asOf: AsOf,
   region = '全省',
 ): Promise<IndicatorRow[]> {
-  const states = await indicatorStates(store, tree.document.id, asOf, region);
+  return withTasks(tree, await indicatorStates(store, tree.document.id, asOf, region));
+}
+
+/** indicatorRows for each of `regions`, from one query. */
+export async function indicatorRowsByRegion(
+  store: Store,
+  tree: DocumentTree,
+  asOf: AsOf,
+  regions: string[],
+): Promise<Map<string, IndicatorRow[]>> {
+  const states = await indicatorStatesByRegion(store, tree.document.id, asOf, regions);
+  return new Map([...states].map(([region, rows]) => [region, withTasks(tree, rows)]));
+}
+
+/** Each state with its task's place, departments and the target's source phrase. */
+function withTasks(tree: DocumentTree, states: IndicatorState[]): IndicatorRow[] {
   const tasks = new Map(
     tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => [t.seq, t] as const))),
   );

@@ -1,3 +1,4 @@
+import { listValue } from '@duckdb/node-api';
 import type { Comparator, IndicatorKind } from '../catalog/types.js';
 import type { Store } from '../store/store.js';
 import { type Status, THRESHOLDS } from './thresholds.js';
@@ -82,15 +83,29 @@ export async function indicatorStates(
   asOf: AsOf,
   region = '全省',
 ): Promise<IndicatorState[]> {
-  return store.all<IndicatorState>('analytics/indicator_status', {
+  return (await indicatorStatesByRegion(store, documentId, asOf, [region])).get(region) ?? [];
+}
+
+/** The states of every indicator for each of `regions`, in one query however many regions. */
+export async function indicatorStatesByRegion(
+  store: Store,
+  documentId: string,
+  asOf: AsOf,
+  regions: string[],
+): Promise<Map<string, IndicatorState[]>> {
+  const byRegion = new Map<string, IndicatorState[]>(regions.map((r) => [r, []]));
+  if (regions.length === 0) return byRegion;
+  const rows = await store.all<IndicatorState & { region: string }>('analytics/indicator_status', {
     document: documentId,
     asof: asOf.period,
     known: asOf.known.toISOString(),
-    region,
+    regions: listValue(regions),
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
   });
+  for (const { region, ...state } of rows) byRegion.get(region)?.push(state);
+  return byRegion;
 }
 
 /** "按近三个月进度，预计11月完成" — the forecast as a sentence, or null when there is nothing to say. */

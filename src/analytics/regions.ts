@@ -1,7 +1,7 @@
 import type { DocumentTree } from '../catalog/read.js';
 import { completionBars } from '../charts/overview.js';
 import type { Store } from '../store/store.js';
-import { type IndicatorRow, indicatorRows, type Rollup, rollup } from './dashboard.js';
+import { indicatorRowsByRegion, type Rollup, rollup } from './dashboard.js';
 import type { AsOf } from './indicators.js';
 
 export interface RegionComparison {
@@ -32,9 +32,7 @@ export async function regionView(store: Store, tree: DocumentTree, asOf: AsOf): 
     document: tree.document.id,
   });
   const regions = reported.map((r) => r.region).filter((r) => r !== '全省');
-  const byRegion = new Map<string, IndicatorRow[]>();
-  for (const region of ['全省', ...regions])
-    byRegion.set(region, await indicatorRows(store, tree, asOf, region));
+  const byRegion = await indicatorRowsByRegion(store, tree, asOf, ['全省', ...regions]);
   const rollups = [...byRegion].flatMap(([region, rows]) =>
     rollup(
       rows.filter((r) => r.last_period !== null),

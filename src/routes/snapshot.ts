@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { VersionCache } from '../analytics/cache.js';
-import { indicatorRows } from '../analytics/dashboard.js';
+import { indicatorRowsByRegion } from '../analytics/dashboard.js';
 import { STATUSES, type Status } from '../analytics/thresholds.js';
 import { readDocumentTree, resolveDepartment } from '../catalog/read.js';
 import {
@@ -70,8 +70,7 @@ export function snapshotRoutes(store: Store, cache: VersionCache) {
         ).map((r) => r.region)
       : [region];
     const rows = [];
-    for (const name of regions) {
-      const all = await indicatorRows(store, tree, asOf, name);
+    for (const [name, all] of await indicatorRowsByRegion(store, tree, asOf, regions)) {
       rows.push(
         ...snapshotRows(
           tree,

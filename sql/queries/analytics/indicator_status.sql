@@ -1,34 +1,35 @@
--- Every indicator of a document as of period CAST($asof AS DATE) (a month end), as known at $known, for $region:
+-- Every indicator of a document as of period CAST($asof AS DATE) (a month end), as known at $known, for each
+-- region of $regions (a list: one query for any number of regions, one row per indicator and region):
 -- the cumulative actual, completion, expected pace, status and a run-rate forecast. The rules for
 -- what counts, pace and status live here, in one place; the thresholds come in as parameters
 -- ($behind, $far_behind: how far completion may fall under pace; $stale_months: how old the latest
 -- report may be before the indicator counts as not reported).
 WITH series AS (
-  -- The cumulative series rule lives in one place: tz_cumulative (sql/schema/003_cumulative_series.sql).
-  SELECT * FROM tz_cumulative(CAST($known AS TIMESTAMPTZ), $document, $region)
+  -- The cumulative series rule lives in one place: tz_cumulative_regions (sql/schema/008_cumulative_by_region.sql).
+  SELECT * FROM tz_cumulative_regions(CAST($known AS TIMESTAMPTZ), $document, $regions)
   WHERE period <= CAST($asof AS DATE)
 ),
 latest AS (
   SELECT * FROM series WHERE series = 'actual'
-  QUALIFY row_number() OVER (PARTITION BY indicator_code ORDER BY period DESC) = 1
+  QUALIFY row_number() OVER (PARTITION BY indicator_code, region ORDER BY period DESC) = 1
 ),
 earlier AS (
   -- The value three months before the latest one, for the recent run rate.
-  SELECT s.indicator_code, s.period, s.cumulative
-  FROM series s JOIN latest l ON l.indicator_code = s.indicator_code
+  SELECT s.indicator_code, s.region, s.period, s.cumulative
+  FROM series s JOIN latest l ON l.indicator_code = s.indicator_code AND l.region = s.region
   WHERE s.series = 'actual' AND s.period <= last_day(l.period - INTERVAL 3 MONTH)
-  QUALIFY row_number() OVER (PARTITION BY s.indicator_code ORDER BY s.period DESC) = 1
+  QUALIFY row_number() OVER (PARTITION BY s.indicator_code, s.region ORDER BY s.period DESC) = 1
 ),
 planned AS (
   SELECT * FROM series WHERE series = 'plan'
-  QUALIFY row_number() OVER (PARTITION BY indicator_code ORDER BY period DESC) = 1
+  QUALIFY row_number() OVER (PARTITION BY indicator_code, region ORDER BY period DESC) = 1
 ),
 done AS (
-  SELECT indicator_code, min(period) AS done_period FROM series
-  WHERE series = 'actual' AND milestone_status = '已完成' GROUP BY indicator_code
+  SELECT indicator_code, region, min(period) AS done_period FROM series
+  WHERE series = 'actual' AND milestone_status = '已完成' GROUP BY indicator_code, region
 ),
 measured AS (
-  SELECT i.code, i.name, i.kind, i.task_seq, i.position, i.target, i.unit, i.comparator, i.deadline, d.year,
+  SELECT rg.region, i.code, i.name, i.kind, i.task_seq, i.position, i.target, i.unit, i.comparator, i.deadline, d.year,
     l.period AS last_period, l.milestone_status, dn.done_period,
     -- Counts accumulate; a level or a coverage is the latest value as reported.
     CASE WHEN i.kind = 'count' THEN l.cumulative ELSE l.reported END AS actual,
@@ -43,10 +44,11 @@ measured AS (
     e.period IS NOT NULL AS rate_from_three_months
   FROM indicator i
   JOIN document d ON d.id = i.document_id
-  LEFT JOIN latest l ON l.indicator_code = i.code
-  LEFT JOIN earlier e ON e.indicator_code = i.code
-  LEFT JOIN planned p ON p.indicator_code = i.code
-  LEFT JOIN done dn ON dn.indicator_code = i.code
+  CROSS JOIN (SELECT unnest($regions) AS region) rg
+  LEFT JOIN latest l ON l.indicator_code = i.code AND l.region = rg.region
+  LEFT JOIN earlier e ON e.indicator_code = i.code AND e.region = rg.region
+  LEFT JOIN planned p ON p.indicator_code = i.code AND p.region = rg.region
+  LEFT JOIN done dn ON dn.indicator_code = i.code AND dn.region = rg.region
   WHERE i.document_id = $document AND i.retired_at IS NULL
 ),
 rated AS (
@@ -74,7 +76,7 @@ rated AS (
     m.last_period IS NULL OR m.last_period < last_day(CAST($asof AS DATE) - to_months($stale_months)) AS stale
   FROM measured m
 )
-SELECT r.code, r.name, r.kind, r.task_seq, r.target, r.unit, r.comparator,
+SELECT r.region, r.code, r.name, r.kind, r.task_seq, r.target, r.unit, r.comparator,
   strftime(r.deadline, '%Y-%m-%d') AS deadline,
   r.actual, strftime(r.last_period, '%Y-%m-%d') AS last_period, r.milestone_status,
   strftime(r.done_period, '%Y-%m-%d') AS done_period,
@@ -100,4 +102,4 @@ SELECT r.code, r.name, r.kind, r.task_seq, r.target, r.unit, r.comparator,
   END AS forecast_done,
   r.rate_from_three_months
 FROM rated r
-ORDER BY r.task_seq, r.position
+ORDER BY r.region, r.task_seq, r.position
