@@ -40,13 +40,17 @@ export async function regionView(store: Store, tree: DocumentTree, asOf: AsOf): 
     ),
   );
   const province = byRegion.get('全省') ?? [];
+  // Each region's actual by indicator code: looked up, not searched, for thousands of regions.
+  const actuals = new Map(
+    regions.map((region) => [region, new Map((byRegion.get(region) ?? []).map((r) => [r.code, r.actual]))]),
+  );
   const comparisons: RegionComparison[] = [];
   for (const row of province) {
     if (row.kind !== 'count') continue;
     const values: Record<string, number | null> = {};
     for (const region of regions) {
-      const regional = byRegion.get(region)?.find((r) => r.code === row.code);
-      if (regional?.actual !== null && regional?.actual !== undefined) values[region] = regional.actual;
+      const actual = actuals.get(region)?.get(row.code);
+      if (actual !== null && actual !== undefined) values[region] = actual;
     }
     if (Object.keys(values).length === 0) continue;
     const sum = Object.values(values).reduce<number>((n, v) => n + (v ?? 0), 0);
