@@ -64,9 +64,12 @@ export async function startSession(
  */
 const recent = new WeakMap<Store, Map<string, { row: SessionRow; readAt: number }>>();
 const RECENT_MS = 10_000;
+/** Bumped by every forget, so that a read that began before a sign-out is not remembered after it. */
+let forgotten = 0;
 
 /** Drops what resumeSession remembers: after any sign-out, password, role or account change. */
 export function forgetSessions(store: Store): void {
+  forgotten += 1;
   recent.delete(store);
 }
 
@@ -81,13 +84,13 @@ async function readSession(
   if (hit && Date.now() - hit.readAt < RECENT_MS) {
     return { row: hit.row, now: hit.row.now.getTime() + Date.now() - hit.readAt };
   }
+  const before = forgotten;
   const row = await store.one<SessionRow>('auth/session', { id_hash: idHash });
-  if (cache.size > 10_000) cache.clear();
-  if (!row) {
-    cache.delete(idHash);
-    return undefined;
+  if (!row) return undefined;
+  if (before === forgotten) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(idHash, { row, readAt: Date.now() });
   }
-  cache.set(idHash, { row, readAt: Date.now() });
   return { row, now: row.now.getTime() };
 }
 
