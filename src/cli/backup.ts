@@ -5,26 +5,17 @@
  * Exit: 0 done, 1 refused or failed (message on stderr), 2 usage.
  */
 import { loadConfig } from '../config.js';
-import { BackupError, backup, restore } from '../store/backup.js';
-import { Store, StoreError } from '../store/store.js';
-import { exitWith } from './exit.js';
+import { backup, restore } from '../store/backup.js';
+import { Store } from '../store/store.js';
+import { exitWith } from './command.js';
 
 async function main(command: string | undefined, dir: string | undefined): Promise<number> {
   if ((command !== 'backup' && command !== 'restore') || !dir) {
     console.error('用法：npm run backup -- <目录>  或  npm run restore -- <目录>');
     return 2;
   }
-  const config = loadConfig();
-  let store: Store;
-  try {
-    store = await Store.open(config.dbPath, { migrations: command === 'backup' });
-  } catch (error) {
-    if (error instanceof StoreError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  // Refusals (the file held by the server, a damaged backup …) reach exitWith: message, exit 1.
+  const store = await Store.open(loadConfig().dbPath, { migrations: command === 'backup' });
   try {
     const manifest = command === 'backup' ? await backup(store, dir) : await restore(store, dir);
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
@@ -32,15 +23,9 @@ async function main(command: string | undefined, dir: string | undefined): Promi
       `${command === 'backup' ? '已备份到' : '已从备份恢复'} ${dir}：${Object.keys(manifest.tables).length} 张表，共 ${rows} 行，数据版本 ${manifest.data_version}`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof BackupError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
   } finally {
     await store.close();
   }
 }
 
-exitWith(main(process.argv[2], process.argv[3]));
+exitWith(() => main(process.argv[2], process.argv[3]));

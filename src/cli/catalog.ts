@@ -6,19 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CatalogParseError, parseDocument } from '../catalog/parse.js';
+import { exitWith, parseCommandLine } from './command.js';
 
 const USAGE = '用法：npm run -s catalog -- <重点任务文件.txt> [--id 文件编号] [--year 年份]';
 
+const OPTIONS = { id: { type: 'string' }, year: { type: 'string' } } as const;
+
 function main(argv: string[]): number {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const args = parseCommandLine(argv, OPTIONS, USAGE);
   const file = args.positionals[0];
   if (!file || args.positionals.length > 1) {
     console.error(USAGE);
@@ -58,12 +54,4 @@ function main(argv: string[]): number {
   }
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { id: { type: 'string' }, year: { type: 'string' } },
-  });
-}
-
-process.exitCode = main(process.argv.slice(2));
+exitWith(() => main(process.argv.slice(2)));

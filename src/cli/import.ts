@@ -5,24 +5,26 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { importFile } from '../ingest/import.js';
 import { reportText } from '../ingest/report-text.js';
-import { exitWith } from './exit.js';
+import { exitWith, parseCommandLine } from './command.js';
 import { openPrepared } from './open.js';
 
 const USAGE =
   '用法：npm run import -- <文件.csv> [--dry-run] [--json] [--region 地区] [--plan] [--increment] [--by 填报人]';
 
+const OPTIONS = {
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  region: { type: 'string' },
+  plan: { type: 'boolean', default: false },
+  increment: { type: 'boolean', default: false },
+  by: { type: 'string' },
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const args = parseCommandLine(argv, OPTIONS, USAGE);
   const file = args.positionals[0];
   if (!file || args.positionals.length > 1) {
     console.error(USAGE);
@@ -49,19 +51,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      region: { type: 'string' },
-      plan: { type: 'boolean', default: false },
-      increment: { type: 'boolean', default: false },
-      by: { type: 'string' },
-    },
-  });
-}
-
-exitWith(main(process.argv.slice(2)));
+exitWith(() => main(process.argv.slice(2)));

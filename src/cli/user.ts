@@ -10,14 +10,12 @@
  *
  * Every change is recorded in the audit trail as done by `cli`. Exit: 0 done, 1 refused, 2 usage.
  */
-import { parseArgs } from 'node:util';
 import { CLI_ACTOR, isRole, ROLE_NAMES } from '../auth/roles.js';
 import { createToken } from '../auth/tokens.js';
 import { AccountError, createUser, findUser, resetPassword, setDisabled } from '../auth/users.js';
 import { loadConfig } from '../config.js';
-import { StoreError } from '../store/store.js';
 import { formatInstant } from '../time.js';
-import { exitWith } from './exit.js';
+import { exitWith, parseCommandLine } from './command.js';
 import { openPrepared } from './open.js';
 
 const USAGE = `用法：
@@ -28,31 +26,22 @@ const USAGE = `用法：
   npm run user -- token <用户名> <用途>
   npm run user -- list`;
 
+const OPTIONS = {
+  role: { type: 'string' },
+  departments: { type: 'string' },
+  password: { type: 'string' },
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, USAGE);
   const [command, username, ...rest] = positionals;
   const needsName = ['add', 'reset', 'disable', 'enable', 'token'];
   if (!command || (needsName.includes(command) && !username) || !['list', ...needsName].includes(command)) {
     console.error(USAGE);
     return 2;
   }
-  let store: Awaited<ReturnType<typeof openPrepared>>;
-  try {
-    store = await openPrepared(loadConfig());
-  } catch (error) {
-    if (error instanceof StoreError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  // Refusals (the file held by the server, a name taken …) reach exitWith: message, exit 1.
+  const store = await openPrepared(loadConfig());
   try {
     if (command === 'list') {
       for (const u of await store.all<{
@@ -103,27 +92,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(`已${command === 'disable' ? '停用' : '启用'}账号 ${name}`);
     }
     return 0;
-  } catch (error) {
-    if (error instanceof AccountError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
   } finally {
     await store.close();
   }
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      role: { type: 'string' },
-      departments: { type: 'string' },
-      password: { type: 'string' },
-    },
-  });
-}
-
-exitWith(main(process.argv.slice(2)));
+exitWith(() => main(process.argv.slice(2)));
