@@ -2,10 +2,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { indicatorRows } from '../analytics/dashboard.js';
 import { actorOf } from '../auth/middleware.js';
-import { reportingScope } from '../auth/roles.js';
 import { readDocumentTree } from '../catalog/read.js';
 import type { Config } from '../config.js';
-import { importFile } from '../ingest/import.js';
+import { importedBy, importFile } from '../ingest/import.js';
 import type { PendingUploads } from '../ingest/pending.js';
 import { indicatorHistory } from '../ingest/uploads.js';
 import type { Store } from '../store/store.js';
@@ -80,10 +79,8 @@ export function apiRoutes({
       const report = await importFile(store, saved.file, {
         ...options,
         fileName,
-        by: actor.username,
         dryRun,
-        scope: reportingScope(actor),
-        audit: { by: actor, action: 'upload' },
+        ...importedBy(actor, 'upload'),
       });
       if (report.status === 'committed' && report.uploadId !== null) pending.archive(token, report.uploadId);
       return c.json(report, report.status === 'rejected' || report.counts.errors > 0 ? 422 : 200);

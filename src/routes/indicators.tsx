@@ -4,10 +4,9 @@ import { type IndicatorInfo, IndicatorPage } from '../../views/indicator.js';
 import { UploadPreview } from '../../views/uploads.js';
 import { analyse, svgOnly } from '../analytics/indicator-page.js';
 import { actorOf } from '../auth/middleware.js';
-import { reportingScope } from '../auth/roles.js';
 import { listCorrections } from '../catalog/corrections.js';
 import { findTask, readDocumentTree } from '../catalog/read.js';
-import { importFile } from '../ingest/import.js';
+import { importedBy, importFile } from '../ingest/import.js';
 import type { PendingUploads } from '../ingest/pending.js';
 import { singleValueCsv } from '../ingest/single-value.js';
 import { indicatorHistory, latestByRegion } from '../ingest/uploads.js';
@@ -95,10 +94,8 @@ export function indicatorRoutes({ store, pending }: { store: Store; pending: Pen
     if (!saved) throw new Error('pending entry vanished');
     const report = await importFile(store, saved.file, {
       fileName,
-      by: actor.username,
       dryRun: true,
-      scope: reportingScope(actor),
-      audit: { by: actor, action: 'value' },
+      ...importedBy(actor, 'value'),
     });
     const committable = report.counts.errors === 0 && report.counts.new + report.counts.revised > 0;
     if (!committable) pending.remove(token);

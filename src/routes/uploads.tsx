@@ -4,12 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { UploadDetailPage, UploadOutcome, UploadPreview, UploadsPage } from '../../views/uploads.js';
 import { actorOf } from '../auth/middleware.js';
-import { reportingScope } from '../auth/roles.js';
 import type { IndicatorRow } from '../catalog/read.js';
 import { resolveDepartment } from '../catalog/read.js';
 import type { Config } from '../config.js';
 import { toCsv } from '../export/csv.js';
-import { importFile } from '../ingest/import.js';
+import { importedBy, importFile } from '../ingest/import.js';
 import { OptionError, parseUploadOptions } from '../ingest/options.js';
 import type { PendingUploads } from '../ingest/pending.js';
 import { longTemplate, wideTemplate } from '../ingest/template.js';
@@ -80,11 +79,9 @@ export function uploadRoutes({ store, config, pending }: UploadDeps) {
     const report = await importFile(store, saved.file, {
       ...options,
       fileName: file.name,
-      by: actor.username,
       dryRun: true,
       recordRejection: true,
-      scope: reportingScope(actor),
-      audit: { by: actor, action: 'upload' },
+      ...importedBy(actor, 'upload'),
     });
     const committable = report.counts.errors === 0 && report.counts.new + report.counts.revised > 0;
     if (!committable) pending.remove(token);
@@ -111,9 +108,7 @@ export function uploadRoutes({ store, config, pending }: UploadDeps) {
     const report = await importFile(store, saved.file, {
       ...saved.options,
       fileName: saved.fileName,
-      by: actor.username,
-      scope: reportingScope(actor),
-      audit: { by: actor, action: saved.action ?? 'upload' },
+      ...importedBy(actor, saved.action ?? 'upload'),
     });
     if (report.uploadId !== null) pending.archive(token, report.uploadId);
     else pending.remove(token);
