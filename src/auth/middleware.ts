@@ -116,15 +116,11 @@ export function csrfGuard(config: Config): MiddlewareHandler {
   };
 }
 
-/**
- * The _csrf field of a form body. Hono keeps the first parse for the route to read again, with the
- * first call's options: so the whole body is parsed the way the routes parse it ({ all: true }
- * only where a route needs repeated fields).
- */
+/** The _csrf field of a form body (Hono keeps the parsed form, so the route reads it again for free). */
 async function formToken(c: Context): Promise<string | undefined> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(type)) return undefined;
-  const value = (await c.req.parseBody({ all: c.req.path.startsWith('/admin/') }))._csrf;
+  const value = (await c.req.parseBody())._csrf;
   return typeof value === 'string' ? value : undefined;
 }
 

@@ -197,6 +197,23 @@ describe('auth: administrators manage accounts and tokens; reporters stay in the
     expect(last.status).toBe(422);
   });
 
+  it('takes a plain form (no JavaScript) with its _csrf field and several departments', async () => {
+    const body = new URLSearchParams([
+      ['_csrf', ctx.admin.csrf],
+      ['username', '赵六'],
+      ['role', 'reporter'],
+      ['departments', '省住建厅'],
+      ['departments', '省交通运输厅'],
+    ]);
+    const res = await ctx.hono.request('/admin/users', {
+      method: 'POST',
+      body,
+      headers: { Cookie: ctx.admin.cookie, Origin: 'http://localhost' },
+    });
+    expect(res.status).toBe(200);
+    expect((await findUser(ctx.store, '赵六'))?.departments).toEqual(['省交通运输厅', '省住房城乡建设厅']);
+  });
+
   it('rejects a reporter’s upload whole when a row is outside their departments, naming each row', async () => {
     const reporter = await ctx.as('housing', 'reporter', ['省住房城乡建设厅']);
     const before = await ctx.store.one('meta/counts');
