@@ -88,12 +88,6 @@ export async function findUser(store: Store, username: string): Promise<UserRow 
   return store.one<UserRow>('auth/user_by_name', { username });
 }
 
-export async function getUser(store: Store, id: number): Promise<UserRow> {
-  const user = await store.one<UserRow>('auth/user_by_id', { id });
-  if (!user) throw new AccountError(`没有编号为 ${id} 的账号`);
-  return user;
-}
-
 /** Changes role and department scope; the audit trail keeps old → new. */
 export async function updateUser(
   store: Store,
