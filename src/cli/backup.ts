@@ -15,7 +15,7 @@ async function main(command: string | undefined, dir: string | undefined): Promi
     return 2;
   }
   // Refusals (the file held by the server, a damaged backup …) reach exitWith: message, exit 1.
-  const store = await Store.open(loadConfig().dbPath, { migrations: command === 'backup' });
+  const store = await Store.open(loadConfig().dbPath, { schema: command === 'backup' });
   try {
     const manifest = command === 'backup' ? await backup(store, dir) : await restore(store, dir);
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);

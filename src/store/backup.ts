@@ -37,8 +37,8 @@ async function tableCounts(store: Store): Promise<Record<string, number>> {
 }
 
 /**
- * Writes the whole database to `dir` with DuckDB's EXPORT DATABASE (schema, macros, sequences and
- * every table as Parquet) and a manifest of row counts and file checksums.
+ * Writes the whole database to `dir` with DuckDB's EXPORT DATABASE (schema, sequences and every
+ * table as Parquet) and a manifest of row counts and file checksums.
  */
 export async function backup(store: Store, dir: string): Promise<BackupManifest> {
   const target = checkedDir(dir);
@@ -49,7 +49,7 @@ export async function backup(store: Store, dir: string): Promise<BackupManifest>
   const version = (await store.one<{ version: number }>('meta/data_version'))?.version ?? 0;
   const tables = await tableCounts(store);
   await store.exportDatabase(`EXPORT DATABASE '${target}' (FORMAT parquet, COMPRESSION zstd)`);
-  orderMacros(path.join(target, 'schema.sql'));
+  dropMacros(path.join(target, 'schema.sql'));
   const files = Object.fromEntries(
     readdirSync(target)
       .sort()
@@ -72,37 +72,13 @@ export async function backup(store: Store, dir: string): Promise<BackupManifest>
 }
 
 /**
- * DuckDB 1.5 writes the macros of schema.sql in name order, but creating a macro checks the macros
- * it calls: tz_number must come after tz_number_text, or IMPORT DATABASE fails (found by the
- * round-trip test). So the macro lines are put in dependency order: each after those it names.
+ * The macros are the app's code, not data (sql/macros, applied at every start): they are left out
+ * of the backup's schema, so a restore takes the restoring version's rules. (DuckDB 1.5 also
+ * writes them in name order, which IMPORT DATABASE could not create: a macro must follow those it calls.)
  */
-export function orderMacros(schemaFile: string): void {
+function dropMacros(schemaFile: string): void {
   const lines = readFileSync(schemaFile, 'utf8').split('\n');
-  const name = (line: string) => /^CREATE MACRO (\w+)/.exec(line)?.[1];
-  const macros = lines.filter((line) => name(line) !== undefined);
-  const ordered: string[] = [];
-  const placed = new Set<string>();
-  const place = (line: string, path: string[] = []) => {
-    const own = name(line) as string;
-    if (placed.has(own) || path.includes(own)) return;
-    for (const other of macros) {
-      const dependency = name(other) as string;
-      if (
-        dependency !== own &&
-        new RegExp(`\\b${dependency}\\s*\\(`).test(line.slice(line.indexOf(' AS ')))
-      ) {
-        place(other, [...path, own]);
-      }
-    }
-    placed.add(own);
-    ordered.push(line);
-  };
-  for (const line of macros) place(line);
-  const rest = lines.filter((line) => name(line) === undefined);
-  const at = lines.findIndex((line) => name(line) !== undefined);
-  if (at < 0) return;
-  const before = rest.slice(0, at);
-  writeFileSync(schemaFile, [...before, ...ordered, ...rest.slice(at)].join('\n'));
+  writeFileSync(schemaFile, lines.filter((line) => !/^CREATE (OR REPLACE )?MACRO /.test(line)).join('\n'));
 }
 
 /**
@@ -125,6 +101,9 @@ export async function restore(store: Store, dir: string): Promise<BackupManifest
     throw new BackupError('目标数据库不是空的。请用 TAIZHANG_DB 指定一个新的数据库文件再恢复。');
   }
   await store.exportDatabase(`IMPORT DATABASE '${source}'`);
+  // The backup's tables and migration records, then this version's macros (the backup holds
+  // none) and sequences.
+  await store.prepareSchema({ reapplyMacros: true });
   const counts = await tableCounts(store);
   for (const [table, expected] of Object.entries(manifest.tables)) {
     if (counts[table] !== expected) {

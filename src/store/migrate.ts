@@ -24,11 +24,7 @@ export function readMigrations(dir: string): Migration[] {
  * Applies the migrations the database has not seen, each in its own transaction together with its
  * record in schema_migration, so a crash mid-migration leaves it entirely applied or not at all.
  */
-export async function migrate(
-  connection: DuckDBConnection,
-  migrations: Migration[],
-  { checkpoint = true } = {},
-): Promise<number[]> {
+export async function migrate(connection: DuckDBConnection, migrations: Migration[]): Promise<number[]> {
   await connection.run(
     `CREATE TABLE IF NOT EXISTS schema_migration (
        version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
@@ -52,8 +48,5 @@ export async function migrate(
     }
     appliedNow.push(migration.version);
   }
-  // Write schema changes into the database file at once rather than leaving them in the WAL:
-  // a crash before the next checkpoint then never depends on replaying DDL.
-  if (checkpoint && appliedNow.length > 0) await connection.run('CHECKPOINT');
   return appliedNow;
 }

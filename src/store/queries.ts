@@ -21,8 +21,4 @@ export class QueryBook {
     if (sql === undefined) throw new Error(`no such query: sql/queries/${name}.sql`);
     return sql;
   }
-
-  names(): string[] {
-    return [...this.#queries.keys()].sort();
-  }
 }

@@ -1,10 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { projectRoot } from '../config.js';
+import { DomainError } from '../errors.js';
+import { applyMacros } from './macros.js';
 import { migrate, readMigrations } from './migrate.js';
 import { QueryBook } from './queries.js';
 import { type Row, readRows } from './rows.js';
+import { alignSequences } from './sequences.js';
+
+/** The project's sql/ folder: schema migrations, macros and named queries. */
+const SQL_DIR = fileURLToPath(new URL('../../sql', import.meta.url));
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -15,7 +21,12 @@ export interface Tx {
   connection: DuckDBConnection;
 }
 
-export class StoreError extends Error {}
+/** The database cannot do what was asked (closed, a full disk, held by another process): 503. */
+export class StoreError extends DomainError {
+  constructor(message: string) {
+    super(503, message);
+  }
+}
 
 /**
  * The embedded DuckDB database: one instance per process and file, short-lived connections for
@@ -32,28 +43,43 @@ export class Store {
   private constructor(
     readonly path: string,
     instance: DuckDBInstance,
-    queries: QueryBook,
+    private readonly sqlDir: string,
   ) {
     this.#instance = instance;
-    this.#queries = queries;
+    this.#queries = new QueryBook(join(sqlDir, 'queries'));
   }
 
-  /** Opens (creating if needed) the database at `dbPath` and brings its schema up to date. */
-  static async open(
-    dbPath: string,
-    { sqlDir = path.join(projectRoot, 'sql'), migrations = true } = {},
-  ): Promise<Store> {
-    if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
-    const instance = await openInstance(dbPath);
-    const store = new Store(dbPath, instance, new QueryBook(path.join(sqlDir, 'queries')));
-    if (!migrations) return store; // a restore brings its own schema
-    const connection = await instance.connect();
-    try {
-      await migrate(connection, readMigrations(path.join(sqlDir, 'schema')));
-    } finally {
-      connection.closeSync();
+  /**
+   * Opens (creating if needed) the database at `dbPath` and brings its schema up to date; with
+   * `schema: false` (a restore, which brings its own tables) call prepareSchema() afterwards.
+   */
+  static async open(dbPath: string, { sqlDir = SQL_DIR, schema = true } = {}): Promise<Store> {
+    if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+    const store = new Store(dbPath, await openInstance(dbPath), sqlDir);
+    if (schema) {
+      try {
+        await store.prepareSchema();
+      } catch (error) {
+        await store.close().catch(() => undefined);
+        throw error;
+      }
     }
     return store;
+  }
+
+  /**
+   * Applies the migrations the database has not seen, then the macros (whenever they changed: they
+   * are code), moves the id sequences past the ids in use, and checkpoints after any change, so a
+   * crash right after never depends on replaying schema changes from the write-ahead log.
+   */
+  async prepareSchema({ checkpoint = true, reapplyMacros = false } = {}): Promise<void> {
+    await this.#withConnection(async (connection) => {
+      const migrated = await migrate(connection, readMigrations(join(this.sqlDir, 'schema')));
+      const macros = await applyMacros(connection, join(this.sqlDir, 'macros'), { force: reapplyMacros });
+      const sequences = await alignSequences(connection);
+      const changed = migrated.length > 0 || macros || sequences;
+      if (changed && checkpoint && this.path !== ':memory:') await connection.run('CHECKPOINT');
+    });
   }
 
   /** Runs a named read query (sql/queries/<name>.sql) with bound parameters. */

@@ -1,16 +1,15 @@
 -- Month by month, every indicator's cumulative actual (and plan) up to $asof, as known at $known:
 -- what the charts draw. `revised` marks a period whose value was revised after it was first reported.
 WITH revised AS (
-  SELECT a.indicator_code, a.period, a.series, count(*) > 1 AS revised
-  FROM actual a
-  JOIN indicator i ON i.code = a.indicator_code
-  WHERE i.document_id = $document AND a.region = $region AND a.recorded_at <= CAST($known AS TIMESTAMPTZ)
-  GROUP BY a.indicator_code, a.period, a.series
+  SELECT indicator_code, period, series, count(*) > 1 AS revised
+  FROM tz_actual_history($document, NULL)
+  WHERE region = $region AND recorded_at <= CAST($known AS TIMESTAMPTZ)
+  GROUP BY indicator_code, period, series
 )
 SELECT s.indicator_code AS code, s.series, strftime(s.period, '%Y-%m-%d') AS period,
   CASE WHEN i.kind = 'count' THEN s.cumulative ELSE s.reported END AS value,
   s.milestone_status, coalesce(r.revised, false) AS revised
-FROM tz_cumulative(CAST($known AS TIMESTAMPTZ), $document, $region) s
+FROM tz_cumulative_regions(CAST($known AS TIMESTAMPTZ), $document, [$region]) s
 JOIN indicator i ON i.code = s.indicator_code
 LEFT JOIN revised r ON r.indicator_code = s.indicator_code AND r.period = s.period AND r.series = s.series
 WHERE s.period <= CAST($asof AS DATE)

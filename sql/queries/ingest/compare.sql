@@ -13,6 +13,6 @@ SELECT k.line, k.code, k.indicator_name, k.unit, k.region, k.period, k.series, k
     ELSE 'revised'
   END AS change
 FROM ingest_checked k
-LEFT JOIN tz_current_actuals(now()) cur
+LEFT JOIN tz_current_actuals(now(), NULL) cur
   ON cur.indicator_code = k.code AND cur.region = k.region AND cur.period = k.period AND cur.series = k.series
 WHERE NOT k.blank AND NOT k.has_error AND k.first_line = k.line

@@ -16,7 +16,6 @@ await connection.run("SET checkpoint_threshold = '10GB'");
 await migrate(
   connection,
   migrations.filter((m) => m.version < version),
-  { checkpoint: false },
 );
 const interrupted = migrations.find((m) => m.version === version);
 if (!interrupted) throw new Error(`no migration ${version}`);

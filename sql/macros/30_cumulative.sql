@@ -1,11 +1,11 @@
--- The cumulative series for several regions at once, so that comparing thousands of regions is one
--- query, not one per region. The rule moves here unchanged (partitioned by region as well);
--- tz_cumulative keeps its signature for one region and is defined on top of it.
-CREATE MACRO tz_cumulative_regions(known, document, regions) AS TABLE
+-- The cumulative series of a document's indicators, as known at `known`, for each of `regions`
+-- (a list: thousands of regions are one query): the series every analysis works on. A cumulative
+-- report (累计) restarts the running sum; increments (当月) add up after it. Levels and coverages
+-- keep their reported value (`reported`).
+CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions) AS TABLE
   WITH counted AS (
-    SELECT c.* FROM tz_current_actuals(known) c
-    JOIN indicator i ON i.code = c.indicator_code
-    WHERE i.document_id = document AND list_contains(regions, c.region)
+    SELECT c.* FROM tz_current_actuals(known, document) c
+    WHERE list_contains(regions, c.region)
   ),
   grouped AS (
     SELECT a.*,
@@ -19,6 +19,3 @@ CREATE MACRO tz_cumulative_regions(known, document, regions) AS TABLE
     + sum(CASE WHEN g.basis = 'increment' THEN g.value ELSE 0 END)
       OVER (PARTITION BY g.indicator_code, g.region, g.series, g.restart ORDER BY g.period ROWS UNBOUNDED PRECEDING) AS cumulative
   FROM grouped g;
-
-CREATE OR REPLACE MACRO tz_cumulative(known, document, region) AS TABLE
-  SELECT * EXCLUDE (region) FROM tz_cumulative_regions(known, document, [region]);

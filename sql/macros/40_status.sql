@@ -1,0 +1,108 @@
+-- Every indicator of a document as of each month end of `asofs` (a list of DATEs), as known at
+-- `known`, for each region of `regions` (a list): one row per month, indicator and region, with the
+-- cumulative actual, completion, expected pace, status and a run-rate forecast. The rules for pace
+-- and status live here, in one place; the thresholds come in as arguments (`behind`, `far_behind`:
+-- how far completion may fall under pace; `stale_months`: how old the latest report may be before
+-- the indicator counts as not reported). A list of months makes the status history one query.
+CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months) AS TABLE
+WITH months AS (
+  SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of
+),
+series AS (
+  SELECT m.as_of, s.*
+  FROM tz_cumulative_regions(known, document, regions) s
+  JOIN months m ON s.period <= m.as_of
+),
+latest AS (
+  SELECT * FROM series WHERE series = 'actual'
+  QUALIFY row_number() OVER (PARTITION BY as_of, indicator_code, region ORDER BY period DESC) = 1
+),
+earlier AS (
+  -- The value three months before the latest one, for the recent run rate.
+  SELECT s.as_of, s.indicator_code, s.region, s.period, s.cumulative
+  FROM series s
+  JOIN latest l ON l.as_of = s.as_of AND l.indicator_code = s.indicator_code AND l.region = s.region
+  WHERE s.series = 'actual' AND s.period <= last_day(l.period - INTERVAL 3 MONTH)
+  QUALIFY row_number() OVER (PARTITION BY s.as_of, s.indicator_code, s.region ORDER BY s.period DESC) = 1
+),
+planned AS (
+  SELECT * FROM series WHERE series = 'plan'
+  QUALIFY row_number() OVER (PARTITION BY as_of, indicator_code, region ORDER BY period DESC) = 1
+),
+done AS (
+  SELECT as_of, indicator_code, region, min(period) AS done_period FROM series
+  WHERE series = 'actual' AND milestone_status = '已完成' GROUP BY as_of, indicator_code, region
+),
+measured AS (
+  SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.position, i.target, i.unit, i.comparator,
+    i.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
+    -- Counts accumulate; a level or a coverage is the latest value as reported.
+    CASE WHEN i.kind = 'count' THEN l.cumulative ELSE l.reported END AS actual,
+    -- Months of the year elapsed at the as-of month, and months from the start of the year to the deadline.
+    CASE WHEN year(m.as_of) < d.year THEN 0 WHEN year(m.as_of) > d.year THEN 12 ELSE month(m.as_of) END AS months_elapsed,
+    greatest(month(i.deadline), 1) AS months_due,
+    p.cumulative AS planned,
+    CASE WHEN e.period IS NOT NULL
+      THEN (l.cumulative - e.cumulative) / greatest(date_diff('month', e.period, l.period), 1)
+      WHEN l.period IS NOT NULL THEN l.cumulative / greatest(month(l.period), 1)
+    END AS monthly_rate,
+    e.period IS NOT NULL AS rate_from_three_months
+  FROM indicator i
+  JOIN document d ON d.id = i.document_id
+  CROSS JOIN months m
+  CROSS JOIN (SELECT unnest(regions) AS region) rg
+  LEFT JOIN latest l ON l.as_of = m.as_of AND l.indicator_code = i.code AND l.region = rg.region
+  LEFT JOIN earlier e ON e.as_of = m.as_of AND e.indicator_code = i.code AND e.region = rg.region
+  LEFT JOIN planned p ON p.as_of = m.as_of AND p.indicator_code = i.code AND p.region = rg.region
+  LEFT JOIN done dn ON dn.as_of = m.as_of AND dn.indicator_code = i.code AND dn.region = rg.region
+  WHERE i.document_id = document AND i.retired_at IS NULL
+),
+rated AS (
+  SELECT m.*,
+    CASE
+      WHEN m.kind = 'milestone' THEN CASE m.milestone_status WHEN '已完成' THEN 1.0 WHEN '进行中' THEN 0.5 ELSE 0.0 END
+      WHEN m.actual IS NULL OR m.target IS NULL OR m.target = 0 THEN NULL
+      ELSE m.actual / m.target
+    END AS completion,
+    CASE
+      WHEN m.kind = 'level' THEN 1.0
+      WHEN m.planned IS NOT NULL AND m.target > 0 THEN least(m.planned / m.target, 1.0)
+      ELSE least(m.months_elapsed / m.months_due, 1.0)
+    END AS pace,
+    m.planned IS NOT NULL AS pace_from_plan,
+    m.as_of >= m.deadline AS deadline_passed,
+    -- Met: at least the target (约 allows 5% short, 不超过 means staying under it).
+    CASE
+      WHEN m.kind = 'milestone' THEN m.milestone_status = '已完成'
+      WHEN m.actual IS NULL THEN false
+      WHEN m.comparator = '<=' THEN m.actual <= m.target
+      WHEN m.comparator = '~' THEN m.actual >= 0.95 * m.target
+      ELSE m.actual >= m.target
+    END AS met,
+    m.last_period IS NULL OR m.last_period < last_day(m.as_of - to_months(stale_months)) AS stale
+  FROM measured m
+)
+SELECT r.as_of, r.region, r.code, r.name, r.kind, r.task_seq, r.position, r.target, r.unit, r.comparator,
+  r.deadline, r.actual, r.last_period, r.milestone_status, r.done_period,
+  r.completion, r.pace, r.pace_from_plan,
+  CASE
+    WHEN r.met AND (r.kind <> 'level' OR r.deadline_passed) THEN '已完成'
+    WHEN r.stale THEN '未报送'
+    WHEN r.kind = 'level' AND r.met THEN '正常'
+    WHEN r.kind = 'level' THEN CASE WHEN r.completion < 1 - far_behind THEN '严重滞后' ELSE '滞后' END
+    WHEN r.deadline_passed THEN '严重滞后'
+    WHEN r.kind = 'milestone' THEN CASE WHEN r.milestone_status = '未开始' AND r.pace >= 0.5 THEN '滞后' ELSE '正常' END
+    WHEN r.comparator = '<=' THEN '正常'
+    WHEN r.completion < r.pace - far_behind THEN '严重滞后'
+    WHEN r.completion < r.pace - behind THEN '滞后'
+    ELSE '正常'
+  END AS status,
+  -- Forecast for counts: the value at the deadline at the recent monthly rate, and the month the
+  -- target is reached at that rate (NULL when already met or not moving).
+  CASE WHEN r.kind = 'count' AND r.monthly_rate IS NOT NULL
+    THEN r.actual + r.monthly_rate * greatest(date_diff('month', r.last_period, r.deadline), 0) END AS forecast,
+  CASE WHEN r.kind = 'count' AND NOT r.met AND r.monthly_rate > 0
+    THEN last_day(r.last_period + to_months(CAST(ceil((r.target - r.actual) / r.monthly_rate) AS INTEGER)))
+  END AS forecast_done,
+  r.rate_from_three_months
+FROM rated r;
