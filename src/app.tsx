@@ -1,48 +1,60 @@
-import { randomBytes } from 'node:crypto';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { ErrorMessage, ErrorPage, type ErrorProps } from '../views/error.js';
-import { VersionCache } from './analytics/cache.js';
 import { authenticate, authorize, csrfGuard } from './auth/middleware.js';
-import { personalise } from './auth/personalise.js';
 import { LoginThrottle } from './auth/throttle.js';
-import { NotFoundError } from './catalog/read.js';
 import type { Config } from './config.js';
+import { accessLog } from './http/access-log.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { versionedPages } from './http/page-cache.js';
+import { personalise } from './http/personalise.js';
 import { PendingUploads } from './ingest/pending.js';
+import { type Logger, silentLogger } from './log.js';
 import { adminRoutes } from './routes/admin.js';
-import { apiRoutes } from './routes/api.js';
+import { apiRoutes } from './routes/api/index.js';
 import { authRoutes } from './routes/auth.js';
+import type { RouteDeps } from './routes/deps.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
-import { versionedPages } from './routes/page-cache.js';
 import { pageRoutes } from './routes/pages.js';
 import { regionRoutes } from './routes/regions.js';
 import { sampleRoutes } from './routes/sample.js';
-import { snapshotRoutes } from './routes/snapshot.js';
 import { snapshotPages } from './routes/snapshots.js';
 import { staticRoutes } from './routes/static.js';
-import { uploadLimit, uploadRoutes } from './routes/uploads.js';
-import { type Store, StoreError } from './store/store.js';
+import { uploadRoutes } from './routes/uploads.js';
+import type { Store } from './store/store.js';
+import { VersionCache } from './store/version-cache.js';
 
 export interface AppDeps {
   store: Store;
   config: Config;
-  /** Where unexpected errors are logged; tests pass their own. */
-  log?: (message: string, error: unknown) => void;
+  /** The operator's log (JSON lines); tests pass one that writes where they can read it. */
+  logger?: Logger;
 }
 
+/** Routes that take files; every other route takes at most a form's worth of body. */
+const FILE_ROUTES = /^\/(api\/)?uploads\/?$/;
+const FORM_LIMIT_BYTES = 1024 * 1024;
+
 /** Builds the whole app from its parts; tests call app.request() on it without a port. */
-export function createApp({ store, config, log = defaultLog }: AppDeps) {
+export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   const app = new Hono();
-  const pending = new PendingUploads(config.uploadsDir);
-  const cache = new VersionCache(store);
+  const deps: RouteDeps = {
+    store,
+    config,
+    logger,
+    cache: new VersionCache(store),
+    pending: new PendingUploads(config.uploadsDir),
+    throttle: new LoginThrottle(),
+  };
 
-  const throttle = new LoginThrottle();
-
-  // Order matters: who is asking, then fill their holes in whatever comes back (errors included),
-  // then whether they may, then whether the request really comes from our own page.
+  // Order matters: the request id and its log line around everything; then who is asking, then
+  // fill their holes in whatever comes back (errors included), then whether they may, then
+  // whether the request really comes from our own page.
+  app.use('*', requestId());
+  app.use('*', accessLog(logger));
   app.use(
     '*',
     secureHeaders({
@@ -52,41 +64,50 @@ export function createApp({ store, config, log = defaultLog }: AppDeps) {
       strictTransportSecurity: 'max-age=15552000',
     }),
   );
-  app.use('*', uploadLimit(config));
+  app.use('*', bodyLimits(config));
   app.use('*', authenticate(store));
   app.use('*', personalise());
   app.use('*', authorize(config));
   app.use('*', csrfGuard(config));
-  app.use('*', versionedPages(cache));
-  app.route('/', authRoutes({ store, config, throttle }));
-  app.route('/', adminRoutes(store));
-  app.route('/', healthRoutes(store));
+  app.use('*', versionedPages(deps.cache));
+  app.route('/', authRoutes(deps));
+  app.route('/', adminRoutes(deps));
+  app.route('/', healthRoutes(deps));
   app.route('/static', staticRoutes());
-  app.route('/api', apiRoutes({ store, config, pending }));
-  app.route('/api', snapshotRoutes(store, cache));
-  app.route('/', uploadRoutes({ store, config, pending }));
-  app.route('/', indicatorRoutes({ store, pending }));
-  app.route('/', sampleRoutes(store));
-  app.route('/', snapshotPages(store, cache));
-  app.route('/', regionRoutes(store));
-  app.route('/', pageRoutes(store, cache));
+  app.route('/api', apiRoutes(deps));
+  app.route('/', uploadRoutes(deps));
+  app.route('/', indicatorRoutes(deps));
+  app.route('/', sampleRoutes(deps));
+  app.route('/', snapshotPages(deps));
+  app.route('/', regionRoutes(deps));
+  app.route('/', pageRoutes(deps));
 
-  app.notFound((c) => respondError(c, { status: 404, message: `找不到页面 ${c.req.path}` }));
-  app.onError((error, c) => {
-    if (error instanceof HTTPException)
-      return respondError(c, { status: error.status, message: error.message });
-    if (error instanceof NotFoundError) return respondError(c, { status: 404, message: error.message });
-    // The database could not do what was asked (a full disk): say so, and log it for the operator.
-    if (error instanceof StoreError) {
-      log(`${c.req.method} ${c.req.path}`, error);
-      return respondError(c, { status: 503, message: error.message });
-    }
-    const reference = randomBytes(4).toString('hex');
-    log(`[${reference}] ${c.req.method} ${c.req.path}`, error);
-    return respondError(c, { status: 500, message: '抱歉，处理请求时出现了意外错误。', reference });
-  });
-
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler(logger));
   return app;
+}
+
+/**
+ * The largest body each route takes, checked before it is read: a file's worth for uploads
+ * (TAIZHANG_UPLOAD_LIMIT_MB), a form's worth elsewhere — so that nobody, signed in or not, can
+ * make the server hold a large body for a sign-in form.
+ */
+function bodyLimits(config: Config) {
+  const mb = Math.round(config.uploadLimitBytes / 1024 / 1024);
+  const files = bodyLimit({
+    maxSize: config.uploadLimitBytes,
+    onError: () => {
+      throw new HTTPException(413, { message: `文件超过 ${mb} MB 的上限，请拆分后分批上传。` });
+    },
+  });
+  const forms = bodyLimit({
+    maxSize: FORM_LIMIT_BYTES,
+    onError: () => {
+      throw new HTTPException(413, { message: '提交的内容过大（表单最多 1 MB）。' });
+    },
+  });
+  return (c: Parameters<typeof files>[0], next: Parameters<typeof files>[1]) =>
+    (FILE_ROUTES.test(c.req.path) ? files : forms)(c, next);
 }
 
 /**
@@ -105,20 +126,3 @@ const CSP = {
   objectSrc: ["'none'"],
   frameAncestors: ["'none'"],
 };
-
-/** One error view for every failure: JSON for the API, a fragment for htmx, a page otherwise. */
-function respondError(c: Context, props: ErrorProps) {
-  const status = props.status as 400;
-  if (c.req.path.startsWith('/api/')) {
-    return c.json(
-      { error: props.message, ...(props.reference ? { reference: props.reference } : {}) },
-      status,
-    );
-  }
-  if (c.req.header('HX-Request') === 'true') return c.html(<ErrorMessage {...props} />, status);
-  return c.html(<ErrorPage {...props} />, status);
-}
-
-function defaultLog(message: string, error: unknown) {
-  console.error(message, error);
-}

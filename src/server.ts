@@ -7,19 +7,25 @@ import { createApp } from './app.js';
 import { ensureFirstAdmin } from './auth/users.js';
 import { openPrepared } from './cli/open.js';
 import { loadConfig } from './config.js';
+import { createLogger } from './log.js';
+
+const logger = createLogger();
 
 async function main() {
   const config = loadConfig();
-  const store = await openPrepared(config, console.log);
+  const store = await openPrepared(config, (line) => logger.info(line));
   const admin = await ensureFirstAdmin(store, config.adminPassword);
   if (admin?.password) {
-    console.log(`已创建管理员账号 ${admin.username}，初始密码（只显示这一次）：${admin.password}`);
-    console.log('请登录后在“我的账号”中修改密码，或设置 TAIZHANG_ADMIN_PASSWORD 后首次启动。');
+    // A one-time console message for the person starting the server, never part of the JSON log.
+    process.stdout.write(
+      `\n已创建管理员账号 ${admin.username}，初始密码（只显示这一次）：${admin.password}\n` +
+        '请登录后在“我的账号”中修改密码，或设置 TAIZHANG_ADMIN_PASSWORD 后首次启动。\n\n',
+    );
   } else if (admin) {
-    console.log(`已创建管理员账号 ${admin.username}，密码为 TAIZHANG_ADMIN_PASSWORD 的值。`);
+    logger.info(`已创建管理员账号 ${admin.username}，密码为 TAIZHANG_ADMIN_PASSWORD 的值。`);
   }
 
-  const app = createApp({ store, config });
+  const app = createApp({ store, config, logger });
   // Requests still being answered: a client that hung up does not stop its handler, and the
   // database must stay open until every handler is done.
   let inFlight = 0;
@@ -34,14 +40,14 @@ async function main() {
     }
   };
   const server = serve({ fetch, port: config.port }, (info) => {
-    console.log(`台账已启动：http://localhost:${info.port}/ （数据库 ${config.dbPath}）`);
+    logger.info({ port: info.port, db: config.dbPath }, `台账已启动：http://localhost:${info.port}/`);
   });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`收到 ${signal}，正在停止……`);
+    logger.info(`收到 ${signal}，正在停止……`);
     // Idle keep-alive sockets would hold close() open; running requests still finish.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     server.close(async () => {
@@ -53,9 +59,9 @@ async function main() {
         await store.close();
       } catch (error) {
         // Data is safe in the WAL even when the final checkpoint cannot be written (a full disk).
-        console.error(`关闭数据库时出错：${(error as Error).message}`);
+        logger.error(`关闭数据库时出错：${(error as Error).message}`);
       }
-      console.log('已停止。');
+      logger.info('已停止。');
       // Let the event loop drain on its own rather than exiting right after closing DuckDB.
       process.exitCode = 0;
     });
@@ -65,6 +71,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  logger.fatal(error instanceof Error ? error.message : String(error));
+  // pino writes synchronously to stdout; the process may exit now.
   process.exit(1);
 });

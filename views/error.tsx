@@ -11,6 +11,9 @@ export interface ErrorProps {
 export function ErrorMessage({ status, message, reference }: ErrorProps) {
   return (
     <div class="error-box" role="alert" data-status={status}>
+      <button type="button" class="dismiss no-print" data-dismiss aria-label="关闭">
+        ×
+      </button>
       <p class="error-message">{message}</p>
       {reference && <p class="error-ref">错误编号：{reference}（请将此编号告知系统管理员）</p>}
     </div>

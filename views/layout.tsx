@@ -22,6 +22,22 @@ export interface LayoutProps {
   children?: Child;
 }
 
+/**
+ * htmx without inline styles or eval (the Content-Security-Policy allows neither), and with error
+ * answers swapped too: a 4xx or 5xx carries a Chinese message that must reach the page, never be
+ * dropped (the server retargets it to #flash, or a form answers with its own fragment).
+ */
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '[45]..', swap: true, error: true },
+    { code: '...', swap: false },
+  ],
+});
+
 /** The page shell: header with the document, navigation, and the app's own script and styles (no CDN). */
 export function Layout({ title, document, documents = [], active, children }: LayoutProps) {
   const query = document && documents[0]?.id !== document.id ? `?doc=${encodeURIComponent(document.id)}` : '';
@@ -35,7 +51,7 @@ export function Layout({ title, document, documents = [], active, children }: La
           <title>{`${title} · 台账`}</title>
           <CsrfMeta />
           {/* No inline styles or eval: the Content-Security-Policy allows only the app's own files. */}
-          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
           <link rel="stylesheet" href="/static/app.css" />
           <script src="/static/htmx.min.js" defer></script>
           <script src="/static/app.js" defer></script>
@@ -87,6 +103,8 @@ export function Layout({ title, document, documents = [], active, children }: La
           </div>
         </header>
         <main id="main">{children}</main>
+        {/* Where an error answering htmx lands (src/http/errors.tsx), wherever the reader is on the page. */}
+        <div id="flash" class="flash" role="alert" aria-live="assertive" />
         <footer class="footer">台账 · 数据以各责任单位报送为准</footer>
         {bodyClose()}
       </html>

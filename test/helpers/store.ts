@@ -7,6 +7,7 @@ import { openPrepared } from '../../src/cli/open.js';
 import { loadConfig } from '../../src/config.js';
 import { Store } from '../../src/store/store.js';
 import { clientFor, signIn } from './accounts.js';
+import { collectingLogger } from './log.js';
 
 export interface TempStore {
   store: Store;
@@ -39,10 +40,10 @@ export async function tempStore({ prepared = false } = {}): Promise<TempStore> {
 export async function seededApp(env: Record<string, string> = {}) {
   const temp = await tempStore({ prepared: true });
   const config = loadConfig({ TAIZHANG_DB: temp.file, ...env });
-  const errors: unknown[] = [];
-  const hono = createApp({ store: temp.store, config, log: (_m, e) => errors.push(e) });
+  const { logger, lines, errors } = collectingLogger();
+  const hono = createApp({ store: temp.store, config, logger });
   const admin = await signIn(temp.store, 'admin', 'admin');
   const as = async (username: string, role: Role, departments: string[] | null = null) =>
     clientFor(hono, await signIn(temp.store, username, role, departments));
-  return { ...temp, app: clientFor(hono, admin), hono, admin, as, errors };
+  return { ...temp, app: clientFor(hono, admin), hono, admin, as, errors, log: lines };
 }

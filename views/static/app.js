@@ -27,3 +27,31 @@ document.addEventListener('htmx:configRequest', (event) => {
   const token = document.querySelector('meta[name="csrf-token"]')?.content;
   if (token) event.detail.headers['X-CSRF-Token'] = token;
 });
+
+// Errors answering htmx land in #flash (the server retargets them there); a new request clears it.
+const flash = () => document.getElementById('flash');
+document.addEventListener('htmx:beforeRequest', () => {
+  const area = flash();
+  if (area) area.replaceChildren();
+});
+
+// No answer at all (the connection broke, the server is down, a body too large was cut off):
+// still say so on the page, in the words the server would have used.
+document.addEventListener('htmx:sendError', () => {
+  const area = flash();
+  if (!area) return;
+  const box = document.createElement('div');
+  box.className = 'error-box';
+  const text = document.createElement('p');
+  text.className = 'error-message';
+  text.textContent =
+    '请求没有送达服务器：网络连接中断，或服务器暂时无法访问。请稍后重试；上传大文件时也可能是超过了大小上限。';
+  box.append(text);
+  area.replaceChildren(box);
+});
+
+// A message's close button.
+document.addEventListener('click', (event) => {
+  const button = event.target.closest?.('[data-dismiss]');
+  if (button) button.closest('.error-box')?.remove();
+});
