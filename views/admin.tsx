@@ -1,21 +1,12 @@
-import { AUDIT_ACTIONS, AUDIT_FILTERS, type AuditFilter, type AuditRow } from '../src/auth/audit.js';
 import { ROLE_NAMES, ROLES } from '../src/auth/roles.js';
 import type { TokenRow } from '../src/auth/tokens.js';
+import type { AccountRow } from '../src/auth/users.js';
+import { AUDIT_ACTIONS, AUDIT_FILTERS, type AuditFilter, type AuditRow } from '../src/store/audit.js';
 import { formatInstant } from '../src/time.js';
 import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
 
-export interface UserListRow {
-  id: number;
-  username: string;
-  role: keyof typeof ROLE_NAMES;
-  departments: string[] | null;
-  created_at: Date;
-  password_changed_at: Date;
-  disabled_at: Date | null;
-  last_seen_at: Date | null;
-  tokens: number;
-}
+export type UserListRow = AccountRow;
 
 /** Something to hand over once (a new password or token), shown on the page that made it. */
 export interface Secret {

@@ -3,6 +3,7 @@ import { forecastSentence } from '../src/analytics/indicators.js';
 import type { OverviewData } from '../src/analytics/overview.js';
 import { STATUSES } from '../src/analytics/thresholds.js';
 import type { DocumentRow } from '../src/catalog/read.js';
+import { departmentChart, statusChart } from './charts/figures.js';
 import { STATUS_CLASS, StatusBadge } from './components/status.js';
 import { formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
 import { Layout } from './layout.js';
@@ -138,12 +139,16 @@ export function BriefingPage({
             </section>
             <section class="page-break">
               <h2>四、走势</h2>
-              {data.statusChart && <figure class="chart">{raw(data.statusChart)}</figure>}
-              {data.departmentChart && <figure class="chart">{raw(data.departmentChart)}</figure>}
+              <Chart svg={statusChart(data)} />
+              <Chart svg={departmentChart(data)} />
             </section>
           </>
         )}
       </article>
     </Layout>
   );
+}
+
+function Chart({ svg }: { svg: string | null }) {
+  return svg ? <figure class="chart">{raw(svg)}</figure> : null;
 }

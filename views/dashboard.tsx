@@ -4,6 +4,9 @@ import { forecastSentence } from '../src/analytics/indicators.js';
 import type { OverviewData } from '../src/analytics/overview.js';
 import { STATUS_RULE, STATUSES } from '../src/analytics/thresholds.js';
 import type { DocumentTree } from '../src/catalog/read.js';
+import { departmentChart, statusChart } from './charts/figures.js';
+import { sparkline } from './charts/indicator.js';
+import { completionSmallMultiple } from './charts/overview.js';
 import { RollupTable } from './components/rollup-table.js';
 import { STATUS_CLASS, StatusBadge } from './components/status.js';
 import { chineseNumeral, formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
@@ -22,6 +25,8 @@ export interface DashboardProps {
 export function Dashboard({ tree, data, query, current }: DashboardProps) {
   const year = tree.document.year;
   if (!data.hasData) return <EmptyDashboard />;
+  const statusSvg = statusChart(data);
+  const departmentSvg = departmentChart(data);
   return (
     <section class="dashboard" aria-label="完成情况">
       <h2 class="dashboard-title">截至{formatMonth(data.asOf.period)}完成情况</h2>
@@ -38,7 +43,7 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
       </details>
       {data.headline.length > 0 && (
         <div class="headline-grid">
-          {data.headline.map(({ row, svg }) => (
+          {data.headline.map(({ row, series }) => (
             <a
               class={`headline status-${STATUS_CLASS[row.status]}`}
               href={`/indicators/${encodeURIComponent(row.code)}`}
@@ -53,7 +58,7 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
                 目标 {formatTarget(row.target, row.unit, row.comparator)} · 完成{' '}
                 {formatPercent(row.completion)}
               </span>
-              <span class="headline-spark">{raw(svg)}</span>
+              <span class="headline-spark">{raw(sparkline(series, { target: row.target, year }))}</span>
               <StatusBadge status={row.status} />
               {forecastSentence(row, year) && (
                 <span class="headline-forecast">{forecastSentence(row, year)}</span>
@@ -62,9 +67,9 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
           ))}
         </div>
       )}
-      {data.statusChart && (
+      {statusSvg && (
         <figure class="chart">
-          {raw(data.statusChart)}
+          {raw(statusSvg)}
           <figcaption>
             <a href={chartHref('status', current, data.asOf.period)} download>
               下载 SVG
@@ -81,9 +86,16 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
         <p class="empty">所选范围内没有量化指标。</p>
       ) : (
         <div class="multiples">
-          {data.multiples.map(({ row, svg }) => (
+          {data.multiples.map(({ row, points }) => (
             <a class="multiple" href={`/indicators/${encodeURIComponent(row.code)}`}>
-              {raw(svg)}
+              {raw(
+                completionSmallMultiple(points, {
+                  title: row.name,
+                  year,
+                  deadline: row.deadline,
+                  status: row.status,
+                }),
+              )}
               <span class="multiple-caption">
                 <StatusBadge status={row.status} /> 完成 {formatPercent(row.completion)} · 序时{' '}
                 {formatPercent(row.pace)}
@@ -105,9 +117,9 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
           label={(r) => `（${chineseNumeral(Number(r.key))}）${r.label}`}
         />
       </details>
-      {data.departmentChart && (
+      {departmentSvg && (
         <figure class="chart">
-          {raw(data.departmentChart)}
+          {raw(departmentSvg)}
           <figcaption>
             <a href={chartHref('departments', current, data.asOf.period)} download>
               下载 SVG
@@ -175,9 +187,8 @@ function EmptyDashboard() {
 /** The snapshot of exactly this view, in each format. */
 function Downloads({ current, asof }: { current: URLSearchParams; asof: string }) {
   const params = new URLSearchParams();
-  for (const key of ['doc', 'department', 'part', 'status', 'known']) {
-    const value = current.get(key);
-    if (value) params.set(key, value);
+  for (const key of ['doc', 'department', 'part', 'status', 'kind', 'known']) {
+    for (const value of current.getAll(key)) if (value) params.append(key, value);
   }
   params.set('asof', asof.slice(0, 7));
   const link = (format: string) => {

@@ -1,10 +1,11 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { HistoryRow, LatestRow } from '../src/analytics/history.js';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
 import type { CorrectionRow } from '../src/catalog/corrections.js';
 import type { DocumentRow, IndicatorRow, TaskView } from '../src/catalog/read.js';
-import type { HistoryRow, LatestRow } from '../src/ingest/uploads.js';
 import { formatInstant } from '../src/time.js';
+import { indicatorChart, indicatorRegionChart } from './charts/figures.js';
 import { DepartmentChips } from './components/department-chips.js';
 import { StatusBadge } from './components/status.js';
 import {
@@ -18,7 +19,7 @@ import {
 import { CsrfField } from './holes.js';
 import { CorrectionPanel } from './indicator-correction.js';
 import { Layout } from './layout.js';
-import { taskHref } from './links.js';
+import { docQuery as docQueryOf, taskHref } from './links.js';
 
 /** An indicator as the page shows it: the catalogue's row, and whether it was retired. */
 export interface IndicatorInfo extends Omit<IndicatorRow, 'task_seq'> {
@@ -36,7 +37,6 @@ export interface IndicatorPageProps {
   counties: number;
   history: HistoryRow[];
   regions: { name: string; level: string }[];
-  docQuery: string;
   /** The preview of a value just entered without htmx. */
   result?: Child;
   /** Every administrator's correction of the indicator, newest first. */
@@ -48,7 +48,8 @@ const quantity = (value: number | null, unit: string | null) =>
 
 /** One indicator: its target, the latest values by region, every value ever reported, and a form to enter one. */
 export function IndicatorPage(props: IndicatorPageProps) {
-  const { document, documents, indicator: i, task, latest, counties, history, docQuery } = props;
+  const { document, documents, indicator: i, task, latest, counties, history } = props;
+  const docQuery = docQueryOf(document.id, documents[0]?.id);
   const milestone = i.kind === 'milestone';
   return (
     <Layout title={i.name} document={document} documents={documents}>
@@ -248,6 +249,7 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
 function Analysis({ analysis, indicator }: IndicatorPageProps) {
   const { state, asOf } = analysis;
   const svgHref = `/indicators/${encodeURIComponent(indicator.code)}/chart.svg?asof=${asOf.period.slice(0, 7)}`;
+  const regionSvg = indicatorRegionChart(analysis, indicator);
   return (
     <section class="panel" aria-label="完成情况">
       <h2>
@@ -263,7 +265,7 @@ function Analysis({ analysis, indicator }: IndicatorPageProps) {
       )}
       {indicator.kind !== 'milestone' && (
         <figure class="chart progress-chart">
-          {raw(analysis.chart)}
+          {raw(indicatorChart(analysis, indicator))}
           <figcaption>
             实线：累计完成（空心圆点为曾修订的月份）；点线：{state?.pace_from_plan ? '分月计划' : '序时进度'}
             ；虚线：按近期进度的预测；红线：目标。
@@ -273,9 +275,9 @@ function Analysis({ analysis, indicator }: IndicatorPageProps) {
           </figcaption>
         </figure>
       )}
-      {analysis.regionChart && (
+      {regionSvg && (
         <figure class="chart">
-          {raw(analysis.regionChart)}
+          {raw(regionSvg)}
           {analysis.regionCheck && (
             <figcaption class={analysis.regionCheck.gap === 0 ? '' : 'gap-warning'}>
               {formatMonth(analysis.regionCheck.period)}：全省 {formatNumber(analysis.regionCheck.province)}

@@ -1,7 +1,7 @@
 import type { OverviewData, OverviewFilter } from '../src/analytics/overview.js';
 import { STATUSES } from '../src/analytics/thresholds.js';
-import { countTasks, type TreeFilter } from '../src/catalog/filter.js';
-import type { DocumentRow, DocumentTree, PartView } from '../src/catalog/read.js';
+import { countTasks, filterParts } from '../src/catalog/filter.js';
+import type { DocumentRow, DocumentTree } from '../src/catalog/read.js';
 import { TaskCard } from './components/task-card.js';
 import { Dashboard } from './dashboard.js';
 import { chineseNumeral } from './format.js';
@@ -10,14 +10,11 @@ import { Layout } from './layout.js';
 export interface OverviewProps {
   tree: DocumentTree;
   documents: DocumentRow[];
-  parts: PartView[];
-  filter: TreeFilter & OverviewFilter;
+  filter: OverviewFilter;
   docQuery: string;
   data: OverviewData;
-  /** The view's query without the status filter (for the status links). */
+  /** The view's whole query, as in the URL (for the status links and the downloads). */
   query: URLSearchParams;
-  /** The view's whole query (for the downloads). */
-  current: URLSearchParams;
 }
 
 /** The overview: headline counts, filters, the dashboard, and every part, section and task of the document. */
@@ -49,9 +46,11 @@ export function OverviewPage(props: OverviewProps) {
 
 /** Everything the filters change: swapped in place by htmx. */
 export function OverviewBody(props: OverviewProps) {
+  const withoutStatus = new URLSearchParams(props.query);
+  withoutStatus.delete('status');
   return (
     <div id="overview-body">
-      <Dashboard tree={props.tree} data={props.data} query={props.query} current={props.current} />
+      <Dashboard tree={props.tree} data={props.data} query={withoutStatus} current={props.query} />
       <TaskTree {...props} />
     </div>
   );
@@ -120,7 +119,7 @@ function Filters({ tree, filter, data }: OverviewProps) {
         <select name="status">
           <option value="">全部状态</option>
           {STATUSES.map((s) => (
-            <option value={s} selected={s === filter.status}>
+            <option value={s} selected={filter.statuses?.includes(s)}>
               {s}
             </option>
           ))}
@@ -146,9 +145,14 @@ function Filters({ tree, filter, data }: OverviewProps) {
 }
 
 /** The fragment the filters swap: parts, sections and task cards. */
-export function TaskTree({ tree, parts, filter, docQuery, data }: OverviewProps) {
+export function TaskTree({ tree, filter, docQuery, data }: OverviewProps) {
+  const filtered = Boolean(filter.department || filter.kind || filter.part || filter.statuses?.length);
+  // The tasks with at least one of the indicators the filter leaves.
+  const parts = filterParts(tree, {
+    ...filter,
+    codes: filtered ? new Set(data.shown.map((r) => r.code)) : undefined,
+  });
   const shown = countTasks(parts);
-  const filtered = Boolean(filter.department || filter.kind || filter.part || filter.status);
   const states = new Map(data.rows.map((r) => [r.code, r]));
   return (
     <div id="task-tree">

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import { REGION_RULE, type RegionView } from '../src/analytics/regions.js';
 import type { DocumentRow } from '../src/catalog/read.js';
+import { regionsChart } from './charts/figures.js';
 import { RollupTable } from './components/rollup-table.js';
 import { formatMonth, formatNumber } from './format.js';
 import { Layout } from './layout.js';
@@ -17,6 +18,7 @@ export function RegionsPage({
   view: RegionView;
   asof: string;
 }) {
+  const chart = regionsChart(view);
   return (
     <Layout title="地区" document={document} documents={documents} active="regions">
       <section class="hero hero-small">
@@ -38,7 +40,7 @@ export function RegionsPage({
         </p>
       ) : (
         <>
-          {view.chart && <figure class="chart">{raw(view.chart)}</figure>}
+          {chart && <figure class="chart">{raw(chart)}</figure>}
           <section class="panel">
             <h2>各地区指标状态</h2>
             <RollupTable title="地区" rows={view.rollups} id="region-rollup" compact={false} />

@@ -1,14 +1,6 @@
-import type { DocumentTree } from '../catalog/read.js';
+import { type DocumentTree, tasksOfDepartment } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import {
-  type AsOf,
-  defaultAsOf,
-  type IndicatorState,
-  indicatorStates,
-  indicatorStatesByRegion,
-  knownAt,
-  monthEnd,
-} from './indicators.js';
+import { type AsOf, type IndicatorState, indicatorStates, indicatorStatesByRegion } from './indicators.js';
 import { STATUSES, type Status } from './thresholds.js';
 
 /** An indicator's state with where it sits in the document and who answers for it. */
@@ -31,19 +23,6 @@ export interface Rollup {
 
 export const ROLLUP_RULE =
   '汇总口径：各状态的指标个数；平均完成率为该组有数值的量化指标完成率的算术平均，单项超过 100% 按 100% 计；节点任务只计入状态。';
-
-/** Reads ?asof=YYYY-MM and ?known=ISO into an AsOf, defaulting to the latest reported month and now. */
-export async function resolveAsOf(
-  store: Store,
-  document: { id: string; year: number },
-  asof: string | undefined,
-  known: string | undefined,
-): Promise<AsOf> {
-  return {
-    period: asof ? monthEnd(asof) : await defaultAsOf(store, document),
-    known: knownAt(known),
-  };
-}
 
 /** Every indicator's state joined with its place in the document. */
 export async function indicatorRows(
@@ -112,4 +91,14 @@ export function rollup(
 export function lag(row: IndicatorRow): number {
   if (row.completion === null) return Number.NEGATIVE_INFINITY;
   return row.pace - row.completion;
+}
+
+/** One department's page: its tasks, the state of each of their indicators, and its roll-up. */
+export async function departmentView(store: Store, tree: DocumentTree, asOf: AsOf, name: string) {
+  const rows = (await indicatorRows(store, tree, asOf)).filter((r) => r.departments.includes(name));
+  return {
+    tasks: tasksOfDepartment(tree, name),
+    states: new Map(rows.map((r) => [r.code, r])),
+    summary: rollup(rows, () => [{ key: name, label: name }])[0],
+  };
 }

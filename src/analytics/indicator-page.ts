@@ -1,17 +1,27 @@
-import type { DocumentTree } from '../catalog/read.js';
-import { progressChart, regionBars } from '../charts/indicator.js';
-import type { LatestRow } from '../ingest/uploads.js';
+import { listCorrections } from '../catalog/corrections.js';
+import {
+  type DocumentTree,
+  findIndicator,
+  findTask,
+  listDocuments,
+  readDocumentTree,
+} from '../catalog/read.js';
+import { listRegions } from '../catalog/regions.js';
+import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { type IndicatorRow, indicatorRows } from './dashboard.js';
-import { type AsOf, forecastSentence } from './indicators.js';
-import { seriesByCode } from './overview.js';
+import { indicatorHistory, type LatestRow, latestByRegion } from './history.js';
+import { type AsOf, forecastSentence, resolveAsOf } from './indicators.js';
+import { type IndicatorSeries, NO_SERIES, seriesByCode } from './series.js';
 
 export interface IndicatorAnalysis {
   asOf: AsOf;
+  year: number;
   state: IndicatorRow | undefined;
-  chart: string;
+  series: IndicatorSeries;
   forecast: string | null;
-  regionChart: string | null;
+  /** The latest value of each region but the province, for the regions chart. */
+  regional: { region: string; value: number }[];
   /**
    * Where the province and its prefectures both reported the same latest period: the provincial
    * figure, the prefectures' sum and the gap. Shown, never hidden.
@@ -19,74 +29,65 @@ export interface IndicatorAnalysis {
   regionCheck: { period: string; province: number; sum: number; gap: number } | null;
 }
 
-/** The figures and charts of one indicator's page. */
+/** The figures of one indicator's page (its charts are drawn from them by the view). */
 export async function analyse(
   store: Store,
   tree: DocumentTree,
   asOf: AsOf,
-  indicator: {
-    code: string;
-    name: string;
-    unit: string | null;
-    target: number | null;
-    deadline: string;
-    kind: string;
-  },
+  indicator: { code: string; kind: string },
   latest: LatestRow[],
 ): Promise<IndicatorAnalysis> {
   const year = tree.document.year;
   const state = (await indicatorRows(store, tree, asOf)).find((r) => r.code === indicator.code);
-  const series = (await seriesByCode(store, tree.document.id, asOf)).get(indicator.code) ?? {
-    actual: [],
-    plan: [],
-  };
-  const chart = progressChart(series.actual, {
-    title: `${indicator.name}：累计完成与序时进度`,
-    unit: indicator.unit,
-    target: indicator.target,
-    year,
-    deadline: indicator.deadline,
-    plan: series.plan,
-    forecast: state?.forecast ?? null,
-  });
-  const regional = latest.filter((l) => l.region !== '全省' && l.value !== null) as (LatestRow & {
-    value: number;
-  })[];
+  const series = (await seriesByCode(store, tree.document.id, asOf)).get(indicator.code) ?? NO_SERIES;
+  const regional = latest
+    .filter((l): l is LatestRow & { value: number } => l.region !== '全省' && l.value !== null)
+    .map((l) => ({ region: l.region, value: l.value, period: l.period }));
   const province = latest.find((l) => l.region === '全省');
   const samePeriod = regional.filter((r) => province && r.period === province.period);
+  const sum = samePeriod.reduce((n, r) => n + r.value, 0);
   const regionCheck =
     province?.value != null && samePeriod.length > 0 && indicator.kind === 'count'
-      ? (() => {
-          const sum = samePeriod.reduce((n, r) => n + r.value, 0);
-          return { period: province.period, province: province.value, sum, gap: province.value - sum };
-        })()
+      ? { period: province.period, province: province.value, sum, gap: province.value - sum }
       : null;
   return {
     asOf,
+    year,
     state,
-    chart,
+    series,
     forecast: state ? forecastSentence(state, year) : null,
-    regionChart: regional.length
-      ? regionBars(
-          regional.map((r) => ({ region: r.region, value: r.value })),
-          { title: '各地区最新值', unit: indicator.unit },
-        )
-      : null,
+    regional: regional.map(({ region, value }) => ({ region, value })),
     regionCheck,
   };
 }
 
-/**
- * The chart's own <svg> from a rendered Plot figure, for download: a figure may also hold a title
- * and legend swatches (small svgs of their own), so the widest <svg>…</svg> is the chart.
- */
-export function svgOnly(html: string): string {
-  let best = '';
-  for (let start = html.indexOf('<svg'); start >= 0; start = html.indexOf('<svg', start + 1)) {
-    const end = html.indexOf('</svg>', start);
-    if (end < 0) break;
-    const candidate = html.slice(start, end + '</svg>'.length);
-    if (candidate.length > best.length) best = candidate;
-  }
-  return best || html;
+/** The reference lists the indicator page needs besides its figures. */
+export async function indicatorPageData(
+  store: Store,
+  code: string,
+  query: { asof?: string; known?: string },
+) {
+  const indicator = await findIndicator(store, code);
+  const documents = await listDocuments(store);
+  const document = documents.find((d) => d.id === indicator.document_id);
+  if (!document) throw new NotFoundError(`指标 ${code} 所属的文件已不存在`);
+  const tree = await readDocumentTree(store, document);
+  const { task } = findTask(tree, indicator.task_seq);
+  const asOf = await resolveAsOf(store, document, query.asof, query.known);
+  const latest = await latestByRegion(store, indicator);
+  return {
+    analysis: await analyse(store, tree, asOf, indicator, latest),
+    document,
+    documents,
+    indicator,
+    task,
+    latest: latest.filter((l) => l.level !== 'county'),
+    counties: latest.filter((l) => l.level === 'county').length,
+    history: (await indicatorHistory(store, indicator)).slice(-HISTORY_ON_PAGE),
+    regions: await listRegions(store),
+    corrections: await listCorrections(store, code),
+  };
 }
+
+/** The page lists the newest values; the whole history is one click away as JSON. */
+const HISTORY_ON_PAGE = 200;

@@ -1,5 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import type { Comparator, IndicatorKind } from '../catalog/types.js';
+import { BadRequestError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { type Status, THRESHOLDS } from './thresholds.js';
 
@@ -34,7 +35,8 @@ export interface AsOf {
   known: Date;
 }
 
-export class AsOfError extends Error {}
+/** A month or a recording time that cannot be read: 400 with the form it should take. */
+export class AsOfError extends BadRequestError {}
 
 /** '2021-10' → '2021-10-31'; throws AsOfError with a Chinese message on anything else. */
 export function monthEnd(month: string): string {
@@ -76,6 +78,19 @@ export async function defaultAsOf(
   return monthEnd(`${year}-${month}`);
 }
 
+/** Reads ?asof=YYYY-MM and ?known=ISO into an AsOf, defaulting to the latest reported month and now. */
+export async function resolveAsOf(
+  store: Store,
+  document: { id: string; year: number },
+  asof: string | undefined,
+  known: string | undefined,
+): Promise<AsOf> {
+  return {
+    period: asof ? monthEnd(asof) : await defaultAsOf(store, document),
+    known: knownAt(known),
+  };
+}
+
 /** Every indicator of a document as of a month and a recording time, for a region (全省 by default). */
 export async function indicatorStates(
   store: Store,
@@ -106,6 +121,29 @@ export async function indicatorStatesByRegion(
   });
   for (const { region, ...state } of rows) byRegion.get(region)?.push(state);
   return byRegion;
+}
+
+/**
+ * How many of the indicators `codes` were in each status at each of the month ends `periods`, for
+ * the province: the status-over-time chart, in one query however many months.
+ */
+export async function statusCounts(
+  store: Store,
+  documentId: string,
+  known: Date,
+  periods: string[],
+  codes: string[],
+): Promise<{ period: string; status: Status; count: number }[]> {
+  if (periods.length === 0 || codes.length === 0) return [];
+  return store.all('analytics/status_history', {
+    document: documentId,
+    known: known.toISOString(),
+    asofs: listValue(periods),
+    codes: listValue(codes),
+    behind: THRESHOLDS.behind,
+    far_behind: THRESHOLDS.farBehind,
+    stale_months: THRESHOLDS.staleMonths,
+  });
 }
 
 /** "按近三个月进度，预计11月完成" — the forecast as a sentence, or null when there is nothing to say. */

@@ -1,98 +1,74 @@
 import type { DocumentTree } from '../catalog/read.js';
-import { type SeriesPoint, sparkline } from '../charts/indicator.js';
-import {
-  completionBars,
-  completionSmallMultiple,
-  type StatusCount,
-  statusOverTime,
-} from '../charts/overview.js';
+import { headlineCodes } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
+import type { VersionCache } from '../store/version-cache.js';
 import { type IndicatorRow, indicatorRows, lag, type Rollup, rollup } from './dashboard.js';
-import { type AsOf, indicatorStates, monthEnd } from './indicators.js';
+import { type AsOf, monthEnd, statusCounts } from './indicators.js';
+import { type IndicatorSeries, NO_SERIES, type SeriesPoint, seriesByCode } from './series.js';
 import { STATUSES, type Status } from './thresholds.js';
 
 export interface OverviewFilter {
   department?: string | undefined;
   part?: number | undefined;
-  status?: Status | undefined;
+  /** Any of these statuses (滞后 and 严重滞后 together, say); empty or absent for all. */
+  statuses?: Status[] | undefined;
+  /** 'numeric': indicators with a quantitative target; 'milestone': those tracked as done / not done. */
+  kind?: 'numeric' | 'milestone' | undefined;
 }
 
-export interface SmallMultiple {
-  row: IndicatorRow;
-  svg: string;
+/** Completion of one indicator at a month end, for the small multiples. */
+export interface CompletionPoint {
+  period: string;
+  completion: number;
 }
 
-/** Everything the overview dashboard shows for one as-of month: figures, charts, roll-ups. */
+/** How many indicators were in a status at a month end. */
+export interface StatusCount {
+  period: string;
+  status: Status;
+  count: number;
+}
+
+/** Everything the overview dashboard shows for one as-of month: figures, series, roll-ups. */
 export interface OverviewData {
   asOf: AsOf;
+  year: number;
   rows: IndicatorRow[];
-  /** The rows left by the filter (department, part, status). */
+  /** The rows left by the filter (department, part, status, kind). */
   shown: IndicatorRow[];
   counts: Record<Status, number>;
-  headline: { row: IndicatorRow; svg: string }[];
-  multiples: SmallMultiple[];
-  statusChart: string | null;
-  /** The numbers behind the status chart: indicators in each status at each month end. */
+  headline: { row: IndicatorRow; series: SeriesPoint[] }[];
+  /** The numeric indicators shown, most behind pace first, with their completion month by month. */
+  multiples: { row: IndicatorRow; points: CompletionPoint[] }[];
+  /** Indicators in each status at every month end from January to the as-of month. */
   statusHistory: StatusCount[];
   departments: Rollup[];
-  departmentChart: string | null;
   parts: Rollup[];
   sections: Rollup[];
-  /** Months of the year that have any report, for the as-of selector. */
+  /** Whether anything has been reported yet. */
   hasData: boolean;
 }
 
-interface SeriesRow extends SeriesPoint {
-  code: string;
-  series: 'actual' | 'plan';
-  milestone_status: string | null;
-}
-
-/** Reads the monthly series of every indicator (as the charts draw it). */
-export async function seriesByCode(store: Store, documentId: string, asOf: AsOf, region = '全省') {
-  const rows = await store.all<SeriesRow>('analytics/series', {
-    document: documentId,
-    asof: asOf.period,
-    known: asOf.known.toISOString(),
-    region,
-  });
-  const byCode = new Map<string, { actual: SeriesPoint[]; plan: SeriesPoint[] }>();
-  for (const r of rows) {
-    const entry = byCode.get(r.code) ?? { actual: [], plan: [] };
-    entry[r.series].push({ period: r.period, value: r.value, revised: r.revised });
-    byCode.set(r.code, entry);
-  }
-  return byCode;
-}
-
-/** Status counts at every month end from January to the as-of month. */
-async function statusHistory(
-  store: Store,
-  tree: DocumentTree,
-  asOf: AsOf,
-  codes: Set<string>,
-): Promise<StatusCount[]> {
-  const year = tree.document.year;
-  const last = Number(asOf.period.slice(0, 4)) > year ? 12 : Number(asOf.period.slice(5, 7));
-  const counts: StatusCount[] = [];
-  for (let month = 1; month <= last; month++) {
-    const period = monthEnd(`${year}-${month}`);
-    const states = await indicatorStates(store, tree.document.id, { period, known: asOf.known });
-    for (const status of STATUSES) {
-      counts.push({
-        period,
-        status,
-        count: states.filter((s) => codes.has(s.code) && s.status === status).length,
-      });
-    }
-  }
-  return counts;
+/** Whether an indicator passes the overview's filter. */
+export function matchesFilter(row: IndicatorRow, filter: OverviewFilter): boolean {
+  return (
+    (!filter.department || row.departments.includes(filter.department)) &&
+    (!filter.part || row.part === filter.part) &&
+    (!filter.statuses?.length || filter.statuses.includes(row.status)) &&
+    (!filter.kind || (row.kind === 'milestone') === (filter.kind === 'milestone'))
+  );
 }
 
 export function countStatuses(rows: IndicatorRow[]): Record<Status, number> {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status] += 1;
   return counts;
+}
+
+/** The month ends from January of the document's year to the as-of month (all twelve after the year). */
+function monthsTo(year: number, asOf: AsOf): string[] {
+  const last = Number(asOf.period.slice(0, 4)) > year ? 12 : Number(asOf.period.slice(5, 7));
+  return Array.from({ length: last }, (_, i) => monthEnd(`${year}-${i + 1}`));
 }
 
 /** Builds the overview for a document, as of a month, filtered as the user asked. */
@@ -104,66 +80,70 @@ export async function buildOverview(
 ): Promise<OverviewData> {
   const year = tree.document.year;
   const rows = await indicatorRows(store, tree, asOf);
-  const shown = rows.filter(
-    (r) =>
-      (!filter.department || r.departments.includes(filter.department)) &&
-      (!filter.part || r.part === filter.part) &&
-      (!filter.status || r.status === filter.status),
-  );
+  const shown = rows.filter((r) => matchesFilter(r, filter));
   const series = await seriesByCode(store, tree.document.id, asOf);
-  const headlineCodes = (
-    await store.one<{ headline: string[] | null }>('catalog/headline', { id: tree.document.id })
-  )?.headline;
+  const seriesOf = (code: string): IndicatorSeries => series.get(code) ?? NO_SERIES;
   const numeric = (r: IndicatorRow) => r.kind !== 'milestone';
-  const headlineRows = headlineCodes?.length
-    ? headlineCodes
-        .map((code) => rows.find((r) => r.code === code))
+  const chosen = await headlineCodes(store, tree.document.id);
+  const headlineRows = chosen.length
+    ? chosen
+        .map((code) => shown.find((r) => r.code === code))
         .filter((r): r is IndicatorRow => r !== undefined)
-    : rows.filter(numeric).slice(0, 6);
-  const headline = headlineRows.map((row) => ({
-    row,
-    svg: sparkline(series.get(row.code)?.actual ?? [], { target: row.target, year }),
-  }));
+    : shown.filter(numeric).slice(0, 6);
   const multiples = shown
     .filter((r) => numeric(r) && r.target)
     .sort((a, b) => lag(b) - lag(a))
     .map((row) => ({
       row,
-      svg: completionSmallMultiple(
-        (series.get(row.code)?.actual ?? [])
-          .filter((p) => p.value !== null)
-          .map((p) => ({ period: p.period, completion: (p.value as number) / (row.target as number) })),
-        { title: row.name, year, deadline: row.deadline, status: row.status },
-      ),
+      points: seriesOf(row.code)
+        .actual.filter((p) => p.value !== null)
+        .map((p) => ({ period: p.period, completion: (p.value as number) / (row.target as number) })),
     }));
   const hasData = series.size > 0;
-  const history = hasData ? await statusHistory(store, tree, asOf, new Set(shown.map((r) => r.code))) : [];
-  const departments = rollup(shown, (r) => r.departments.map((d) => ({ key: d, label: d })));
-  const parts = rollup(shown, (r) => [
-    { key: String(r.part), label: tree.parts.find((p) => p.no === r.part)?.title ?? '' },
-  ]);
+  const months = hasData ? monthsTo(year, asOf) : [];
+  const counted = await statusCounts(
+    store,
+    tree.document.id,
+    asOf.known,
+    months,
+    shown.map((r) => r.code),
+  );
+  const count = new Map(counted.map((c) => [`${c.period}|${c.status}`, c.count]));
+  // Every month and status, zeros included: the chart's table has a cell for each.
+  const statusHistory = months.flatMap((period) =>
+    STATUSES.map((status) => ({ period, status, count: count.get(`${period}|${status}`) ?? 0 })),
+  );
   const sectionTitles = new Map(tree.parts.flatMap((p) => p.sections.map((s) => [s.no, s.title] as const)));
-  const sections = rollup(shown, (r) => [
-    { key: String(r.section), label: sectionTitles.get(r.section) ?? '' },
-  ]);
   return {
     asOf,
+    year,
     rows,
     shown,
     counts: countStatuses(shown),
-    headline,
+    headline: headlineRows.map((row) => ({ row, series: seriesOf(row.code).actual })),
     multiples,
-    statusChart: history.length ? statusOverTime(history) : null,
-    statusHistory: history,
-    departments,
-    departmentChart: hasData
-      ? completionBars(
-          [...departments].sort((a, b) => (b.meanCompletion ?? -1) - (a.meanCompletion ?? -1)),
-          '各责任单位平均完成率',
-        )
-      : null,
-    parts,
-    sections,
+    statusHistory,
+    departments: rollup(shown, (r) => r.departments.map((d) => ({ key: d, label: d }))),
+    parts: rollup(shown, (r) => [
+      { key: String(r.part), label: tree.parts.find((p) => p.no === r.part)?.title ?? '' },
+    ]),
+    sections: rollup(shown, (r) => [{ key: String(r.section), label: sectionTitles.get(r.section) ?? '' }]),
     hasData,
   };
+}
+
+/** The overview of a view, computed once per data version and shared by the page, its charts and the briefing. */
+export async function cachedOverview(
+  store: Store,
+  cache: VersionCache,
+  view: { tree: DocumentTree; asOf: AsOf; known: string | null; filter: OverviewFilter },
+): Promise<OverviewData> {
+  const key = JSON.stringify([
+    'overview',
+    view.tree.document.id,
+    view.asOf.period,
+    view.known ?? '',
+    view.filter,
+  ]);
+  return (await cache.get(key, () => buildOverview(store, view.tree, view.asOf, view.filter))).value;
 }

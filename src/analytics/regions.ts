@@ -1,5 +1,4 @@
 import type { DocumentTree } from '../catalog/read.js';
-import { completionBars } from '../charts/overview.js';
 import type { Store } from '../store/store.js';
 import { indicatorRowsByRegion, type Rollup, rollup } from './dashboard.js';
 import type { AsOf } from './indicators.js';
@@ -19,8 +18,14 @@ export interface RegionComparison {
 export interface RegionView {
   regions: string[];
   rollups: Rollup[];
-  chart: string | null;
   comparisons: RegionComparison[];
+}
+
+/** The regions a document has values for, the province first, then in the region table's order. */
+export async function reportedRegions(store: Store, documentId: string): Promise<string[]> {
+  return (await store.all<{ region: string }>('analytics/reported_regions', { document: documentId })).map(
+    (r) => r.region,
+  );
 }
 
 export const REGION_RULE =
@@ -28,10 +33,7 @@ export const REGION_RULE =
 
 /** Regions side by side: status counts and mean completion per region, and the regional figures against the province. */
 export async function regionView(store: Store, tree: DocumentTree, asOf: AsOf): Promise<RegionView> {
-  const reported = await store.all<{ region: string }>('analytics/reported_regions', {
-    document: tree.document.id,
-  });
-  const regions = reported.map((r) => r.region).filter((r) => r !== '全省');
+  const regions = (await reportedRegions(store, tree.document.id)).filter((r) => r !== '全省');
   const byRegion = await indicatorRowsByRegion(store, tree, asOf, ['全省', ...regions]);
   const rollups = [...byRegion].flatMap(([region, rows]) =>
     rollup(
@@ -64,12 +66,5 @@ export async function regionView(store: Store, tree: DocumentTree, asOf: AsOf): 
       gap: row.actual === null ? null : row.actual - sum,
     });
   }
-  return {
-    regions,
-    rollups,
-    chart: rollups.some((r) => r.meanCompletion !== null)
-      ? completionBars(rollups, '各地区平均完成率')
-      : null,
-    comparisons,
-  };
+  return { regions, rollups, comparisons };
 }

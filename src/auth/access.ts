@@ -18,6 +18,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /login': 'public',
   'GET /healthz': 'public',
   'GET /static/:name': 'public',
+  // What the API takes and answers, for anyone writing a script against it (no data in it).
+  'GET /api/openapi.json': 'public',
 
   'GET /': 'read',
   'GET /charts/:name{(status|departments)\\.svg}': 'read',

@@ -6,7 +6,7 @@ import { matchedRoutes } from 'hono/route';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import { allows, FORBIDDEN_MESSAGE, ROUTE_ACCESS } from './access.js';
-import type { Actor } from './roles.js';
+import { type Actor, reportingScope } from './roles.js';
 import { csrfTokenFor, resumeSession } from './sessions.js';
 import { actorForToken } from './tokens.js';
 
@@ -16,6 +16,8 @@ declare module 'hono' {
     actor: Actor | null;
     /** The signed-in session's secret id (from the cookie); null for tokens and anonymous visitors. */
     sessionId: string | null;
+    /** The request was authenticated by an API token (it carries no cookie, so CSRF cannot apply). */
+    viaToken: boolean;
   }
 }
 
@@ -33,6 +35,7 @@ export function authenticate(store: Store): MiddlewareHandler {
     const ip = clientIp(c);
     c.set('actor', null);
     c.set('sessionId', null);
+    c.set('viaToken', false);
     // The app's own files are the same for everyone: no need to look the visitor up.
     if (c.req.path.startsWith('/static/')) return next();
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
@@ -40,6 +43,7 @@ export function authenticate(store: Store): MiddlewareHandler {
       const actor = await actorForToken(store, bearer, ip);
       if (!actor) throw new HTTPException(401, { message: '接口令牌无效或已吊销' });
       c.set('actor', actor);
+      c.set('viaToken', true);
     } else {
       const id = getCookie(c, SESSION_COOKIE);
       const actor = id ? await resumeSession(store, id, ip) : null;
@@ -88,7 +92,8 @@ export function authorize(config: Config): MiddlewareHandler {
  * Every state-changing request from a browser must come from this site (Origin / Sec-Fetch-Site,
  * Hono's csrf middleware, with the allowed origins of the deployment) and, when signed in, carry
  * the session's token: the X-CSRF-Token header htmx sends, or the _csrf field of a plain form.
- * Requests with an API token carry no cookie, so they cannot be forged this way and skip both.
+ * Only a request that an API token really authenticated skips both: it carries no cookie, so it
+ * cannot be forged this way. Any other Authorization header (Basic, Negotiate from a proxy) does not.
  */
 export function csrfGuard(config: Config): MiddlewareHandler {
   const sameSite = csrf({
@@ -99,7 +104,7 @@ export function csrfGuard(config: Config): MiddlewareHandler {
   });
   return async (c, next) => {
     if (/^(GET|HEAD|OPTIONS)$/.test(c.req.method)) return next();
-    if (c.req.header('Authorization')) return next();
+    if (c.get('viaToken')) return next();
     try {
       await sameSite(c, async () => {});
     } catch {
@@ -129,4 +134,10 @@ export function actorOf(c: Context): Actor {
   const actor = c.get('actor');
   if (!actor) throw new HTTPException(401, { message: '请先登录' });
   return actor;
+}
+
+/** The actor as an uploader: name, session, address and the departments they may report for. */
+export function importerOf(c: Context) {
+  const actor = actorOf(c);
+  return { username: actor.username, ref: actor.ref, ip: actor.ip, scope: reportingScope(actor) };
 }

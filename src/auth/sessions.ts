@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
-import { recordAudit } from './audit.js';
 import type { Actor, Role } from './roles.js';
 
 /** A session ends after this long without a request … */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
-import { type AuditBy, recordAudit } from './audit.js';
 import type { Actor, Role } from './roles.js';
 import { sha256 } from './sessions.js';
 import { AccountError, type UserRow } from './users.js';

@@ -1,7 +1,8 @@
 import { listValue } from '@duckdb/node-api';
+import { InvalidError } from '../errors.js';
+import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
-import { type AuditBy, recordAudit } from './audit.js';
-import { generatePassword, hashPassword, passwordProblem } from './password.js';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { isRole, ROLE_NAMES, type Role } from './roles.js';
 import { forgetSessions } from './sessions.js';
 
@@ -17,7 +18,7 @@ export interface UserRow {
 }
 
 /** A request about accounts that cannot be carried out, with a message for the page. */
-export class AccountError extends Error {}
+export class AccountError extends InvalidError {}
 
 /** 1–32 characters, no spaces or control characters; Chinese names are fine. */
 export function usernameProblem(username: string): string | null {
@@ -179,3 +180,44 @@ export const describeRole = (role: Role, departments: string[] | null) =>
   role === 'reporter'
     ? `${ROLE_NAMES.reporter}（${departments ? departments.join('、') : '全部责任单位'}）`
     : ROLE_NAMES[role];
+
+/** An account as the administrator's list shows it, with its last use and live tokens. */
+export interface AccountRow {
+  id: number;
+  username: string;
+  role: Role;
+  departments: string[] | null;
+  created_at: Date;
+  password_changed_at: Date;
+  disabled_at: Date | null;
+  last_seen_at: Date | null;
+  tokens: number;
+}
+
+/** Every account, and every department a reporter may be given. */
+export async function listAccounts(store: Store) {
+  const [users, departments] = await Promise.all([
+    store.all<AccountRow>('auth/users'),
+    store.all<{ department: string }>('auth/departments'),
+  ]);
+  return { users, departments: departments.map((d) => d.department) };
+}
+
+/**
+ * Changes one's own password after checking the current one; returns what is wrong, in words for
+ * the page, or null when it was changed (which ends every session of the account).
+ */
+export async function changeOwnPassword(
+  store: Store,
+  actor: AuditBy & { username: string },
+  form: { current: string; password: string; confirm: string },
+): Promise<string | null> {
+  const user = await findUser(store, actor.username);
+  if (!user) return '账号不存在，请重新登录。';
+  if (!(await verifyPassword(form.current, user.password_hash))) return '当前密码不正确。';
+  if (form.password !== form.confirm) return '两次输入的新密码不一致。';
+  const problem = passwordProblem(form.password);
+  if (problem) return problem;
+  await resetPassword(store, actor, user.id, form.password);
+  return null;
+}

@@ -1,4 +1,5 @@
-import { type AuditBy, recordAudit } from '../auth/audit.js';
+import { InvalidError } from '../errors.js';
+import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
 
 /** The fields an administrator may correct, as text (the form's and the correction table's). */
@@ -22,7 +23,7 @@ export interface CorrectionRow {
 }
 
 /** A correction that cannot be made, with a message for the page. */
-export class CorrectionError extends Error {}
+export class CorrectionError extends InvalidError {}
 
 interface Current {
   code: string;

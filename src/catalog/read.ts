@@ -1,3 +1,4 @@
+import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { Comparator, DepartmentMode, IndicatorKind } from './types.js';
 
@@ -57,19 +58,8 @@ export interface DocumentTree {
   counts: { parts: number; sections: number; tasks: number; departments: number; indicators: number };
 }
 
-export class NotFoundError extends Error {}
-
 export async function listDocuments(store: Store): Promise<DocumentRow[]> {
   return store.all<DocumentRow>('catalog/documents');
-}
-
-/** The document asked for by id, or the latest one when none is asked for; undefined if none is loaded. */
-export async function pickDocument(store: Store, id?: string): Promise<DocumentRow | undefined> {
-  const documents = await listDocuments(store);
-  if (id === undefined || id === '') return documents[0];
-  const found = documents.find((d) => d.id === id);
-  if (!found) throw new NotFoundError(`没有编号为 ${id} 的重点任务文件`);
-  return found;
 }
 
 export async function readDocumentTree(store: Store, document: DocumentRow): Promise<DocumentTree> {
@@ -125,15 +115,17 @@ export async function readDocumentTree(store: Store, document: DocumentRow): Pro
   };
 }
 
-/** One task with where it sits in the document; NotFoundError if the document has no such task. */
+/** One task with where it sits in the document and its neighbours; NotFoundError if there is no such task. */
 export function findTask(
   tree: DocumentTree,
   seq: number,
-): { part: PartView; section: SectionView; task: TaskView } {
+): { part: PartView; section: SectionView; task: TaskView; previous?: number; next?: number } {
+  const seqs = tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => t.seq)));
+  const at = seqs.indexOf(seq);
   for (const part of tree.parts) {
     for (const section of part.sections) {
       const task = section.tasks.find((t) => t.seq === seq);
-      if (task) return { part, section, task };
+      if (task) return { part, section, task, previous: seqs[at - 1], next: seqs[at + 1] };
     }
   }
   throw new NotFoundError(`${tree.document.title} 中没有第 ${seq} 项任务`);
@@ -166,4 +158,24 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/** The indicators a document's overview leads with, as the reviewed catalogue chose them (may be none). */
+export async function headlineCodes(store: Store, documentId: string): Promise<string[]> {
+  return (
+    (await store.one<{ headline: string[] | null }>('catalog/headline', { id: documentId }))?.headline ?? []
+  );
+}
+
+/** An indicator as the catalogue holds it, retired or not (its history stays reachable by its code). */
+export interface IndicatorRecord extends IndicatorRow {
+  document_id: string;
+  retired_at: Date | null;
+}
+
+/** One indicator by its code; NotFoundError when there is none. */
+export async function findIndicator(store: Store, code: string): Promise<IndicatorRecord> {
+  const indicator = await store.one<IndicatorRecord>('catalog/indicator_by_code', { code });
+  if (!indicator) throw new NotFoundError(`指标编码不存在：${code}`);
+  return indicator;
 }

@@ -8,3 +8,7 @@ export async function loadRegions(store: Store, file: string): Promise<void> {
     await tx.run('reference/insert_region_aliases', { file });
   });
 }
+
+/** Every region in the reference table's order (province, prefectures, counties). */
+export const listRegions = (store: Store) =>
+  store.all<{ name: string; parent: string | null; level: string }>('reference/regions');

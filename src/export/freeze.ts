@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { VersionCache } from '../analytics/cache.js';
 import { indicatorRows } from '../analytics/dashboard.js';
-import { type AuditBy, recordAudit } from '../auth/audit.js';
-import type { DocumentTree } from '../catalog/read.js';
+import { type DocumentRow, type DocumentTree, readDocumentTree } from '../catalog/read.js';
+import { NotFoundError } from '../errors.js';
+import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
-import {
-  type Format,
-  snapshotArrow,
-  snapshotCsv,
-  snapshotJson,
-  snapshotParquet,
-  snapshotXlsx,
-} from './formats.js';
-import { type SnapshotParams, type SnapshotRow, snapshotNotes, snapshotRows } from './snapshot.js';
+import { dataVersion } from '../store/version-cache.js';
+import { encodeSnapshot, snapshotRowsFor } from './build.js';
+import { FORMATS, type Format } from './formats.js';
+import { type SnapshotParams, type SnapshotRow, snapshotRows } from './snapshot.js';
 
 export interface FrozenSnapshot {
   id: number;
@@ -49,31 +44,22 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 export async function freezeSnapshot(
   store: Store,
-  cache: VersionCache,
   tree: DocumentTree,
   period: string,
   by: AuditBy,
 ): Promise<number> {
   const known = new Date();
-  const rows = snapshotRows(tree, await indicatorRows(store, tree, { period, known }));
-  const params: SnapshotParams = {
-    document: tree.document.id,
-    asof: period,
+  const version = await dataVersion(store);
+  const { rows, params } = await snapshotRowsFor(store, {
+    tree,
+    asOf: { period, known },
     known: known.toISOString(),
+    filter: {},
     region: '全省',
     byRegion: false,
-    department: null,
-    part: null,
-    status: null,
-  };
-  const version = await cache.version();
-  const files: Record<Format, Buffer> = {
-    csv: snapshotCsv(rows),
-    json: snapshotJson(rows, params),
-    xlsx: await snapshotXlsx(rows, snapshotNotes(params, version)),
-    parquet: await snapshotParquet(store, rows),
-    arrow: snapshotArrow(rows),
-  };
+  });
+  const files = {} as Record<Format, Buffer>;
+  for (const format of FORMATS) files[format] = await encodeSnapshot(store, rows, params, format, version);
   const manifest: Manifest = {
     parameters: params,
     data_version: version,
@@ -117,14 +103,43 @@ export const listFrozen = (store: Store) => store.all<FrozenSnapshot>('snapshots
 
 export const getFrozen = (store: Store, id: number) => store.one<FrozenSnapshot>('snapshots/get', { id });
 
+/** One frozen snapshot; NotFoundError when there is none of that id. */
+export async function findFrozen(store: Store, id: number): Promise<FrozenSnapshot> {
+  const snapshot = await getFrozen(store, id);
+  if (!snapshot) throw new NotFoundError(`没有编号为 ${id} 的快照`);
+  return snapshot;
+}
+
 /** The stored bytes of one format of a frozen snapshot, checked against the manifest's sha256. */
-export async function frozenFile(store: Store, id: number, format: Format): Promise<Buffer | undefined> {
+export async function frozenFile(
+  store: Store,
+  id: number,
+  format: Format,
+): Promise<{ snapshot: FrozenSnapshot; bytes: Buffer }> {
+  const snapshot = await findFrozen(store, id);
+  return { snapshot, bytes: await storedBytes(store, id, format) };
+}
+
+async function storedBytes(store: Store, id: number, format: Format): Promise<Buffer> {
   const row = await store.one<{ sha256: string; bytes: string }>('snapshots/file', { id, format });
-  if (!row) return undefined;
+  if (!row) throw new NotFoundError(`快照 ${id} 没有 ${format} 格式的文件`);
   const bytes = Buffer.from(row.bytes, 'base64');
   if (sha256(bytes) !== row.sha256)
     throw new Error(`frozen snapshot ${id} ${format} does not match its sha256`);
   return bytes;
+}
+
+/** A frozen snapshot's page: the snapshot, its manifest and what has been revised since. */
+export async function frozenSnapshotPage(store: Store, id: number, documents: DocumentRow[]) {
+  const snapshot = await findFrozen(store, id);
+  const document = documents.find((d) => d.id === snapshot.document_id);
+  if (!document) throw new NotFoundError(`快照 ${id} 所属的文件已不存在`);
+  const tree = await readDocumentTree(store, document);
+  return {
+    snapshot,
+    manifest: JSON.parse(snapshot.manifest) as Manifest,
+    revisions: await revisionsSince(store, tree, snapshot),
+  };
 }
 
 /** Which indicators changed since the snapshot was frozen: the frozen rows against today's for the same month. */
@@ -133,8 +148,7 @@ export async function revisionsSince(
   tree: DocumentTree,
   frozen: FrozenSnapshot,
 ): Promise<Revision[]> {
-  const json = await frozenFile(store, frozen.id, 'json');
-  if (!json) return [];
+  const json = await storedBytes(store, frozen.id, 'json');
   const before = (JSON.parse(json.toString('utf8')) as { indicators: SnapshotRow[] }).indicators;
   const now = snapshotRows(
     tree,

@@ -9,6 +9,12 @@ import { BOM } from './csv.js';
 export const HISTORY_FORMATS = ['csv', 'parquet', 'json'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
+export const HISTORY_TYPES: Record<HistoryFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
+  json: 'application/x-ndjson; charset=utf-8',
+};
+
 /**
  * The full history of a document's values, written by DuckDB straight to a temporary file (a
  * million rows never pass through JavaScript objects) and streamed to the client, then removed.
@@ -18,7 +24,7 @@ export async function exportHistory(
   store: Store,
   documentId: string,
   format: HistoryFormat,
-): Promise<{ stream: ReadableStream<Uint8Array>; size?: number }> {
+): Promise<ReadableStream<Uint8Array>> {
   // Document ids are checked against this pattern when the catalogue loads; check again before splicing.
   if (!/^[a-z0-9][a-z0-9-]*$/.test(documentId)) throw new Error(`bad document id ${documentId}`);
   const file = path.join(os.tmpdir(), `taizhang-history-${randomBytes(8).toString('hex')}.${format}`);
@@ -34,24 +40,22 @@ export async function exportHistory(
   const body = createReadStream(file);
   body.once('close', () => rmSync(file, { force: true }));
   const stream = Readable.toWeb(body) as ReadableStream<Uint8Array>;
-  if (format !== 'csv') return { stream };
+  if (format !== 'csv') return stream;
   // Prepend the BOM so Excel on Chinese Windows reads the UTF-8 correctly.
   const bom = new TextEncoder().encode(BOM);
   const reader = stream.getReader();
   let sentBom = false;
-  return {
-    stream: new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (!sentBom) {
-          sentBom = true;
-          controller.enqueue(bom);
-          return;
-        }
-        const { value, done } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      },
-      cancel: (reason) => reader.cancel(reason),
-    }),
-  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!sentBom) {
+        sentBom = true;
+        controller.enqueue(bom);
+        return;
+      }
+      const { value, done } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }

@@ -1,5 +1,4 @@
 import type { IndicatorRow } from '../analytics/dashboard.js';
-import type { AsOf } from '../analytics/indicators.js';
 import { STATUS_RULE } from '../analytics/thresholds.js';
 import type { DocumentTree } from '../catalog/read.js';
 
@@ -131,10 +130,3 @@ export function snapshotFileName(params: SnapshotParams, extension: string): str
   ].filter(Boolean);
   return `${parts.join('-')}-指标快照.${extension}`;
 }
-
-/** Reads a snapshot row's value for a column, for writers that go column by column. */
-export function cell(row: SnapshotRow, key: keyof SnapshotRow): string | number | null {
-  return row[key];
-}
-
-export type { AsOf };

@@ -3,8 +3,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listValue, structValue } from '@duckdb/node-api';
-import { type AuditBy, recordAudit } from '../auth/audit.js';
-import { type Actor, reportingScope } from '../auth/roles.js';
+import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
 import { formatInstant } from '../time.js';
 import { layoutColumns } from './columns.js';
@@ -363,12 +362,4 @@ function describeReject(reject: { line: number; error_type: string; csv_line: st
     message: `第${reject.line}行格式有误：${REJECT_MESSAGES[reject.error_type] ?? reject.error_type}`,
     found: reject.csv_line?.slice(0, 200) ?? null,
   };
-}
-
-/** The options that say who imports: their name, their reporting scope, and the audit event's kind. */
-export function importedBy(
-  actor: Actor,
-  action: 'upload' | 'value',
-): Pick<ImportOptions, 'by' | 'scope' | 'audit'> {
-  return { by: actor.username, scope: reportingScope(actor), audit: { by: actor, action } };
 }

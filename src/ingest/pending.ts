@@ -68,7 +68,8 @@ export class PendingUploads {
     rmSync(`${this.file(token)}.json`, { force: true });
   }
 
-  private file(token: string): string {
+  /** Where a token's file waits. */
+  file(token: string): string {
     return path.join(this.dir, 'pending', `${token}.csv`);
   }
 }

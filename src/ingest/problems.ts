@@ -1,3 +1,5 @@
+import { toCsv } from '../export/csv.js';
+
 /** A problem found in an upload, with where it is and a message a clerk understands. */
 export interface Problem {
   /** Line of the file (1 = header), or null for the file as a whole. */
@@ -20,4 +22,19 @@ export class IngestError extends Error {
   ) {
     super(message);
   }
+}
+
+/** An upload's problems as the downloadable error report: every one of them, in Chinese. */
+export function problemsCsv(problems: Problem[]): string {
+  return toCsv(
+    ['行', '列', '类别', '问题代码', '说明', '原值'],
+    problems.map((p) => [
+      p.line,
+      p.column,
+      p.severity === 'error' ? '错误' : '提醒',
+      p.code,
+      p.message,
+      p.found,
+    ]),
+  );
 }

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AuditBy } from '../auth/audit.js';
 import type { IndicatorRow } from '../catalog/read.js';
+import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
 import { type ImportReport, importFile } from './import.js';
-import { withdrawUpload } from './uploads.js';
 
 /** Who the sample data set is recorded as; withdrawing it looks for this name. */
 export const SAMPLE_USER = '示例数据';
@@ -81,26 +80,34 @@ export async function loadSample(
   const file = path.join(os.tmpdir(), `taizhang-sample-${randomBytes(6).toString('hex')}.csv`);
   writeFileSync(file, sampleCsv(indicators, year));
   try {
-    return await importFile(store, file, {
+    const report = await importFile(store, file, {
       fileName: '示例数据.csv',
       by: SAMPLE_USER,
       ...(by ? { audit: { by, action: 'sample' } } : {}),
     });
+    // The sample is made from the catalogue itself: a rejection is a defect, not the user's doing.
+    if (report.status === 'rejected') throw new Error(`sample data rejected: ${report.problems[0]?.message}`);
+    return report;
   } finally {
     rmSync(file, { force: true });
   }
 }
 
-/** Withdraws every sample upload still counting; returns how many were withdrawn. */
+/** Withdraws every sample upload still counting, in one statement; returns how many were withdrawn. */
 export async function removeSample(store: Store, by: AuditBy): Promise<number> {
-  const uploads = await store.all<{ id: number; status: string; uploaded_by: string }>('uploads/list', {
-    limit: 100_000,
+  return store.write(async (tx) => {
+    const withdrawn = await tx.all<{ upload_id: number }>('uploads/withdraw_by_uploader', {
+      uploader: SAMPLE_USER,
+      by: by.username ?? 'system',
+      reason: '移除示例数据',
+    });
+    if (withdrawn.length === 0) return 0;
+    await tx.run('meta/bump_data_version');
+    await recordAudit(tx, by, {
+      action: 'sample.remove',
+      target: withdrawn.map((w) => `upload:${w.upload_id}`).join(','),
+      detail: { uploads: withdrawn.length },
+    });
+    return withdrawn.length;
   });
-  let withdrawn = 0;
-  for (const u of uploads) {
-    if (u.uploaded_by === SAMPLE_USER && u.status === 'committed') {
-      if (await withdrawUpload(store, u.id, by, '移除示例数据')) withdrawn += 1;
-    }
-  }
-  return withdrawn;
 }

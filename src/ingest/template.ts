@@ -1,5 +1,6 @@
 import type { IndicatorRow } from '../catalog/read.js';
 import { toCsv } from '../export/csv.js';
+import type { Store } from '../store/store.js';
 
 /**
  * Upload templates with the indicator codes and names filled in, so a clerk never has to guess the
@@ -27,4 +28,20 @@ export function wideTemplate(indicators: IndicatorRow[]): string {
     ['指标编码', '指标名称', '地区', ...months],
     indicators.map((i) => [i.code, i.name, '全省', ...months.map(() => '')]),
   );
+}
+
+/** The template of a document (for one department's indicators, or all), with its file name. */
+export async function templateFor(
+  store: Store,
+  document: { id: string; year: number },
+  department: string | null,
+  layout: 'long' | 'wide',
+): Promise<{ csv: string; fileName: string }> {
+  const indicators = await store.all<IndicatorRow>('reference/indicators_for_template', {
+    document: document.id,
+    department,
+  });
+  const csv = layout === 'wide' ? wideTemplate(indicators) : longTemplate(indicators, `${document.year}-01`);
+  const fileName = `${document.year}年${department ?? ''}填报模板${layout === 'wide' ? '（按月分列）' : ''}.csv`;
+  return { csv, fileName };
 }

@@ -1,4 +1,5 @@
-import { type AuditBy, recordAudit } from '../auth/audit.js';
+import { DomainError, NotFoundError } from '../errors.js';
+import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
 import type { Problem } from './problems.js';
 
@@ -23,39 +24,7 @@ export interface UploadRow {
   reason?: string | null;
 }
 
-export interface HistoryRow {
-  period: string;
-  region: string;
-  series: 'actual' | 'plan';
-  value: number | null;
-  basis: 'cumulative' | 'increment';
-  milestone_status: string | null;
-  note: string | null;
-  upload_id: number;
-  line: number | null;
-  recorded_at: Date;
-  /** When the value's upload was withdrawn, if it was. */
-  withdrawn_at: Date | null;
-  /** When the value stopped counting (a later value, or withdrawal); null while it counts. */
-  superseded_at: Date | null;
-}
-
-export interface LatestRow {
-  region: string;
-  level: 'province' | 'prefecture' | 'county';
-  period: string;
-  value: number | null;
-  milestone_status: string | null;
-  note: string | null;
-  upload_id: number;
-  recorded_at: Date;
-}
-
-/** The latest value that counts now, per region. */
-export const latestByRegion = (store: Store, code: string) =>
-  store.all<LatestRow>('actuals/latest_by_region', { code });
-
-export class UploadNotFound extends Error {}
+export class UploadNotFound extends NotFoundError {}
 
 export const listUploads = (store: Store, limit = 500) => store.all<UploadRow>('uploads/list', { limit });
 
@@ -77,24 +46,21 @@ export const uploadValues = (store: Store, id: number, limit = 1000) =>
 
 /**
  * Withdraws (撤回) a committed upload as a whole: its values stop counting from now on and stay in
- * the history. Returns false when it was not committed or is already withdrawn.
+ * the history. Refused (409) when it is not committed or already withdrawn.
  */
 export async function withdrawUpload(
   store: Store,
   id: number,
   by: AuditBy,
   reason: string | null,
-): Promise<boolean> {
-  return store.write(async (tx) => {
+): Promise<void> {
+  await getUpload(store, id);
+  await store.write(async (tx) => {
     const changed = await tx.run('uploads/withdraw', { id, by: by.username ?? 'system', reason });
-    if (changed > 0) {
-      await tx.run('meta/bump_data_version');
-      await recordAudit(tx, by, { action: 'upload.withdraw', target: `upload:${id}`, detail: { reason } });
+    if (changed === 0) {
+      throw new DomainError(409, `第 ${id} 批不是已提交状态（可能已撤回或未通过检查），无法撤回。`);
     }
-    return changed > 0;
+    await tx.run('meta/bump_data_version');
+    await recordAudit(tx, by, { action: 'upload.withdraw', target: `upload:${id}`, detail: { reason } });
   });
 }
-
-/** Every value ever reported for an indicator, with recorded_at and superseded_at (null while it counts). */
-export const indicatorHistory = (store: Store, code: string) =>
-  store.all<HistoryRow>('actuals/history', { code });

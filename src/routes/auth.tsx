@@ -1,17 +1,15 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
 import { AccountPage } from '../../views/account.js';
 import { LoginPage } from '../../views/login.js';
-import { audit } from '../auth/audit.js';
 import { actorOf, clientIp, SESSION_COOKIE } from '../auth/middleware.js';
-import { dummyHash, passwordProblem, verifyPassword } from '../auth/password.js';
-import { ABSOLUTE_LIMIT_MS, endAllSessions, endSession, startSession } from '../auth/sessions.js';
-import type { LoginThrottle } from '../auth/throttle.js';
-import { findUser, resetPassword } from '../auth/users.js';
-import type { Config } from '../config.js';
-import type { Store } from '../store/store.js';
+import { ABSOLUTE_LIMIT_MS, endAllSessions, endSession } from '../auth/sessions.js';
+import { signIn } from '../auth/sign-in.js';
+import { changeOwnPassword } from '../auth/users.js';
+import { valid } from '../http/validate.js';
+import type { RouteDeps } from './deps.js';
 
 /** Only a path of this site may be returned to after signing in, never another site (//evil, /\evil). */
 export function safeNext(raw: unknown): string {
@@ -19,16 +17,19 @@ export function safeNext(raw: unknown): string {
   return /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/login') ? next : '/';
 }
 
+/** Form fields are cut, not refused: a sign-in form answers every attempt the same way. */
+const field = (max: number) =>
+  z
+    .unknown()
+    .transform((v) => (typeof v === 'string' ? v.slice(0, max) : ''))
+    .optional()
+    .transform((v) => v ?? '');
+
+const loginForm = z.object({ username: field(64), password: field(128), next: field(2000) });
+const passwordForm = z.object({ current: field(128), password: field(256), confirm: field(256) });
+
 /** Sign in and out, and one's own account. */
-export function authRoutes({
-  store,
-  config,
-  throttle,
-}: {
-  store: Store;
-  config: Config;
-  throttle: LoginThrottle;
-}) {
+export function authRoutes({ store, config, throttle }: RouteDeps) {
   const app = new Hono();
 
   const secure = (c: Context) =>
@@ -36,45 +37,27 @@ export function authRoutes({
       ? new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https'
       : config.secureCookie;
 
-  app.get('/login', (c) => {
-    if (c.get('actor')) return c.redirect(safeNext(c.req.query('next')), 303);
-    const notice = c.req.query('done') === 'password' ? '密码已修改，请用新密码登录。' : undefined;
-    return c.html(<LoginPage next={safeNext(c.req.query('next'))} notice={notice} />);
+  app.get('/login', valid('query', z.object({ next: field(2000), done: field(20) })), (c) => {
+    const { next, done } = c.req.valid('query');
+    if (c.get('actor')) return c.redirect(safeNext(next), 303);
+    const notice = done === 'password' ? '密码已修改，请用新密码登录。' : undefined;
+    return c.html(<LoginPage next={safeNext(next)} notice={notice} />);
   });
 
-  app.post('/login', async (c) => {
-    const body = await c.req.parseBody();
-    const username = String(body.username ?? '')
-      .trim()
-      .slice(0, 32);
-    const password = String(body.password ?? '').slice(0, 128);
-    const next = safeNext(body.next);
-    const ip = clientIp(c);
-    const wait = throttle.waitMinutes(username, ip);
-    if (wait > 0) {
-      const message = `登录失败次数过多，请 ${wait} 分钟后再试，或联系管理员。`;
-      return c.html(<LoginPage next={next} username={username} message={message} />, 429);
+  app.post('/login', valid('form', loginForm), async (c) => {
+    const form = c.req.valid('form');
+    const username = form.username.trim().slice(0, 32);
+    const next = safeNext(form.next);
+    const result = await signIn(store, throttle, {
+      username,
+      password: form.password,
+      ip: clientIp(c),
+      userAgent: c.req.header('User-Agent') ?? null,
+    });
+    if (!result.ok) {
+      return c.html(<LoginPage next={next} username={username} message={result.message} />, result.status);
     }
-    const user = username ? await findUser(store, username) : undefined;
-    // A wrong name costs as much as a wrong password, so timing does not reveal which names exist.
-    const matches = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
-    if (!user || !matches || user.disabled_at) {
-      throttle.fail(username, ip);
-      await audit(
-        store,
-        { username: null, ref: null, ip },
-        {
-          action: 'login.failed',
-          target: `user:${username}`,
-          detail: { reason: !user ? 'unknown user' : !matches ? 'wrong password' : 'disabled' },
-        },
-      );
-      const message = user?.disabled_at && matches ? '此账号已停用，请联系管理员。' : '用户名或密码不正确。';
-      return c.html(<LoginPage next={next} username={username} message={message} />, 401);
-    }
-    throttle.succeed(username);
-    const id = await startSession(store, user, { ip, userAgent: c.req.header('User-Agent') ?? null });
-    setCookie(c, SESSION_COOKIE, id, {
+    setCookie(c, SESSION_COOKIE, result.sessionId, {
       httpOnly: true,
       sameSite: 'Lax',
       secure: secure(c),
@@ -92,19 +75,10 @@ export function authRoutes({
 
   app.get('/account', (c) => c.html(<AccountPage actor={actorOf(c)} />));
 
-  app.post('/account/password', async (c) => {
+  app.post('/account/password', valid('form', passwordForm), async (c) => {
     const actor = actorOf(c);
-    const body = await c.req.parseBody();
-    const current = String(body.current ?? '');
-    const password = String(body.password ?? '');
-    const user = await findUser(store, actor.username);
-    if (!user) throw new HTTPException(401, { message: '请先登录' });
-    let message: string | null = null;
-    if (!(await verifyPassword(current, user.password_hash))) message = '当前密码不正确。';
-    else if (password !== String(body.confirm ?? '')) message = '两次输入的新密码不一致。';
-    else message = passwordProblem(password);
-    if (message) return c.html(<AccountPage actor={actor} message={message} />, 422);
-    await resetPassword(store, actor, user.id, password);
+    const problem = await changeOwnPassword(store, actor, c.req.valid('form'));
+    if (problem) return c.html(<AccountPage actor={actor} message={problem} />, 422);
     return signedOut(c, '/login?done=password');
   });
 

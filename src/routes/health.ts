@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { Store } from '../store/store.js';
+import { dataVersion } from '../store/version-cache.js';
+import type { RouteDeps } from './deps.js';
 
 /** GET /healthz: 200 with the data version when the database answers, 503 otherwise. */
-export function healthRoutes(store: Store) {
+export function healthRoutes({ store }: RouteDeps) {
   const app = new Hono();
   app.get('/healthz', async (c) => {
     try {
-      const row = await store.one<{ version: number }>('meta/data_version');
-      return c.json({ status: 'ok', dataVersion: row?.version ?? 0 });
+      return c.json({ status: 'ok', dataVersion: await dataVersion(store) });
     } catch {
       return c.json({ status: 'unavailable' }, 503);
     }

@@ -1,101 +1,66 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
 import { BriefingPage } from '../../views/briefing.js';
 import { SnapshotPage, SnapshotsPage } from '../../views/snapshots.js';
-import type { VersionCache } from '../analytics/cache.js';
 import { monthEnd } from '../analytics/indicators.js';
-import { buildOverview } from '../analytics/overview.js';
+import { cachedOverview } from '../analytics/overview.js';
 import { actorOf } from '../auth/middleware.js';
-import { readDocumentTree } from '../catalog/read.js';
-import { CONTENT_TYPES, FORMATS, type Format } from '../export/formats.js';
-import {
-  freezeSnapshot,
-  frozenFile,
-  getFrozen,
-  listFrozen,
-  type Manifest,
-  revisionsSince,
-} from '../export/freeze.js';
-import type { Store } from '../store/store.js';
-import { parseAsOf } from './as-of.js';
-import { documentFor } from './context.js';
+import { CONTENT_TYPES, FORMATS } from '../export/formats.js';
+import { freezeSnapshot, frozenFile, frozenSnapshotPage, listFrozen } from '../export/freeze.js';
+import { fileResponse } from '../http/downloads.js';
+import { month, positiveInt, valid } from '../http/validate.js';
+import { requireDocument, requireView, withView } from '../http/view.js';
+import type { RouteDeps } from './deps.js';
+
+const idParam = z.object({ id: positiveInt('应为快照编号') });
 
 /** Frozen monthly snapshots and the printable briefing. */
-export function snapshotPages(store: Store, cache: VersionCache) {
+export function snapshotPages({ store, cache }: RouteDeps) {
   const app = new Hono();
 
-  const requireDocument = async (c: Parameters<typeof documentFor>[0]) => {
-    const ctx = await documentFor(c, store);
-    if (!ctx) throw new HTTPException(404, { message: '尚未载入重点任务文件' });
-    return ctx;
-  };
-
-  app.get('/snapshots', async (c) => {
-    const ctx = await documentFor(c, store);
+  app.get('/snapshots', withView(store, { month: false }), async (c) => {
+    const view = c.get('view');
     return c.html(
       <SnapshotsPage
-        documents={ctx?.documents ?? []}
-        document={ctx?.document}
+        documents={view?.documents ?? []}
+        document={view?.document}
         snapshots={await listFrozen(store)}
       />,
     );
   });
 
-  app.post('/snapshots', async (c) => {
-    const ctx = await requireDocument(c);
-    const asof = String((await c.req.parseBody()).asof ?? '');
-    let period: string;
-    try {
-      period = monthEnd(asof);
-    } catch {
-      throw new HTTPException(422, { message: `统计月份“${asof}”无效，应写成 YYYY-MM，如 2021-10` });
-    }
-    const tree = await readDocumentTree(store, ctx.document);
-    const id = await freezeSnapshot(store, cache, tree, period, actorOf(c));
-    return c.redirect(`/snapshots/${id}`, 303);
+  app.post(
+    '/snapshots',
+    valid('form', z.object({ asof: month })),
+    withView(store, { month: false }),
+    async (c) => {
+      const view = requireDocument(c);
+      const id = await freezeSnapshot(store, view.tree, monthEnd(c.req.valid('form').asof), actorOf(c));
+      return c.redirect(`/snapshots/${id}`, 303);
+    },
+  );
+
+  app.get('/snapshots/:id{[0-9]+}', valid('param', idParam), withView(store, { month: false }), async (c) => {
+    const view = requireDocument(c);
+    const page = await frozenSnapshotPage(store, c.req.valid('param').id, view.documents);
+    return c.html(<SnapshotPage documents={view.documents} {...page} />);
   });
 
-  app.get('/snapshots/:id{[0-9]+}', async (c) => {
-    const snapshot = await getFrozen(store, Number(c.req.param('id')));
-    if (!snapshot) throw new HTTPException(404, { message: `没有编号为 ${c.req.param('id')} 的快照` });
-    const ctx = await requireDocument(c);
-    const tree = await readDocumentTree(
-      store,
-      ctx.documents.find((d) => d.id === snapshot.document_id) ?? ctx.document,
-    );
-    return c.html(
-      <SnapshotPage
-        documents={ctx.documents}
-        snapshot={snapshot}
-        manifest={JSON.parse(snapshot.manifest) as Manifest}
-        revisions={await revisionsSince(store, tree, snapshot)}
-      />,
-    );
-  });
+  app.get(
+    '/snapshots/:id{[0-9]+}/:format',
+    valid('param', idParam.extend({ format: z.enum(FORMATS, { error: `应为 ${FORMATS.join('、')} 之一` }) })),
+    async (c) => {
+      const { id, format } = c.req.valid('param');
+      const { snapshot, bytes } = await frozenFile(store, id, format);
+      const name = `${snapshot.asof.slice(0, 7)}-月报快照-${snapshot.id}.${format}`;
+      return fileResponse(c, bytes, CONTENT_TYPES[format], name, 'snapshot');
+    },
+  );
 
-  app.get('/snapshots/:id{[0-9]+}/:format', async (c) => {
-    const format = c.req.param('format') as Format;
-    if (!FORMATS.includes(format)) throw new HTTPException(404, { message: `没有“${format}”格式` });
-    const snapshot = await getFrozen(store, Number(c.req.param('id')));
-    const bytes = snapshot && (await frozenFile(store, snapshot.id, format));
-    if (!snapshot || !bytes)
-      throw new HTTPException(404, { message: `没有编号为 ${c.req.param('id')} 的快照` });
-    c.header('Content-Type', CONTENT_TYPES[format]);
-    const name = `${snapshot.asof.slice(0, 7)}-月报快照-${snapshot.id}.${format}`;
-    c.header(
-      'Content-Disposition',
-      `attachment; filename="snapshot.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    );
-    return c.body(bytes as unknown as ArrayBuffer);
-  });
-
-  app.get('/briefing', async (c) => {
-    const ctx = await requireDocument(c);
-    const asOf = await parseAsOf(store, ctx.document, c.req.query('asof'), c.req.query('known'));
-    const tree = await readDocumentTree(store, ctx.document);
-    const key = JSON.stringify(['briefing', ctx.document.id, asOf.period, c.req.query('known') ?? '']);
-    const { value: data } = await cache.get(key, () => buildOverview(store, tree, asOf, {}));
-    return c.html(<BriefingPage document={ctx.document} documents={ctx.documents} data={data} />);
+  app.get('/briefing', withView(store), async (c) => {
+    const view = requireView(c);
+    const data = await cachedOverview(store, cache, { ...view, filter: {} });
+    return c.html(<BriefingPage document={view.document} documents={view.documents} data={data} />);
   });
 
   return app;

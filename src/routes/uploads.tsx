@@ -1,91 +1,65 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
 import { UploadDetailPage, UploadOutcome, UploadPreview, UploadsPage } from '../../views/uploads.js';
-import { actorOf } from '../auth/middleware.js';
-import type { IndicatorRow } from '../catalog/read.js';
-import { resolveDepartment } from '../catalog/read.js';
-import type { Config } from '../config.js';
-import { toCsv } from '../export/csv.js';
-import { importedBy, importFile } from '../ingest/import.js';
-import { OptionError, parseUploadOptions } from '../ingest/options.js';
-import type { PendingUploads } from '../ingest/pending.js';
-import { longTemplate, wideTemplate } from '../ingest/template.js';
-import {
-  getUpload,
-  listUploads,
-  UploadNotFound,
-  uploadProblems,
-  uploadValues,
-  withdrawUpload,
-} from '../ingest/uploads.js';
-import type { Store } from '../store/store.js';
-import { documentFor } from './context.js';
-import { render } from './render.js';
+import { actorOf, importerOf } from '../auth/middleware.js';
+import { listRegions } from '../catalog/regions.js';
+import { InvalidError } from '../errors.js';
+import { csvResponse } from '../http/downloads.js';
+import { render } from '../http/render.js';
+import { positiveInt, text, valid } from '../http/validate.js';
+import { requireDocument, withView } from '../http/view.js';
+import { problemsCsv } from '../ingest/problems.js';
+import { cancelSubmission, commitSubmission, previewSubmission } from '../ingest/submit.js';
+import { templateFor } from '../ingest/template.js';
+import { getUpload, listUploads, uploadProblems, uploadValues, withdrawUpload } from '../ingest/uploads.js';
+import type { RouteDeps } from './deps.js';
 
-export interface UploadDeps {
-  store: Store;
-  config: Config;
-  pending: PendingUploads;
-}
+/** The choices that come with an upload, from the form or the API's query. */
+export const uploadOptions = z.object({
+  region: text(50),
+  series: text(10).pipe(
+    z.enum(['actual', 'plan'], { error: '应为 actual（实际完成）或 plan（分月计划）' }).optional(),
+  ),
+  basis: text(12).pipe(
+    z.enum(['cumulative', 'increment'], { error: '应为 cumulative（累计）或 increment（当月）' }).optional(),
+  ),
+});
 
-/** Rejects a body over the configured size with a message a clerk understands (413). */
-export function uploadLimit(config: Config) {
-  const mb = Math.round(config.uploadLimitBytes / 1024 / 1024);
-  return bodyLimit({
-    maxSize: config.uploadLimitBytes,
-    onError: () => {
-      throw new HTTPException(413, { message: `文件超过 ${mb} MB 的上限，请拆分后分批上传。` });
-    },
-  });
-}
+const uploadForm = uploadOptions.extend({ file: z.instanceof(File, { error: '请选择要上传的文件' }) });
+const tokenForm = z.object({ token: z.string().max(64), return_to: text(200) });
+const idParam = z.object({ id: positiveInt('应为上传批次的编号') });
 
 /** The upload pages: history, upload and preview, commit or cancel, one upload, templates. */
-export function uploadRoutes({ store, config, pending }: UploadDeps) {
+export function uploadRoutes({ store, config, pending }: RouteDeps) {
   const app = new Hono();
   const limitMb = Math.round(config.uploadLimitBytes / 1024 / 1024);
 
   const pageProps = async (c: Context) => {
-    const ctx = await documentFor(c, store);
-    const regions = await store.all<{ name: string; level: string }>('reference/regions');
+    const view = c.get('view');
     return {
-      document: ctx?.document,
-      documents: ctx?.documents ?? [],
+      document: view?.document,
+      documents: view?.documents ?? [],
       uploads: await listUploads(store),
-      regions,
+      regions: await listRegions(store),
       limitMb,
     };
   };
 
-  app.get('/uploads', async (c) => c.html(<UploadsPage {...(await pageProps(c))} />));
+  app.get('/uploads', withView(store, { month: false }), async (c) =>
+    c.html(<UploadsPage {...(await pageProps(c))} />),
+  );
 
-  app.post('/uploads', uploadLimit(config), async (c) => {
-    const body = await c.req.parseBody();
-    const file = body.file;
-    if (!(file instanceof File) || file.size === 0) {
-      throw new HTTPException(422, { message: '请选择要上传的 CSV 文件（文件不能为空）。' });
-    }
-    const options = readOptions(body);
-    const actor = actorOf(c);
-    const token = await pending.save(new Uint8Array(await file.arrayBuffer()), {
-      fileName: file.name,
-      options,
-      owner: actor.username,
-      action: 'upload',
-    });
-    const saved = pending.find(token);
-    if (!saved) throw new Error('pending upload vanished');
-    const report = await importFile(store, saved.file, {
-      ...options,
-      fileName: file.name,
-      dryRun: true,
-      recordRejection: true,
-      ...importedBy(actor, 'upload'),
-    });
-    const committable = report.counts.errors === 0 && report.counts.new + report.counts.revised > 0;
-    if (!committable) pending.remove(token);
-    const preview = <UploadPreview report={report} token={committable ? token : undefined} />;
+  app.post('/uploads', withView(store, { month: false }), valid('form', uploadForm), async (c) => {
+    const { file, ...options } = c.req.valid('form');
+    if (file.size === 0) throw new InvalidError('请选择要上传的 CSV 文件（文件不能为空）。');
+    const { report, token } = await previewSubmission(
+      store,
+      pending,
+      { body: new Uint8Array(await file.arrayBuffer()), fileName: file.name, options, action: 'upload' },
+      importerOf(c),
+    );
+    const preview = <UploadPreview report={report} token={token} />;
     return render(
       c,
       async () => <UploadsPage {...(await pageProps(c))} result={preview} />,
@@ -93,139 +67,73 @@ export function uploadRoutes({ store, config, pending }: UploadDeps) {
     );
   });
 
-  app.post('/uploads/commit', async (c) => {
-    const body = await c.req.parseBody();
-    const token = String(body.token ?? '');
-    // Only a page of this app may be returned to, never another site.
-    const returnTo = /^\/indicators\/[^/]+$/.test(String(body.return_to ?? ''))
-      ? String(body.return_to)
-      : undefined;
-    const actor = actorOf(c);
-    const saved = pending.find(token);
-    if (!saved || saved.owner !== actor.username)
-      throw new HTTPException(410, { message: '这份文件已提交、已取消或已过期，请重新上传。' });
-    // Checked again as it is committed: the account's scope may have changed since the preview.
-    const report = await importFile(store, saved.file, {
-      ...saved.options,
-      fileName: saved.fileName,
-      ...importedBy(actor, saved.action ?? 'upload'),
-    });
-    if (report.uploadId !== null) pending.archive(token, report.uploadId);
-    else pending.remove(token);
+  app.post('/uploads/commit', valid('form', tokenForm), async (c) => {
+    const { token, return_to } = c.req.valid('form');
+    // Only an indicator page of this app may be returned to, never another site.
+    const returnTo = return_to && /^\/indicators\/[^/]+$/.test(return_to) ? return_to : undefined;
+    const report = await commitSubmission(store, pending, token, importerOf(c));
+    const htmx = c.req.header('HX-Request') === 'true';
     if (report.status === 'committed' && returnTo) {
-      if (c.req.header('HX-Request') !== 'true') return c.redirect(returnTo, 303);
+      if (!htmx) return c.redirect(returnTo, 303);
       c.header('HX-Redirect', returnTo);
       return c.body('');
     }
-    if (c.req.header('HX-Request') !== 'true') return c.redirect(`/uploads/${report.uploadId ?? ''}`, 303);
+    if (!htmx) return c.redirect(`/uploads/${report.uploadId ?? ''}`, 303);
     if (report.status !== 'committed') return c.html(<UploadPreview report={report} />, 422);
     return c.html(<UploadOutcome report={report} uploads={await listUploads(store)} />);
   });
 
-  app.post('/uploads/cancel', async (c) => {
-    const token = String((await c.req.parseBody()).token ?? '');
-    if (pending.find(token)?.owner === actorOf(c).username) pending.remove(token);
+  app.post('/uploads/cancel', valid('form', tokenForm), async (c) => {
+    cancelSubmission(pending, c.req.valid('form').token, importerOf(c));
     if (c.req.header('HX-Request') !== 'true') return c.redirect('/uploads', 303);
     return c.html(<UploadOutcome uploads={await listUploads(store)} />);
   });
 
-  app.get('/uploads/:id', async (c) => {
-    const id = parseId(c.req.param('id'));
-    const upload = await findUpload(store, id);
-    const ctx = await documentFor(c, store);
+  app.get('/uploads/:id', valid('param', idParam), withView(store, { month: false }), async (c) => {
+    const { id } = c.req.valid('param');
     return c.html(
       <UploadDetailPage
-        upload={upload}
+        upload={await getUpload(store, id)}
         problems={await uploadProblems(store, id)}
         values={await uploadValues(store, id)}
-        documents={ctx?.documents ?? []}
+        documents={c.get('view')?.documents ?? []}
       />,
     );
   });
 
-  app.get('/uploads/:id/problems.csv', async (c) => {
-    const id = parseId(c.req.param('id'));
-    await findUpload(store, id);
-    const problems = await uploadProblems(store, id);
-    const csv = toCsv(
-      ['行', '列', '类别', '问题代码', '说明', '原值'],
-      problems.map((p) => [
-        p.line,
-        p.column,
-        p.severity === 'error' ? '错误' : '提醒',
-        p.code,
-        p.message,
-        p.found,
-      ]),
-    );
-    return csvResponse(c, csv, `第${id}批-错误报告.csv`);
+  app.get('/uploads/:id/problems.csv', valid('param', idParam), async (c) => {
+    const { id } = c.req.valid('param');
+    await getUpload(store, id);
+    return csvResponse(c, problemsCsv(await uploadProblems(store, id)), `第${id}批-错误报告.csv`);
   });
 
-  app.post('/uploads/:id/withdraw', async (c) => {
-    const id = parseId(c.req.param('id'));
-    await findUpload(store, id);
-    const reason =
-      String((await c.req.parseBody()).reason ?? '')
-        .trim()
-        .slice(0, 200) || null;
-    const done = await withdrawUpload(store, id, actorOf(c), reason);
-    if (!done)
-      throw new HTTPException(409, {
-        message: `第 ${id} 批不是已提交状态（可能已撤回或未通过检查），无法撤回。`,
-      });
-    return c.redirect(`/uploads/${id}`, 303);
-  });
+  app.post(
+    '/uploads/:id/withdraw',
+    valid('param', idParam),
+    valid('form', z.object({ reason: text(200) })),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await withdrawUpload(store, id, actorOf(c), c.req.valid('form').reason ?? null);
+      return c.redirect(`/uploads/${id}`, 303);
+    },
+  );
 
-  app.get('/templates/:name{actuals(-wide)?\\.csv}', async (c) => {
-    const ctx = await documentFor(c, store);
-    if (!ctx) throw new HTTPException(404, { message: '尚未载入重点任务文件，没有可填报的指标。' });
-    const departmentQuery = c.req.query('department');
-    const department = departmentQuery ? await resolveDepartment(store, departmentQuery) : null;
-    const indicators = await store.all<IndicatorRow>('reference/indicators_for_template', {
-      document: ctx.document.id,
-      department,
-    });
-    const wide = c.req.param('name') === 'actuals-wide.csv';
-    const csv = wide ? wideTemplate(indicators) : longTemplate(indicators, `${ctx.document.year}-01`);
-    const name = `${ctx.document.year}年${department ?? ''}填报模板${wide ? '（按月分列）' : ''}.csv`;
-    return csvResponse(c, csv, name);
-  });
+  app.get(
+    '/templates/:name{actuals(-wide)?\\.csv}',
+    withView(store, { month: false }),
+    valid('param', z.object({ name: z.enum(['actuals.csv', 'actuals-wide.csv']) })),
+    async (c) => {
+      const view = requireDocument(c);
+      const layout = c.req.valid('param').name === 'actuals-wide.csv' ? 'wide' : 'long';
+      const { csv, fileName } = await templateFor(
+        store,
+        view.document,
+        view.filter.department ?? null,
+        layout,
+      );
+      return csvResponse(c, csv, fileName);
+    },
+  );
 
   return app;
 }
-
-function readOptions(input: Record<string, unknown>) {
-  try {
-    return parseUploadOptions(input);
-  } catch (error) {
-    if (error instanceof OptionError) throw new HTTPException(422, { message: error.message });
-    throw error;
-  }
-}
-
-function parseId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404, { message: `没有第 ${raw} 批上传` });
-  return id;
-}
-
-async function findUpload(store: Store, id: number) {
-  try {
-    return await getUpload(store, id);
-  } catch (error) {
-    if (error instanceof UploadNotFound) throw new HTTPException(404, { message: error.message });
-    throw error;
-  }
-}
-
-/** A CSV download whose Chinese file name survives every browser (RFC 6266 filename*). */
-export function csvResponse(c: Context, csv: string, fileName: string) {
-  c.header('Content-Type', 'text/csv; charset=utf-8');
-  c.header(
-    'Content-Disposition',
-    `attachment; filename="download.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-  return c.body(csv);
-}
-
-export { readOptions };

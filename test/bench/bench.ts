@@ -67,7 +67,7 @@ async function benchHistory(dir: string) {
     const baseline = (performance.now() - t0) / 1000;
     for (const format of HISTORY_FORMATS) {
       const t1 = performance.now();
-      const { stream } = await exportHistory(store, 'jilin-2021-new-urbanization-key-tasks', format);
+      const stream = await exportHistory(store, 'jilin-2021-new-urbanization-key-tasks', format);
       let bytes = 0;
       for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
       const seconds = (performance.now() - t1) / 1000;

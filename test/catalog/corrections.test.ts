@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, readCatalogFile } from '../../src/catalog/load.js';
+import { listAudit } from '../../src/store/audit.js';
 import { html } from '../helpers/html.js';
 import { seededApp } from '../helpers/store.js';
 
@@ -40,7 +41,7 @@ describe('catalog: an administrator corrects an indicator', () => {
     expect(rows).toHaveLength(2);
     expect(rows.join('|')).toContain('36000 → 40000');
     expect(rows.join('|')).toContain('按更正通知');
-    const [event] = await ctx.store.all<{ detail: string; actor: string }>('auth/audit', {
+    const [event] = await listAudit(ctx.store, {
       actor: null,
       action: 'indicator',
       from: null,

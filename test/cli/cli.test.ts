@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/store/audit.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-'));
 const db = path.join(dir, 'cli.duckdb');
@@ -89,7 +90,7 @@ describe('cli: npm run user', () => {
     const { Store } = await import('../../src/store/store.js');
     const store = await Store.open(env.TAIZHANG_DB);
     try {
-      const events = await store.all<{ action: string; actor: string; session_ref: string }>('auth/audit', {
+      const events = await listAudit(store, {
         actor: 'cli',
         action: null,
         from: null,

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { indicatorHistory } from '../../src/analytics/history.js';
 import { loadCatalog } from '../../src/catalog/load.js';
+import { findIndicator } from '../../src/catalog/read.js';
 import { loadRegions } from '../../src/catalog/regions.js';
 import { loadConfig } from '../../src/config.js';
 import { type ImportOptions, importFile } from '../../src/ingest/import.js';
@@ -45,8 +47,5 @@ export async function importText(
 
 /** Every value recorded for an indicator, as the history API returns it. */
 export async function history(temp: TempStore, code: string) {
-  return temp.store.all<{ period: string; region: string; value: number | null; superseded_at: Date | null }>(
-    'actuals/history',
-    { code },
-  );
+  return indicatorHistory(temp.store, await findIndicator(temp.store, code));
 }

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { indicatorHistory as historyOf } from '../../src/analytics/history.js';
 import { CLI_ACTOR } from '../../src/auth/roles.js';
-import { indicatorHistory, withdrawUpload } from '../../src/ingest/uploads.js';
+import { findIndicator } from '../../src/catalog/read.js';
+import { withdrawUpload } from '../../src/ingest/uploads.js';
 import { history, importText, ingestStore } from '../helpers/ingest.js';
 import type { TempStore } from '../helpers/store.js';
 
@@ -146,16 +148,17 @@ describe('ingest/importFile', () => {
 
     const second = await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-04,2500\n');
     expect(second.status).toBe('committed');
-    let rows = await indicatorHistory(temp.store, '2021-T1-1');
+    let rows = await historyFor(temp.store, '2021-T1-1');
     expect(rows.map((r) => [r.period, r.value, r.upload_id, r.superseded_at !== null])).toEqual([
       ['2021-03-31', 1000, first.uploadId, false],
       ['2021-04-30', 2000, first.uploadId, true],
       ['2021-04-30', 2500, second.uploadId, false],
     ]);
 
-    expect(await withdrawUpload(temp.store, second.uploadId!, CLI_ACTOR, '口径有误')).toBe(true);
-    expect(await withdrawUpload(temp.store, second.uploadId!, CLI_ACTOR, null)).toBe(false);
-    rows = await indicatorHistory(temp.store, '2021-T1-1');
+    await withdrawUpload(temp.store, second.uploadId!, CLI_ACTOR, '口径有误');
+    // A second withdrawal of the same upload is refused, and changes nothing.
+    await expect(withdrawUpload(temp.store, second.uploadId!, CLI_ACTOR, null)).rejects.toThrow('无法撤回');
+    rows = await historyFor(temp.store, '2021-T1-1');
     expect(rows.map((r) => [r.value, r.superseded_at !== null])).toEqual([
       [1000, false],
       [2000, false],
@@ -185,7 +188,7 @@ describe('ingest/importFile', () => {
       '指标编码,统计期,状态,进展情况\n2021-T3-1,2021-06,进行中,主体结构施工\n2021-T3-1,2021-09,已完成,\n',
     );
     expect(report.status).toBe('committed');
-    const rows = await indicatorHistory(temp.store, '2021-T3-1');
+    const rows = await historyFor(temp.store, '2021-T3-1');
     expect(rows.map((r) => [r.period, r.milestone_status, r.note])).toEqual([
       ['2021-06-30', '进行中', '主体结构施工'],
       ['2021-09-30', '已完成', null],
@@ -197,7 +200,7 @@ describe('ingest/importFile', () => {
   it('marks values as increments when the header says 当月, and as plan when asked', async () => {
     await importText(temp, '指标编码,统计期,当月完成\n2021-T1-1,2021-03,100\n');
     await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-03,3000\n', { series: 'plan' });
-    const rows = await indicatorHistory(temp.store, '2021-T1-1');
+    const rows = await historyFor(temp.store, '2021-T1-1');
     expect(rows.map((r) => [r.series, r.basis, r.value])).toEqual([
       ['actual', 'increment', 100],
       ['plan', 'cumulative', 3000],
@@ -214,3 +217,8 @@ describe('ingest/importFile', () => {
     for (const report of [xlsx, binary, empty]) expect(report.status).toBe('rejected');
   });
 });
+
+/** The history of an indicator of the fixture's document, by code. */
+async function historyFor(store: Parameters<typeof historyOf>[0], code: string) {
+  return historyOf(store, { code, document_id: (await findIndicator(store, code)).document_id });
+}

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { indicatorHistory as historyOf } from '../../src/analytics/history.js';
 import { loadSeedCatalogs } from '../../src/catalog/load.js';
+import { findIndicator } from '../../src/catalog/read.js';
 import { loadRegions } from '../../src/catalog/regions.js';
 import { loadConfig } from '../../src/config.js';
 import { importFile } from '../../src/ingest/import.js';
-import { indicatorHistory } from '../../src/ingest/uploads.js';
 import { Store } from '../../src/store/store.js';
 import { syntheticDataset } from '../bench/generate.js';
 import { codes } from '../helpers/jilin-codes.js';
@@ -30,7 +31,7 @@ describe('ingest: a million-row file', () => {
       expect(report.counts).toMatchObject({ lines: ROWS, new: ROWS, errors: 0 });
       expect(await store.one('meta/counts')).toMatchObject({ actuals: ROWS, committed_uploads: 1 });
       // Row 1 of the file: first region, first code, January, value 1 + 0 % 3 written as 0.0001万.
-      const first = await indicatorHistory(store, indicatorCodes[0] ?? '');
+      const first = await historyFor(store, indicatorCodes[0] ?? '');
       expect(first.find((r) => r.region === regions[0] && r.period === '2021-01-31')?.value).toBe(1);
       expect(first.find((r) => r.region === regions[0] && r.period === '2021-02-29')).toBeUndefined();
       expect(first.find((r) => r.region === regions[0] && r.period === '2021-02-28')?.value).toBe(3);
@@ -39,3 +40,8 @@ describe('ingest: a million-row file', () => {
     }
   }, 120_000);
 });
+
+/** The history of an indicator of the fixture's document, by code. */
+async function historyFor(store: Parameters<typeof historyOf>[0], code: string) {
+  return historyOf(store, { code, document_id: (await findIndicator(store, code)).document_id });
+}

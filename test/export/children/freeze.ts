@@ -1,5 +1,4 @@
 /** Child for the kill -9 test: freezes a month of the database in argv[2], saying "freezing" first. */
-import { VersionCache } from '../../../src/analytics/cache.js';
 import { CLI_ACTOR } from '../../../src/auth/roles.js';
 import { listDocuments, readDocumentTree } from '../../../src/catalog/read.js';
 import { openPrepared } from '../../../src/cli/open.js';
@@ -12,12 +11,6 @@ if (!document) throw new Error('no document');
 const tree = await readDocumentTree(store, document);
 console.log('freezing');
 for (let i = 0; ; i++) {
-  await freezeSnapshot(
-    store,
-    new VersionCache(store),
-    tree,
-    `2021-${String((i % 12) + 1).padStart(2, '0')}-28`,
-    CLI_ACTOR,
-  );
+  await freezeSnapshot(store, tree, `2021-${String((i % 12) + 1).padStart(2, '0')}-28`, CLI_ACTOR);
   console.log(`frozen ${i + 1}`);
 }

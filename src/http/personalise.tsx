@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { AccountMenu } from '../../views/account-menu.js';
 import { HOLES } from '../../views/holes.js';
-import { csrfTokenFor } from './sessions.js';
+import { csrfTokenFor } from '../auth/sessions.js';
 
 /**
  * Fills the per-person holes of every HTML response (see views/holes.tsx): the CSRF token, the

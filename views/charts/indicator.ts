@@ -1,11 +1,6 @@
 import * as Plot from '@observablehq/plot';
+import type { SeriesPoint } from '../../src/analytics/series.js';
 import { monthEnds, renderPlot, utc, zhMonth, zhNumber, zhPercent } from './plot.js';
-
-export interface SeriesPoint {
-  period: string;
-  value: number | null;
-  revised: boolean;
-}
 
 export interface ProgressOptions {
   title: string;

@@ -1,11 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import { STATUSES } from '../analytics/thresholds.js';
+import type { CompletionPoint, StatusCount } from '../../src/analytics/overview.js';
+import { STATUSES } from '../../src/analytics/thresholds.js';
 import { monthEnds, renderPlot, STATUS_COLORS, utc, zhMonth, zhPercent } from './plot.js';
-
-export interface CompletionPoint {
-  period: string;
-  completion: number;
-}
 
 /**
  * One small chart of completion over time for an indicator, against its expected pace: the
@@ -54,12 +50,6 @@ export function completionSmallMultiple(
       }),
     ],
   });
-}
-
-export interface StatusCount {
-  period: string;
-  status: string;
-  count: number;
 }
 
 /** How many indicators were in each status at each month end (stacked bars, statuses in their order). */

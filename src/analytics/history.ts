@@ -1,0 +1,41 @@
+import type { Store } from '../store/store.js';
+
+/** One value ever reported for an indicator, with when it was recorded and when it stopped counting. */
+export interface HistoryRow {
+  period: string;
+  region: string;
+  series: 'actual' | 'plan';
+  value: number | null;
+  basis: 'cumulative' | 'increment';
+  milestone_status: string | null;
+  note: string | null;
+  upload_id: number;
+  line: number | null;
+  recorded_at: Date;
+  /** When the value's upload was withdrawn, if it was. */
+  withdrawn_at: Date | null;
+  /** When the value stopped counting (a later value, or withdrawal); null while it counts. */
+  superseded_at: Date | null;
+}
+
+/** The latest value that counts now in one region. */
+export interface LatestRow {
+  region: string;
+  level: 'province' | 'prefecture' | 'county';
+  period: string;
+  value: number | null;
+  milestone_status: string | null;
+  note: string | null;
+  upload_id: number;
+  recorded_at: Date;
+}
+
+type IndicatorRef = { code: string; document_id: string };
+
+/** The latest value that counts now, per region (province first, then in the region table's order). */
+export const latestByRegion = (store: Store, indicator: IndicatorRef) =>
+  store.all<LatestRow>('actuals/latest_by_region', { code: indicator.code, document: indicator.document_id });
+
+/** Every value ever reported for an indicator, with recorded_at and superseded_at (null while it counts). */
+export const indicatorHistory = (store: Store, indicator: IndicatorRef) =>
+  store.all<HistoryRow>('actuals/history', { code: indicator.code, document: indicator.document_id });

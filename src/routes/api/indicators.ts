@@ -1,0 +1,79 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { indicatorRows } from '../../analytics/dashboard.js';
+import { indicatorHistory } from '../../analytics/history.js';
+import { findIndicator } from '../../catalog/read.js';
+import { resolveView, viewQuery } from '../../http/view.js';
+import type { RouteDeps } from '../deps.js';
+import { errorBody, indicatorState } from './schemas.js';
+
+const indicatorsRoute = createRoute({
+  method: 'get',
+  path: '/indicators',
+  summary: '各指标完成情况',
+  description:
+    '文件（默认最新一份）的每个指标：目标、单位、完成时限、类型、责任单位，以及截至 asof 月末（默认最近报送月份）、按 known 时刻（默认现在）所知的累计完成、完成率、序时进度、状态与预测。region 指定地区（默认全省）。',
+  request: { query: viewQuery },
+  responses: {
+    200: {
+      description: '指标列表（尚未载入文件时 document 为 null）',
+      content: {
+        'application/json': {
+          schema: z.object({
+            document: z.object({ id: z.string(), title: z.string(), year: z.number() }).loose().nullable(),
+            asof: z.string().optional(),
+            known: z.string().optional(),
+            indicators: z.array(indicatorState),
+          }),
+        },
+      },
+    },
+    400: errorBody,
+    404: errorBody,
+  },
+});
+
+const actualsRoute = createRoute({
+  method: 'get',
+  path: '/indicators/{code}/actuals',
+  summary: '一个指标报送过的全部数值',
+  description:
+    '每个数值的统计期、地区、类型、口径、批次、记录时间，以及停止计数的时间（superseded_at，仍计数时为 null）和撤回时间。',
+  request: { params: z.object({ code: z.string().max(40) }) },
+  responses: {
+    200: {
+      description: '指标与其全部历史数值',
+      content: {
+        'application/json': {
+          schema: z.object({
+            indicator: z.object({ code: z.string() }).loose(),
+            actuals: z.array(z.object({}).loose()),
+          }),
+        },
+      },
+    },
+    404: errorBody,
+  },
+});
+
+export function indicatorApi(app: OpenAPIHono, { store }: RouteDeps) {
+  app.openapi(indicatorsRoute, async (c) => {
+    const view = await resolveView(store, c.req.valid('query'));
+    if (!view) return c.json({ document: null, indicators: [] }, 200);
+    const rows = await indicatorRows(store, view.tree, view.asOf, view.region);
+    return c.json(
+      {
+        document: view.document,
+        asof: view.asOf.period,
+        known: view.asOf.known.toISOString(),
+        indicators: rows.map((r) => ({ ...r, document_id: view.document.id, year: view.document.year })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(actualsRoute, async (c) => {
+    const indicator = await findIndicator(store, c.req.valid('param').code);
+    return c.json({ indicator, actuals: await indicatorHistory(store, indicator) }, 200);
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { STATUSES } from '../../analytics/thresholds.js';
+
+/** A download's body, for the OpenAPI document. */
+export const binary = (description: string) => ({
+  description,
+  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+});
+
+/** Every refusal: a Chinese message, and a reference for an unexpected error. */
+export const errorBody = {
+  description: '出错：error 为中文说明；意外错误另有 reference 编号',
+  content: {
+    'application/json': { schema: z.object({ error: z.string(), reference: z.string().optional() }) },
+  },
+};
+
+export const indicatorState = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['count', 'level', 'coverage', 'growth', 'milestone']),
+    target: z.number().nullable(),
+    unit: z.string().nullable(),
+    comparator: z.string(),
+    deadline: z.string(),
+    actual: z.number().nullable(),
+    last_period: z.string().nullable(),
+    completion: z.number().nullable().meta({ description: '完成率，比率（0.806 表示 80.6%）' }),
+    pace: z.number().meta({ description: '序时进度，比率' }),
+    status: z.enum(STATUSES),
+    forecast: z.number().nullable(),
+    forecast_done: z.string().nullable(),
+    departments: z.array(z.string()),
+  })
+  .loose();
+
+export const importReport = z
+  .object({
+    status: z.enum(['preview', 'committed', 'rejected', 'duplicate', 'unchanged']),
+    uploadId: z.number().nullable(),
+    counts: z.record(z.string(), z.number()),
+    problems: z.array(
+      z.object({
+        line: z.number().nullable(),
+        column: z.string().nullable(),
+        severity: z.enum(['error', 'warning']),
+        code: z.string(),
+        message: z.string(),
+        found: z.string().nullable(),
+      }),
+    ),
+  })
+  .loose();
