@@ -4,10 +4,11 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, authorize, csrfGuard } from './auth/middleware.js';
-import { LoginThrottle } from './auth/throttle.js';
+import { LoginThrottle, PasswordChecks } from './auth/throttle.js';
 import type { Config } from './config.js';
 import { accessLog } from './http/access-log.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { checkHost } from './http/host.js';
 import { versionedPages } from './http/page-cache.js';
 import { personalise } from './http/personalise.js';
 import { PendingUploads } from './ingest/pending.js';
@@ -48,6 +49,7 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
     cache: new VersionCache(store),
     pending: new PendingUploads(config.uploadsDir),
     throttle: new LoginThrottle(),
+    passwordChecks: new PasswordChecks(),
   };
 
   // Order matters: the request id and its log line around everything; then who is asking, then
@@ -60,10 +62,13 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
     secureHeaders({
       contentSecurityPolicy: CSP,
       referrerPolicy: 'same-origin',
+      // The same as frame-ancestors 'none', for browsers that read only the older header.
+      xFrameOptions: 'DENY',
       // Only heeded over HTTPS; not for sibling hosts of the intranet domain.
       strictTransportSecurity: 'max-age=15552000',
     }),
   );
+  app.use('*', checkHost(config));
   app.use('*', bodyLimits(config));
   app.use('*', authenticate(store));
   app.use('*', personalise());

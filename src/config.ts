@@ -20,6 +20,16 @@ export interface Config {
   readonly publicRead: boolean;
   /** Largest upload accepted, in bytes (TAIZHANG_UPLOAD_LIMIT_MB, default 100). */
   readonly uploadLimitBytes: number;
+  /** The server does not start with less free disk than this where the database is (TAIZHANG_MIN_FREE_MB, default 64). */
+  readonly minFreeBytes: number;
+  /**
+   * DuckDB's memory limit and worker threads for the process (TAIZHANG_DB_MEMORY, default 2GB;
+   * TAIZHANG_DB_THREADS, default 2): beyond the limit DuckDB spills to disk or refuses, instead of
+   * taking the machine's memory.
+   */
+  readonly duckdb: { memory_limit: string; threads: string };
+  /** How long a stopping server lets running requests finish before it exits anyway (TAIZHANG_SHUTDOWN_SECONDS, default 30). */
+  readonly shutdownMs: number;
   /** Where uploaded files wait for commit and are archived: beside the database file. */
   readonly uploadsDir: string;
   /**
@@ -50,6 +60,15 @@ function parsePositive(name: string, raw: string | undefined, fallback: number):
   const value = Number(raw);
   if (!(value > 0)) throw new ConfigError(`${name} 必须是正数，当前为 "${raw}"`);
   return value;
+}
+
+/** A size DuckDB reads: 512MB, 2GB, 1.5GB. */
+function parseSize(name: string, raw: string | undefined, fallback: string): string {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(raw.trim())) {
+    throw new ConfigError(`${name} 应写成如 512MB、2GB，当前为 "${raw}"`);
+  }
+  return raw.trim();
 }
 
 function parseFlag(name: string, raw: string | undefined): boolean {
@@ -85,6 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath,
     uploadLimitBytes:
       parsePositive('TAIZHANG_UPLOAD_LIMIT_MB', env.TAIZHANG_UPLOAD_LIMIT_MB, 100) * 1024 * 1024,
+    minFreeBytes: parsePositive('TAIZHANG_MIN_FREE_MB', env.TAIZHANG_MIN_FREE_MB, 64) * 1024 * 1024,
+    duckdb: {
+      memory_limit: parseSize('TAIZHANG_DB_MEMORY', env.TAIZHANG_DB_MEMORY, '2GB'),
+      threads: String(parsePositive('TAIZHANG_DB_THREADS', env.TAIZHANG_DB_THREADS, 2)),
+    },
+    shutdownMs: parsePositive('TAIZHANG_SHUTDOWN_SECONDS', env.TAIZHANG_SHUTDOWN_SECONDS, 30) * 1000,
     uploadsDir:
       dbPath === ':memory:'
         ? path.join(os.tmpdir(), `taizhang-uploads-${process.pid}`)

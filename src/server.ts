@@ -8,11 +8,14 @@ import { ensureFirstAdmin } from './auth/users.js';
 import { openPrepared } from './cli/open.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
+import { removeStaleTemp } from './tempfiles.js';
 
 const logger = createLogger();
 
 async function main() {
   const config = loadConfig();
+  const stale = removeStaleTemp();
+  if (stale > 0) logger.info(`已清理 ${stale} 个已停止进程留下的临时文件夹。`);
   const store = await openPrepared(config, (line) => logger.info(line));
   const admin = await ensureFirstAdmin(store, config.adminPassword);
   if (admin?.password) {
@@ -44,30 +47,51 @@ async function main() {
   });
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`收到 ${signal}，正在停止……`);
-    // Idle keep-alive sockets would hold close() open; running requests still finish.
-    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    server.close(async () => {
-      if (inFlight > 0)
-        await new Promise<void>((resolve) => {
-          idle = resolve;
-        });
-      try {
-        await store.close();
-      } catch (error) {
-        // Data is safe in the WAL even when the final checkpoint cannot be written (a full disk).
-        logger.error(`关闭数据库时出错：${(error as Error).message}`);
-      }
-      logger.info('已停止。');
+    // No new connections; idle keep-alive sockets closed; running requests get until the deadline.
+    server.close();
+    const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    http.closeIdleConnections?.();
+    const finished = await within(config.shutdownMs, () => inFlight === 0);
+    if (!finished) {
+      logger.warn(`${inFlight} 个请求在 ${config.shutdownMs / 1000} 秒内没有完成，强制停止。`);
+      http.closeAllConnections?.();
+    }
+    // A write that never ends (none should) must not keep the process: committed data is in the WAL.
+    const closed = await Promise.race([
+      store.close().then(
+        () => true,
+        (error: unknown) => {
+          // Data is safe in the WAL even when the final checkpoint cannot be written (a full disk).
+          logger.error(`关闭数据库时出错：${(error as Error).message}`);
+          return true;
+        },
+      ),
+      new Promise<false>((resolve) => setTimeout(resolve, 10_000, false).unref()),
+    ]);
+    logger.info(finished && closed ? '已停止。' : '已停止（有未完成的工作被中断）。');
+    if (finished && closed) {
       // Let the event loop drain on its own rather than exiting right after closing DuckDB.
       process.exitCode = 0;
-    });
+    } else {
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Waits until `done()` holds, checking every 50 ms, for at most `ms`; whether it came true. */
+async function within(ms: number, done: () => boolean): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
 }
 
 main().catch((error: unknown) => {

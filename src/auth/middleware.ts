@@ -71,6 +71,11 @@ export function authorize(config: Config): MiddlewareHandler {
   return async (c, next) => {
     const access = accessOf(c);
     const actor = c.get('actor');
+    // A script's token reads and reports; it never acts on the account itself (its password,
+    // its browsers' sessions).
+    if (access === 'account' && c.get('viaToken')) {
+      throw new HTTPException(403, { message: '接口令牌不能用于账号操作，请在浏览器中登录后进行。' });
+    }
     if (allows(access, actor?.role ?? null, config.publicRead)) return next();
     if (actor) throw new HTTPException(403, { message: FORBIDDEN_MESSAGE[access] || '没有权限' });
     if (c.req.path.startsWith('/api/')) {

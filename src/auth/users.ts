@@ -20,10 +20,14 @@ export interface UserRow {
 /** A request about accounts that cannot be carried out, with a message for the page. */
 export class AccountError extends InvalidError {}
 
-/** 1–32 characters, no spaces or control characters; Chinese names are fine. */
+/**
+ * 1–32 characters, no spaces or control characters, and not starting with = + - @ (a spreadsheet
+ * opening a CSV with the name in it would run it as a formula); Chinese names are fine.
+ */
 export function usernameProblem(username: string): string | null {
   if (username.length === 0) return '请填写用户名';
   if (username.length > 32) return '用户名不能超过 32 个字符';
+  if (/^[=+\-@]/.test(username)) return '用户名不能以 = + - @ 开头';
   if (/[\s\p{C}<>&"'/\\]/u.test(username)) return '用户名不能含空格、控制字符或 < > & " \' / \\';
   return null;
 }
@@ -115,7 +119,7 @@ export async function updateUser(
   forgetSessions(store);
 }
 
-/** Sets a new password (generated when none is given) and ends the account's sessions. */
+/** Sets a new password (generated when none is given), ends the account's sessions and revokes its tokens. */
 export async function resetPassword(store: Store, by: AuditBy, id: number, password?: string) {
   const problem = password ? passwordProblem(password) : null;
   if (problem) throw new AccountError(problem);
@@ -126,6 +130,7 @@ export async function resetPassword(store: Store, by: AuditBy, id: number, passw
     if (!user) throw new AccountError(`没有编号为 ${id} 的账号`);
     await tx.run('auth/set_password', { id, password_hash: passwordHash });
     await tx.run('auth/end_user_sessions', { user_id: id });
+    await tx.run('auth/revoke_user_tokens', { user_id: id });
     const self = by.username === user.username;
     await recordAudit(tx, by, {
       action: self ? 'user.password' : 'user.reset',
@@ -137,14 +142,20 @@ export async function resetPassword(store: Store, by: AuditBy, id: number, passw
   return { username, password: chosen };
 }
 
-/** Disables (and signs out) or re-enables an account; the last administrator cannot be disabled. */
+/**
+ * Disables (signing out and revoking its tokens for good) or re-enables an account; the last
+ * administrator cannot be disabled.
+ */
 export async function setDisabled(store: Store, by: AuditBy, id: number, disabled: boolean): Promise<void> {
   await store.write(async (tx) => {
     const [user] = await tx.all<UserRow>('auth/user_by_id', { id });
     if (!user) throw new AccountError(`没有编号为 ${id} 的账号`);
     if (disabled && user.role === 'admin') await keepOneAdmin(tx, id);
     await tx.run('auth/set_disabled', { id, disabled });
-    if (disabled) await tx.run('auth/end_user_sessions', { user_id: id });
+    if (disabled) {
+      await tx.run('auth/end_user_sessions', { user_id: id });
+      await tx.run('auth/revoke_user_tokens', { user_id: id });
+    }
     await recordAudit(tx, by, {
       action: disabled ? 'user.disable' : 'user.enable',
       target: `user:${user.username}`,

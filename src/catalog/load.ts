@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Store, Tx } from '../store/store.js';
 import { reapplyCorrections } from './corrections.js';
+import { loadIfChanged } from './regions.js';
 import { CatalogFileError, checkCatalog } from './schema.js';
 import type { Catalog } from './types.js';
 
@@ -75,8 +76,11 @@ async function replaceStructure(tx: Tx, id: string, catalog: Catalog): Promise<v
 
 /** Loads the department alias table (short forms people type → canonical names). */
 export async function loadDepartmentAliases(store: Store, aliases: Record<string, string>): Promise<void> {
-  const rows = Object.entries(aliases).map(([alias, department]) => ({ alias, department }));
-  await store.write((tx) => tx.run('catalog/upsert_aliases', { aliases: JSON.stringify(rows) }));
+  const json = JSON.stringify(Object.entries(aliases).map(([alias, department]) => ({ alias, department })));
+  const sha256 = createHash('sha256').update(json).digest('hex');
+  await loadIfChanged(store, 'department-aliases', sha256, async (tx) => {
+    await tx.run('catalog/upsert_aliases', { aliases: json });
+  });
 }
 
 /** Loads every `*.catalog.json` in a folder, in name order. */

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DateDay, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import type { Store } from '../store/store.js';
+import { tempPath } from '../tempfiles.js';
 import { toCsv } from './csv.js';
 import { type ColumnType, SNAPSHOT_COLUMNS, type SnapshotRow } from './snapshot.js';
 
@@ -130,10 +128,8 @@ const DUCKDB_TYPES: Record<ColumnType, string> = {
  * from a request.
  */
 export async function snapshotParquet(store: Store, rows: SnapshotRow[]): Promise<Buffer> {
-  const stem = path.join(os.tmpdir(), `taizhang-snapshot-${randomBytes(8).toString('hex')}`);
-  if (stem.includes("'")) throw new Error(`temporary folder ${os.tmpdir()} has a quote in its path`);
-  const input = `${stem}.json`;
-  const output = `${stem}.parquet`;
+  const input = tempPath('.json');
+  const output = tempPath('.parquet');
   writeFileSync(input, rows.map((r) => JSON.stringify(r)).join('\n'));
   const columns = SNAPSHOT_COLUMNS.map((c) => `'${c.key}': '${DUCKDB_TYPES[c.type]}'`).join(', ');
   try {

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { createReadStream, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Store } from '../store/store.js';
+import { tempPath } from '../tempfiles.js';
 import { BOM } from './csv.js';
 
 export const HISTORY_FORMATS = ['csv', 'parquet', 'json'] as const;
@@ -27,8 +25,7 @@ export async function exportHistory(
 ): Promise<ReadableStream<Uint8Array>> {
   // Document ids are checked against this pattern when the catalogue loads; check again before splicing.
   if (!/^[a-z0-9][a-z0-9-]*$/.test(documentId)) throw new Error(`bad document id ${documentId}`);
-  const file = path.join(os.tmpdir(), `taizhang-history-${randomBytes(8).toString('hex')}.${format}`);
-  if (file.includes("'")) throw new Error(`temporary folder ${os.tmpdir()} has a quote in its path`);
+  const file = tempPath(`.${format}`);
   const query = store.sql('export/history').replace("'$document'", `'${documentId}'`);
   const options =
     format === 'csv'

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { listValue, structValue } from '@duckdb/node-api';
 import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
+import { tempPath } from '../tempfiles.js';
 import { formatInstant } from '../time.js';
 import { layoutColumns } from './columns.js';
 import { decodeToUtf8, type Encoding } from './decode.js';
@@ -100,7 +98,7 @@ const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank
  * and problems are kept (unless it is a dry run) so the history shows what was tried.
  */
 export async function importFile(store: Store, file: string, options: ImportOptions): Promise<ImportReport> {
-  const utf8 = path.join(os.tmpdir(), `taizhang-${process.pid}-${randomBytes(6).toString('hex')}.csv`);
+  const utf8 = tempPath('.csv');
   try {
     let decoded: Awaited<ReturnType<typeof decodeToUtf8>>;
     try {

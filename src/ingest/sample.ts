@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { IndicatorRow } from '../catalog/read.js';
 import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
+import { tempPath } from '../tempfiles.js';
 import { type ImportReport, importFile } from './import.js';
 
 /** Who the sample data set is recorded as; withdrawing it looks for this name. */
@@ -77,7 +75,7 @@ export async function loadSample(
   by?: AuditBy,
 ): Promise<ImportReport> {
   const indicators = await store.all<IndicatorRow>('catalog/indicators', { id: documentId });
-  const file = path.join(os.tmpdir(), `taizhang-sample-${randomBytes(6).toString('hex')}.csv`);
+  const file = tempPath('.csv');
   writeFileSync(file, sampleCsv(indicators, year));
   try {
     const report = await importFile(store, file, {

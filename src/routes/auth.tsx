@@ -29,7 +29,7 @@ const loginForm = z.object({ username: field(64), password: field(128), next: fi
 const passwordForm = z.object({ current: field(128), password: field(256), confirm: field(256) });
 
 /** Sign in and out, and one's own account. */
-export function authRoutes({ store, config, throttle }: RouteDeps) {
+export function authRoutes({ store, config, throttle, passwordChecks }: RouteDeps) {
   const app = new Hono();
 
   const secure = (c: Context) =>
@@ -48,12 +48,16 @@ export function authRoutes({ store, config, throttle }: RouteDeps) {
     const form = c.req.valid('form');
     const username = form.username.trim().slice(0, 32);
     const next = safeNext(form.next);
-    const result = await signIn(store, throttle, {
-      username,
-      password: form.password,
-      ip: clientIp(c),
-      userAgent: c.req.header('User-Agent') ?? null,
-    });
+    const result = await signIn(
+      store,
+      { throttle, checks: passwordChecks },
+      {
+        username,
+        password: form.password,
+        ip: clientIp(c),
+        userAgent: c.req.header('User-Agent') ?? null,
+      },
+    );
     if (!result.ok) {
       return c.html(<LoginPage next={next} username={username} message={result.message} />, result.status);
     }

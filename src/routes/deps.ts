@@ -1,4 +1,4 @@
-import type { LoginThrottle } from '../auth/throttle.js';
+import type { LoginThrottle, PasswordChecks } from '../auth/throttle.js';
 import type { Config } from '../config.js';
 import type { PendingUploads } from '../ingest/pending.js';
 import type { Logger } from '../log.js';
@@ -12,5 +12,6 @@ export interface RouteDeps {
   cache: VersionCache;
   pending: PendingUploads;
   throttle: LoginThrottle;
+  passwordChecks: PasswordChecks;
   logger: Logger;
 }

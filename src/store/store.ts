@@ -53,9 +53,16 @@ export class Store {
    * Opens (creating if needed) the database at `dbPath` and brings its schema up to date; with
    * `schema: false` (a restore, which brings its own tables) call prepareSchema() afterwards.
    */
-  static async open(dbPath: string, { sqlDir = SQL_DIR, schema = true } = {}): Promise<Store> {
+  static async open(
+    dbPath: string,
+    {
+      sqlDir = SQL_DIR,
+      schema = true,
+      settings = {},
+    }: { sqlDir?: string; schema?: boolean; settings?: DuckDBSettings } = {},
+  ): Promise<Store> {
     if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-    const store = new Store(dbPath, await openInstance(dbPath), sqlDir);
+    const store = new Store(dbPath, await openInstance(dbPath, settings), sqlDir);
     if (schema) {
       try {
         await store.prepareSchema();
@@ -212,13 +219,19 @@ function bind(params: Params): Params | undefined {
 // Two instances on one file inside one process would diverge silently: refuse the second.
 const instances = new Set<string>();
 
-async function openInstance(dbPath: string): Promise<DuckDBInstance> {
+/**
+ * DuckDB's own settings for the process (memory_limit, threads …), so that one large import or
+ * query cannot take the machine's memory from the server's other work.
+ */
+export type DuckDBSettings = Record<string, string>;
+
+async function openInstance(dbPath: string, settings: DuckDBSettings): Promise<DuckDBInstance> {
   if (dbPath !== ':memory:') {
     if (instances.has(dbPath)) throw new StoreError(`数据库文件 ${dbPath} 已在本进程中打开`);
     instances.add(dbPath);
   }
   try {
-    return await DuckDBInstance.create(dbPath);
+    return await DuckDBInstance.create(dbPath, settings);
   } catch (error) {
     instances.delete(dbPath);
     throw describeOpenError(dbPath, error as Error);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCRYPT, verifyPassword } from '../../src/auth/password.js';
 import { LoginThrottle, THROTTLE } from '../../src/auth/throttle.js';
-import { findUser } from '../../src/auth/users.js';
+import { findUser, listAccounts } from '../../src/auth/users.js';
 import { listAudit } from '../../src/store/audit.js';
 import { TEST_PASSWORD } from '../helpers/accounts.js';
 import { html } from '../helpers/html.js';
@@ -81,6 +81,16 @@ describe('auth: signing in and out', () => {
     const locked = await login(ctx, 'guessed', TEST_PASSWORD);
     expect(locked.status).toBe(429);
     expect(await locked.text()).toContain('分钟后再试');
+    // A disabled account is told nothing more than a wrong password would be.
+    const off = await ctx.as('leaver', 'viewer');
+    const { id } = (await listAccountsFor(ctx, 'leaver'))!;
+    await ctx.app.request(`/admin/users/${id}/disable`, { method: 'POST' });
+    const disabled = await login(ctx, 'leaver', TEST_PASSWORD);
+    expect(disabled.status).toBe(401);
+    expect((await html(disabled)).$$('.error-message')[0]?.textContent).toBe(
+      (await html(await login(ctx, 'nobody-else', 'x'))).$$('.error-message')[0]?.textContent,
+    );
+    expect(off.session.username).toBe('leaver');
     const audit = await listAudit(ctx.store, {
       actor: null,
       action: 'login.failed',
@@ -91,17 +101,40 @@ describe('auth: signing in and out', () => {
     expect(audit.filter((a) => a.target === 'user:guessed')).toHaveLength(THROTTLE.perAccount);
   });
 
-  it('throttles per account and per address within a window, then lets them try again', () => {
+  it('throttles per account and address, and per address, within a window that grows with each lockout', () => {
     let now = 0;
     const throttle = new LoginThrottle(() => now);
-    for (let i = 0; i < THROTTLE.perAccount; i += 1) throttle.fail('a', '10.0.0.1');
-    expect(throttle.waitMinutes('a', '10.0.0.2')).toBe(15);
+    for (let i = 0; i < THROTTLE.perAccount; i += 1) throttle.reserve('a', '10.0.0.1');
+    expect(throttle.waitMinutes('a', '10.0.0.1')).toBe(15);
+    // A stranger's guesses elsewhere do not lock the owner out at their own desk.
+    expect(throttle.waitMinutes('a', '10.0.0.2')).toBe(0);
     expect(throttle.waitMinutes('b', '10.0.0.1')).toBe(0);
-    for (let i = 0; i < THROTTLE.perAddress; i += 1) throttle.fail(`user${i}`, '10.0.0.9');
+    for (let i = 0; i < THROTTLE.perAddress; i += 1) throttle.reserve(`user${i}`, '10.0.0.9');
     expect(throttle.waitMinutes('fresh', '10.0.0.9')).toBeGreaterThan(0);
     now += THROTTLE.windowMs + 1;
     expect(throttle.waitMinutes('a', '10.0.0.1')).toBe(0);
     expect(throttle.waitMinutes('fresh', '10.0.0.9')).toBe(0);
+    // The second lockout lasts twice as long.
+    for (let i = 0; i < THROTTLE.perAccount; i += 1) throttle.reserve('a', '10.0.0.1');
+    expect(throttle.waitMinutes('a', '10.0.0.1')).toBe(30);
+    // Colleagues behind one address who sign in successfully never lock it.
+    now += 24 * THROTTLE.windowMs;
+    for (let i = 0; i < 3 * THROTTLE.perAddress; i += 1) {
+      const attempt = throttle.reserve(`colleague${i}`, '10.0.0.50');
+      if ('reservation' in attempt) attempt.reservation.succeeded();
+    }
+    expect(throttle.waitMinutes('anyone', '10.0.0.50')).toBe(0);
+  });
+
+  it('counts each attempt before its password is checked, however many arrive at once', async () => {
+    await ctx.as('burst', 'viewer');
+    const tries = Array.from({ length: 30 }, (_, i) => (i === 29 ? TEST_PASSWORD : `wrong-${i}`));
+    const answers = await Promise.all(tries.map((password) => login(ctx, 'burst', password)));
+    const statuses = answers.map((a) => a.status);
+    // Only the allowed number ever reached the password check; the right password last did not get in.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(THROTTLE.perAccount);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - THROTTLE.perAccount);
+    expect(answers.some((a) => a.headers.get('Set-Cookie')?.includes('tz_session='))).toBe(false);
   });
 
   it('ends the session on sign-out, everywhere on request, and after idle or absolute expiry', async () => {
@@ -306,3 +339,7 @@ describe('auth: administrators manage accounts and tokens; reporters stay in the
     expect((await ctx.app.request('/admin/audit?from=yesterday')).status).toBe(400);
   });
 });
+
+async function listAccountsFor(ctx: Awaited<ReturnType<typeof seededApp>>, username: string) {
+  return (await listAccounts(ctx.store)).users.find((u) => u.username === username);
+}

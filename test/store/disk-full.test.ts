@@ -35,7 +35,7 @@ describe('store: the disk fills up during a commit', () => {
   it('answers with a clear error, keeps the earlier data, and opens again', async () => {
     const db = path.join(mountDir, 'full.duckdb');
     const { regionsFile, file } = await syntheticDataset(dataDir, 600_000, await codes());
-    let store = await openPrepared(loadConfig({ TAIZHANG_DB: db }));
+    let store = await openPrepared(loadConfig({ TAIZHANG_DB: db, TAIZHANG_MIN_FREE_MB: '1' }));
     await loadRegions(store, regionsFile);
     const small = path.join(dataDir, 'small.csv');
     writeFileSync(small, '指标编码,统计期,数值\n2021-T10-1,2021-06,29000\n2021-T10-2,2021-06,80000\n');
