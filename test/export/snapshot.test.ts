@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeRows, openSnapshotWriter } from '../../src/export/formats.js';
+import type { SnapshotRow } from '../../src/export/snapshot.js';
 import { readRows } from '../../src/store/rows.js';
 import { seededApp } from '../helpers/store.js';
 
@@ -71,6 +73,38 @@ describe('export: indicator snapshots', () => {
       const b = (await get(`asof=2021-09&format=${format}`)).bytes;
       expect(a.equals(b), format).toBe(true);
     }
+  });
+
+  it('writes the same bytes a chunk of rows at a time as all at once (how national snapshots are written)', async () => {
+    const json = JSON.parse((await get('asof=2021-10&format=json')).bytes.toString('utf8')) as {
+      parameters: object;
+      indicators: SnapshotRow[];
+    };
+    const rows = json.indicators;
+    const meta = { params: json.parameters, notes: [] as [string, string][] };
+    for (const format of ['csv', 'json', 'parquet', 'arrow'] as const) {
+      const whole = await encodeRows(ctx.store, rows, format, meta);
+      const writer = await openSnapshotWriter(ctx.store, format, meta);
+      for (let at = 0; at < rows.length; at += 7) await writer.rows(rows.slice(at, at + 7));
+      await writer.rows([]);
+      const file = await writer.end();
+      const chunked = readFileSync(file);
+      rmSync(file);
+      if (format === 'arrow')
+        expect(
+          tableFromIPC(chunked)
+            .toArray()
+            .map((r) => r.code),
+        ).toEqual(rows.map((r) => r.code));
+      else expect(chunked.equals(whole), format).toBe(true);
+    }
+    // The API's JSON is exactly these rows, laid out as JSON.stringify lays them out.
+    expect((await encodeRows(ctx.store, rows, 'json', meta)).toString('utf8')).toBe(
+      `${JSON.stringify({ parameters: json.parameters, indicators: rows }, null, 2)}\n`,
+    );
+    expect((await encodeRows(ctx.store, [], 'json', meta)).toString('utf8')).toBe(
+      `${JSON.stringify({ parameters: json.parameters, indicators: [] }, null, 2)}\n`,
+    );
   });
 
   it('writes Parquet and Arrow with real types: dates as dates, numbers as numbers', async () => {
