@@ -1,4 +1,4 @@
-import { structValue } from '@duckdb/node-api';
+import { listValue, structValue } from '@duckdb/node-api';
 import { readRows } from '../store/rows.js';
 import type { Tx } from '../store/store.js';
 import { isUnitText } from './columns.js';
@@ -59,7 +59,10 @@ const quoteList = (items: string[]) => items.map(literal).join(', ');
 // Patterns are written into the SQL as constants: DuckDB compiles a constant pattern once, a bound
 // one for every chunk of rows.
 const NOTE = literal(NOTE_PATTERN);
-const MARKERS = quoteList(BLANK_MARKERS);
+// A constant list, not an IN list: the planner rewrites an IN list of fifteen strings in every place
+// it appears, which costs more than the whole check of a small file.
+const MARKERS = `[${quoteList(BLANK_MARKERS)}]`;
+const isMarker = (text: string) => `list_contains(${MARKERS}, ${text})`;
 
 /**
  * Reads every table of an upload into ingest_staged with the pipeline's own steps (read_csv with
@@ -82,11 +85,12 @@ export async function stageTables(
     notes.rows.push(...(await dropLayoutRows(tx, table)));
     await stageRows(tx, table.shape.layout);
     await clearBlankMarkers(tx, table);
-    await readPeriodTexts(tx, table);
+    const texts = await distinctTexts(tx, table);
+    await readPeriodTexts(tx, table, texts.periods);
     await setColumnBases(tx, table, tables.length > 1 && !options.basis);
     const region = await regionOfSheet(tx, table);
     if (region) notes.regions.push({ table: i, region });
-    const units = await tidyNames(tx, table);
+    const units = await tidyNames(tx, texts.names);
     const rowUnits = await scaleValues(tx, table, i, units, notes);
     if (table.shape.layout.roles.target) {
       if (!notes.targets)
@@ -153,7 +157,7 @@ async function rows<T>(
 const cell = (i: number | undefined) =>
   i === undefined
     ? 'NULL::VARCHAR'
-    : `CASE WHEN trim(r.c${i}) IN (${MARKERS}) THEN NULL ELSE nullif(trim(r.c${i}), '') END`;
+    : `CASE WHEN ${isMarker(`trim(r.c${i})`)} THEN NULL ELSE nullif(trim(r.c${i}), '') END`;
 
 /**
  * Finds the rows that are not data (the table finder saw only the first rows; notes and blank
@@ -176,54 +180,65 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
     dataColumns.length > 0 ? dataColumns.map((i) => `${k(i)} IS NULL`).join(' AND ') : 'true';
   const serialIndex = names.findIndex((n) => n.replace(/\s/g, '') === '序号');
   const serial = k(serialIndex >= 0 ? serialIndex : undefined);
+  // Only rows that could be layout rows are classified: a data row has a value somewhere, and is
+  // let through by a few byte comparisons (a million-row file must not pay for a trim and a regular
+  // expression per cell). Candidates: no value at all, a 计 (合计) or the header in it, or a first
+  // cell that reads like a note (注…, or a label with a colon).
+  const raw = (i: number | undefined) => (i === undefined ? 'NULL::VARCHAR' : `r.c${i}`);
+  const noValue =
+    dataColumns.length > 0
+      ? dataColumns.map((i) => `(r.c${i} IS NULL OR ${isMarker(`r.c${i}`)} OR r.c${i} = ' ')`).join(' AND ')
+      : 'true';
+  const candidate = [
+    `(${noValue})`,
+    `contains(${raw(roles.indicator?.index)}, '计')`,
+    `contains(${raw(roles.region?.index)}, '计')`,
+    `contains(${raw(roles.indicator?.index)}, $indicator_header)`,
+    `contains(r.c0, '：')`,
+    `contains(r.c0, ':')`,
+    ...['注', '*', '※'].map((c) => `starts_with(r.c0, '${c}')`),
+  ].join(' OR ');
+  const layoutReject = `regexp_replace(csv_line, '[\\s,\\t"]', '', 'g') = ''
+    OR regexp_matches(regexp_replace(csv_line, '^[\\s,\\t"]+', ''), ${NOTE})`;
+  // One query finds both: rows read (by rn) and lines DuckDB rejected (rn NULL).
   const sql = `
-    CREATE OR REPLACE TEMP TABLE ingest_layout_rows AS
-    SELECT rn, line, kind FROM (
-      SELECT rn, line, CASE
+    SELECT f.rn, l.line, f.kind
+    FROM (
+      SELECT rn, CASE
         WHEN first_text IS NULL THEN 'blank'
         WHEN regexp_matches(first_text, ${NOTE}) THEN 'note'
         WHEN ind = $indicator_header THEN 'header'
-        WHEN regexp_replace(coalesce(ind, ''), '\\s', '', 'g') IN (${quoteList(TOTALS)})
-          OR regexp_replace(coalesce(reg, ''), '\\s', '', 'g') IN (${quoteList(TOTALS)}) THEN 'total'
+        WHEN replace(replace(coalesce(ind, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)})
+          OR replace(replace(coalesce(reg, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)}) THEN 'total'
         WHEN values_blank AND (ind IS NULL OR regexp_matches(ind, ${literal(HEADING_PATTERN)})
           OR regexp_matches(coalesce(serial, ''), ${literal(SERIAL_HEADING_PATTERN)})
           OR (${serialIndex >= 0} AND serial IS NULL)) THEN 'group'
       END AS kind
       FROM (
-        SELECT rn, line, coalesce(${columns.map(k).join(', ')}) AS first_text, ${k(roles.indicator?.index)} AS ind,
+        SELECT rn, coalesce(${columns.map(k).join(', ')}) AS first_text, ${k(roles.indicator?.index)} AS ind,
           ${k(roles.region?.index)} AS reg, ${serial} AS serial, (${valuesBlank}) AS values_blank
-        FROM (
-          SELECT r.rn, l.line, ${columns.map((i) => `${cell(i)} AS k${i}`).join(', ')}
-          FROM ingest_raw r JOIN ingest_lines l USING (rn)
-        )
+        FROM (SELECT r.rn, ${columns.map((i) => `${cell(i)} AS k${i}`).join(', ')} FROM ingest_raw r WHERE ${candidate})
       )
-    ) WHERE kind IS NOT NULL`;
-  await tx.connection.run(sql, { indicator_header: roles.indicator?.name ?? '' });
-  const found = await rows<{ kind: SkippedKind; line: number }>(
-    tx,
-    'SELECT kind, line FROM ingest_layout_rows ORDER BY line',
-  );
-  if (found.length > 0) {
-    await tx.connection.run('DELETE FROM ingest_raw WHERE rn IN (SELECT rn FROM ingest_layout_rows)');
-    await tx.connection.run('DELETE FROM ingest_lines WHERE rn IN (SELECT rn FROM ingest_layout_rows)');
+    ) f
+    JOIN ingest_lines l USING (rn)
+    WHERE f.kind IS NOT NULL
+    UNION ALL
+    SELECT DISTINCT NULL, CAST(line AS INTEGER),
+      CASE WHEN regexp_replace(csv_line, '[\\s,\\t"]', '', 'g') = '' THEN 'blank' ELSE 'note' END
+    FROM ingest_rejects WHERE ${layoutReject}
+    ORDER BY line`;
+  const found = await rows<{ rn: number | null; kind: SkippedKind; line: number }>(tx, sql, {
+    indicator_header: roles.indicator?.name ?? '',
+  });
+  const read = found.flatMap((f) => (f.rn === null ? [] : [f.rn]));
+  if (read.length > 0) {
+    const rns = listValue(read.map((rn) => BigInt(rn)));
+    await tx.connection.run('DELETE FROM ingest_raw WHERE rn IN (SELECT unnest($rns))', { rns });
+    await tx.connection.run('DELETE FROM ingest_lines WHERE rn IN (SELECT unnest($rns))', { rns });
   }
-  const [{ n: rejects } = { n: 0 }] = await rows<{ n: number }>(
-    tx,
-    'SELECT count(*) AS n FROM ingest_rejects',
-  );
-  const layoutReject = `regexp_replace(csv_line, '[\\s,\\t"]', '', 'g') = ''
-    OR regexp_matches(regexp_replace(csv_line, '^[\\s,\\t"]+', ''), ${NOTE})`;
-  const rejected =
-    rejects === 0
-      ? []
-      : await rows<{ kind: SkippedKind; line: number }>(
-          tx,
-          `SELECT DISTINCT CASE WHEN regexp_replace(csv_line, '[\\s,\\t"]', '', 'g') = '' THEN 'blank' ELSE 'note' END AS kind,
-             CAST(line AS INTEGER) AS line
-           FROM ingest_rejects WHERE ${layoutReject} ORDER BY line`,
-        );
-  if (rejected.length > 0) await tx.connection.run(`DELETE FROM ingest_rejects WHERE ${layoutReject}`);
-  return [...found, ...rejected].sort((a, b) => a.line - b.line);
+  if (found.some((f) => f.rn === null))
+    await tx.connection.run(`DELETE FROM ingest_rejects WHERE ${layoutReject}`);
+  return found.map(({ kind, line }) => ({ kind, line }));
 }
 
 /**
@@ -232,7 +247,9 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
  * reports of nothing, one per blank month).
  */
 async function clearBlankMarkers(tx: Tx, table: Table): Promise<void> {
-  const marker = (column: string) => `(length(${column}) <= 4 AND trim(${column}) IN (${MARKERS}))`;
+  // An exact marker is a hash lookup; only a text with a space in it is trimmed first.
+  const marker = (column: string) =>
+    `(${isMarker(column)} OR (contains(${column}, ' ') AND ${isMarker(`trim(${column})`)}))`;
   await tx.connection.run(
     `UPDATE ingest_staged SET
        value_raw = CASE WHEN ${marker('value_raw')} THEN NULL ELSE value_raw END,
@@ -247,15 +264,38 @@ async function clearBlankMarkers(tx: Tx, table: Table): Promise<void> {
     );
 }
 
+/**
+ * The texts the steps below rewrite, in one pass: each distinct period text (there are a dozen in a
+ * million-row file) and each indicator text that carries a list number, a bracket or spaces.
+ */
+async function distinctTexts(tx: Tx, table: Table): Promise<{ periods: string[]; names: string[] }> {
+  const { roles } = table.shape.layout;
+  const parts = [
+    ...(roles.period
+      ? [
+          "SELECT 'period' AS kind, p AS text FROM (SELECT DISTINCT period_raw AS p FROM ingest_staged) WHERE p IS NOT NULL",
+        ]
+      : []),
+    ...(roles.indicator
+      ? [
+          `SELECT 'name' AS kind, raw AS text FROM (SELECT DISTINCT indicator_raw AS raw FROM ingest_staged)
+           WHERE raw IS NOT NULL AND regexp_matches(raw, ${literal(DECORATED_NAME)})`,
+        ]
+      : []),
+  ];
+  if (parts.length === 0) return { periods: [], names: [] };
+  const found = await rows<{ kind: string; text: string }>(tx, `${parts.join(' UNION ALL ')} LIMIT 20000`);
+  return {
+    periods: found.filter((f) => f.kind === 'period').map((f) => f.text),
+    names: found.filter((f) => f.kind === 'name').map((f) => f.text),
+  };
+}
+
 /** 1-10月, 一季度, 2021年上半年 in a period column: the month they end with, and their basis. */
-async function readPeriodTexts(tx: Tx, table: Table): Promise<void> {
-  if (!table.shape.layout.roles.period) return;
-  const texts = await rows<{ p: string }>(
-    tx,
-    'SELECT DISTINCT period_raw AS p FROM ingest_staged WHERE period_raw IS NOT NULL LIMIT 1000',
-  );
+async function readPeriodTexts(tx: Tx, table: Table, texts: string[]): Promise<void> {
+  if (texts.length === 0) return;
   const year = table.shape.context.year ?? table.shape.context.period?.year ?? null;
-  const map = texts.flatMap(({ p }) => {
+  const map = texts.flatMap((p) => {
     const phrase = periodOfHeader(p);
     // 2021-10, 2021年10月, 202110 are the check's own (tz_period); only the others are rewritten.
     if (!phrase || (phrase.year !== null && phrase.basis === null)) return [];
@@ -328,21 +368,15 @@ const halfwidth = (s: string) =>
  */
 async function tidyNames(
   tx: Tx,
-  table: Table,
+  decorated: string[],
 ): Promise<{ raw: string; clean: string; unit: string | null }[]> {
-  if (!table.shape.layout.roles.indicator) return [];
-  const decorated = await rows<{ raw: string }>(
-    tx,
-    `SELECT DISTINCT indicator_raw AS raw FROM ingest_staged
-     WHERE indicator_raw IS NOT NULL AND regexp_matches(indicator_raw, ${literal(DECORATED_NAME)}) LIMIT 10000`,
-  );
   if (decorated.length === 0) return [];
   const catalogue = await rows<{ code: string; name: string }>(
     tx,
     'SELECT code, name FROM indicator WHERE retired_at IS NULL',
   );
   const known = new Set(catalogue.flatMap((i) => [i.code.toUpperCase(), i.name]));
-  const map = decorated.flatMap(({ raw }) => {
+  const map = decorated.flatMap((raw) => {
     const cleaned = cleanName(raw, (c) => known.has(c) || known.has(c.toUpperCase()));
     return cleaned.clean !== halfwidth(raw) || cleaned.unit ? [{ raw, ...cleaned }] : [];
   });
