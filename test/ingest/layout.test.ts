@@ -28,7 +28,8 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ status: 'committed', encoding: 'gb18030', format: 'wide' });
     expect(report.counts).toMatchObject({ lines: 3, values: 12, new: 9, blank: 3, errors: 0 });
-    for (const [code, values] of Object.entries(BUREAU_STORED)) expect(await stored(temp, code), code).toEqual(values);
+    for (const [code, values] of Object.entries(BUREAU_STORED))
+      expect(await stored(temp, code), code).toEqual(values);
     // Line numbers are the file's: the first indicator row is line 4.
     const history = await indicatorHistory(temp.store, '2021-T1-1');
     expect(history.map((r) => r.line)).toEqual([4, 4, 4]);

@@ -17,7 +17,17 @@ export function toCsv(rows: string[][]): string {
 }
 
 /** The statistics bureau's table: indicator names with units, 1-3月 … 1-10月 cumulative, blanks. */
-export const BUREAU_HEADER = ['序号', '指标名称', '单位', '目标值', '1-3月', '1-6月', '1-9月', '1-10月', '备注'];
+export const BUREAU_HEADER = [
+  '序号',
+  '指标名称',
+  '单位',
+  '目标值',
+  '1-3月',
+  '1-6月',
+  '1-9月',
+  '1-10月',
+  '备注',
+];
 export const BUREAU_DATA = [
   ['1', '职业技能培训（万人）', '万人', '3.6', '0.9', '1.8', '2.7', '', ''],
   ['2', '新筹集公租房（套）', '套', '1000', '200', '—', '600', '800', ''],
@@ -128,6 +138,7 @@ export function workbookParts(sheetName: string, sheetXml: string) {
 /** Column letters of a 1-based column number: 1 → A, 27 → AA, 100000 → EQXD. */
 export function columnLetters(n: number): string {
   let letters = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
   return letters;
 }
