@@ -52,6 +52,8 @@ export interface BodyNotes {
   regions: { table: number; region: string }[];
   /** Whether any table has a 目标值 column to check against the catalogue. */
   targets: boolean;
+  /** Rows that cannot be read in this table's layout (another table's header), by staged line. */
+  problems: Problem[];
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -78,11 +80,14 @@ export async function stageTables(
   tables: Table[],
   options: { basis?: 'cumulative' | 'increment' | undefined },
 ): Promise<BodyNotes> {
-  const notes: BodyNotes = { rows: [], scaling: [], unscaled: [], regions: [], targets: false };
+  const notes: BodyNotes = { rows: [], scaling: [], unscaled: [], regions: [], targets: false, problems: [] };
   for (const [i, table] of tables.entries()) {
     await readCsv(tx, table);
     await tx.run('ingest/lines', { first_line: table.firstLine });
-    notes.rows.push(...(await dropLayoutRows(tx, table)));
+    for (const row of await dropLayoutRows(tx, table)) {
+      if (row.kind !== 'new_header') notes.rows.push({ kind: row.kind, line: row.line });
+      else notes.problems.push(anotherHeader(row.line, table, roles(table)));
+    }
     await stageRows(tx, table.shape.layout);
     await clearBlankMarkers(tx, table);
     const texts = await distinctTexts(tx, table);
@@ -165,7 +170,10 @@ const cell = (i: number | undefined) =>
  * reports on them and the line numbers of the others stay as they were. Lines DuckDB rejected for
  * their number of fields are dropped too when they are blank or a note (注：… written in one field).
  */
-async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind; line: number }[]> {
+async function dropLayoutRows(
+  tx: Tx,
+  table: Table,
+): Promise<{ kind: SkippedKind | 'new_header'; line: number }[]> {
   const { layout, names } = table.shape;
   const { roles, months } = layout;
   const dataColumns = [
@@ -180,6 +188,19 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
     dataColumns.length > 0 ? dataColumns.map((i) => `${k(i)} IS NULL`).join(' AND ') : 'true';
   const serialIndex = names.findIndex((n) => n.replace(/\s/g, '') === '序号');
   const serial = k(serialIndex >= 0 ? serialIndex : undefined);
+  // A header row repeated (on each printed page) is skipped; another table's header is an error.
+  const headerTexts = (i: number) =>
+    [
+      ...new Set([names[i], ...table.shape.headerTexts.map((row) => row[i])].map((t) => t?.trim() ?? '')),
+    ].filter((t) => t !== '');
+  const sameHeader =
+    columns
+      .map((i) => {
+        const texts = headerTexts(i);
+        return texts.length > 0 ? `(${k(i)} IS NULL OR ${k(i)} IN (${quoteList(texts)}))` : `${k(i)} IS NULL`;
+      })
+      .join(' AND ') || 'true';
+  const filled = columns.map((i) => `(${k(i)} IS NOT NULL)::INTEGER`).join(' + ') || '0';
   // Only rows that could be layout rows are classified: a data row has a value somewhere, and is
   // let through by a few byte comparisons (a million-row file must not pay for a trim and a regular
   // expression per cell). Candidates: no value at all, a 计 (合计) or the header in it, or a first
@@ -194,6 +215,7 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
     `contains(${raw(roles.indicator?.index)}, '计')`,
     `contains(${raw(roles.region?.index)}, '计')`,
     `contains(${raw(roles.indicator?.index)}, $indicator_header)`,
+    ...dataColumns.flatMap((i) => headerTexts(i).map((t) => `r.c${i} = ${literal(t)}`)),
     `contains(r.c0, '：')`,
     `contains(r.c0, ':')`,
     ...['注', '*', '※'].map((c) => `starts_with(r.c0, '${c}')`),
@@ -207,7 +229,8 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
       SELECT rn, CASE
         WHEN first_text IS NULL THEN 'blank'
         WHEN regexp_matches(first_text, ${NOTE}) THEN 'note'
-        WHEN ind = $indicator_header THEN 'header'
+        WHEN ${sameHeader} AND ${filled} >= 2 THEN 'header'
+        WHEN ind = $indicator_header THEN 'new_header'
         WHEN replace(replace(coalesce(ind, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)})
           OR replace(replace(coalesce(reg, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)}) THEN 'total'
         WHEN values_blank AND (ind IS NULL OR regexp_matches(ind, ${literal(HEADING_PATTERN)})
@@ -215,7 +238,7 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
           OR (${serialIndex >= 0} AND serial IS NULL)) THEN 'group'
       END AS kind
       FROM (
-        SELECT rn, coalesce(${columns.map(k).join(', ')}) AS first_text, ${k(roles.indicator?.index)} AS ind,
+        SELECT *, coalesce(${columns.map(k).join(', ')}) AS first_text, ${k(roles.indicator?.index)} AS ind,
           ${k(roles.region?.index)} AS reg, ${serial} AS serial, (${valuesBlank}) AS values_blank
         FROM (SELECT r.rn, ${columns.map((i) => `${cell(i)} AS k${i}`).join(', ')} FROM ingest_raw r WHERE ${candidate})
       )
@@ -227,7 +250,7 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
       CASE WHEN regexp_replace(csv_line, '[\\s,\\t"]', '', 'g') = '' THEN 'blank' ELSE 'note' END
     FROM ingest_rejects WHERE ${layoutReject}
     ORDER BY line`;
-  const found = await rows<{ rn: number | null; kind: SkippedKind; line: number }>(tx, sql, {
+  const found = await rows<{ rn: number | null; kind: SkippedKind | 'new_header'; line: number }>(tx, sql, {
     indicator_header: roles.indicator?.name ?? '',
   });
   const read = found.flatMap((f) => (f.rn === null ? [] : [f.rn]));
@@ -239,6 +262,21 @@ async function dropLayoutRows(tx: Tx, table: Table): Promise<{ kind: SkippedKind
   if (found.some((f) => f.rn === null))
     await tx.connection.run(`DELETE FROM ingest_rejects WHERE ${layoutReject}`);
   return found.map(({ kind, line }) => ({ kind, line }));
+}
+
+const roles = (table: Table) => table.shape.layout.roles;
+
+/** A header row of a different table further down: the rows under it would be read in the wrong columns. */
+function anotherHeader(line: number, table: Table, r: ReturnType<typeof roles>): Problem {
+  const header = table.lineBase + table.shape.header.last;
+  return {
+    line,
+    column: r.indicator?.name ?? null,
+    severity: 'error',
+    code: 'another_table',
+    message: `第${line}行像是另一张表的表头（与第${header}行的表头不同），其下的行无法按同一表头读取。请把每张表放在单独的工作表中（或另存为单独的 CSV）后再上传。`,
+    found: r.indicator?.name ?? null,
+  };
 }
 
 /**
@@ -491,15 +529,23 @@ async function scaleValues(
          coalesce(c.unit, ru.unit, CAST($table_unit AS VARCHAR)) AS unit,
          CASE WHEN c.unit IS NOT NULL THEN '“' || s.value_column || '”列' WHEN ru.unit IS NOT NULL THEN ru.source
            ELSE '表头上方的“单位：' || CAST($table_unit AS VARCHAR) || '”' END AS source,
-         k.unit AS catalogue_unit
+         k.unit AS catalogue_unit,
+         -- A column's or the table's unit covers rows of every kind; a row's own unit only its row.
+         c.unit IS NOT NULL OR ru.unit IS NULL AS broad
        FROM ingest_staged s
        LEFT JOIN columns c ON c.name = s.value_column
        LEFT JOIN ingest_row_units ru ON ru.line = s.line
        LEFT JOIN catalogue k ON k.key = upper(tz_halfwidth(s.indicator_raw))
        WHERE s.value_raw IS NOT NULL AND regexp_full_match(tz_number_text(s.value_raw), '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)')
      )
-     SELECT line, value_column, unit, source, ${POW_SQL('unit')} - ${POW_SQL("coalesce(catalogue_unit, '')")} AS pow
-     FROM units WHERE unit IS NOT NULL AND ${POW_SQL('unit')} <> ${POW_SQL("coalesce(catalogue_unit, '')")}`,
+     SELECT line, value_column, unit, source, ${POW_SQL('unit')} - ${POW_SQL('catalogue_unit')} AS pow
+     FROM units
+     WHERE unit IS NOT NULL AND ${POW_SQL('unit')} <> ${POW_SQL('catalogue_unit')}
+       -- A percentage is never in 万; a table's 单位：万人 does not scale its 套 or 户 (same first character:
+       -- 万人 fits 人 and 人次).
+       AND catalogue_unit IS NOT NULL AND catalogue_unit NOT IN ('%', '％')
+       AND (NOT broad OR regexp_replace(unit, '^[万亿]', '') = ''
+         OR left(regexp_replace(unit, '^[万亿]', ''), 1) = left(regexp_replace(catalogue_unit, '^[万亿]', ''), 1))`,
     { columns: JSON.stringify(columnUnits), table_unit: context.unit },
   );
   const groups = await rows<{ source: string; unit: string; pow: number; n: number }>(

@@ -22,7 +22,17 @@ export type Role =
  * and brackets' contents such as units: 累计完成（人） matches 累计完成.
  */
 const ROLE_NAMES: Record<Role, string[]> = {
-  indicator: ['指标编码', '指标代码', '编码', '代码', 'indicator', 'code', 'indicator_code', '指标'],
+  indicator: [
+    '指标编码',
+    '指标代码',
+    '指标编号',
+    '编码',
+    '代码',
+    'indicator',
+    'code',
+    'indicator_code',
+    '指标',
+  ],
   indicator_name: [
     '指标名称',
     '名称',
@@ -66,6 +76,15 @@ const ROLE_NAMES: Record<Role, string[]> = {
     '实际完成',
     '完成情况',
     '累计完成值',
+    '累计完成数',
+    '实际完成数',
+    '完成数值',
+    '完成量',
+    '本年累计',
+    '今年累计',
+    '年累计',
+    '累计数',
+    '截至目前完成',
     'value',
     'actual',
   ],
@@ -111,7 +130,10 @@ const INFORMATIONAL_HEADERS = new Set(['序号', '责任单位', '牵头单位',
  * Figures derived from the data or planned, which are not actuals: 完成率（%）, 同比增长, 序时进度,
  * 1-10月计划, 排名. Skipped (and said so in the layout notes), never read as values.
  */
-const DERIVED_HEADER = /率|比重|同比|增长|增速|增幅|增减|排名|位次|进度|计划|差距|剩余|还需|比上年|上年同期/;
+const DERIVED_HEADER = /率|比重|同比|同期|增长|增速|增幅|增减|排名|位次|进度|计划|差距|剩余|还需|比上年|上年/;
+
+/** A target however it is worded: 2021年目标, 年度目标任务数, 全年任务量. */
+const TARGET_HEADER = /目标|任务数|任务量|年度任务|全年任务/;
 
 /** Value headers that say the numbers are for the period only (当月), not year to date. */
 const INCREMENT_HEADERS = new Set(['当月', '本月', '当月完成', '本月完成']);
@@ -185,6 +207,7 @@ export function classifyHeader(name: string): HeaderKind | null {
   if (role) return role;
   if (INFORMATIONAL_HEADERS.has(key)) return 'informational';
   if (DERIVED_HEADER.test(key)) return 'derived';
+  if (TARGET_HEADER.test(key)) return 'target';
   if (periodOfHeader(name)) return 'month';
   return null;
 }
@@ -214,7 +237,7 @@ function basisOfText(text: string | null | undefined): 'cumulative' | 'increment
   if (!text) return null;
   const key = normalise(text);
   if (INCREMENT_HEADERS.has(key) || /^(当月|本月|当期)/.test(key)) return 'increment';
-  if (key.startsWith('累计')) return 'cumulative';
+  if (key.includes('累计')) return 'cumulative';
   return null;
 }
 
@@ -275,6 +298,23 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     const year = context.period.year ?? context.year ?? null;
     for (const v of values.splice(0))
       months.push({ ...v, year, month, basis: v.basis ?? context.period.basis });
+  }
+  // 全年 (or 1-12月) standing before the other periods is the year's target, not December's figure.
+  const [firstMonth] = [...months].sort((a, b) => a.index - b.index);
+  if (
+    firstMonth &&
+    months.length > 1 &&
+    firstMonth.month === 12 &&
+    !roles.target &&
+    /全年|1-12月/.test(firstMonth.name)
+  ) {
+    months.splice(months.indexOf(firstMonth), 1);
+    roles.target = { index: firstMonth.index, name: firstMonth.name };
+    ignored.push({
+      index: firstMonth.index,
+      name: firstMonth.name,
+      reason: '在各期之前，按年度目标读取（只用于核对）',
+    });
   }
   const format = months.length > 0 && !roles.period ? 'wide' : 'long';
   if (format === 'wide') {

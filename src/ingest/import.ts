@@ -176,6 +176,7 @@ async function finish(
     ...rejects.map(describeReject),
     ...rowProblems.map((p) => ({ ...p, column: p.column_name })).map(({ column_name: _, ...p }) => p),
     ...targetProblems,
+    ...body.problems,
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const problems = [...headerProblems, ...placeProblems(lineProblems, source.tables)].slice(0, PROBLEM_LIMIT);
 
@@ -187,7 +188,7 @@ async function finish(
     revised: s.revised,
     unchanged: s.unchanged,
     blank: s.blank,
-    errors: s.errors + rejectCount,
+    errors: s.errors + rejectCount + body.problems.length,
     warnings:
       s.warnings + [...headerProblems, ...targetProblems].filter((p) => p.severity === 'warning').length,
   };

@@ -78,7 +78,7 @@ async function openCsv(file: string, dir: string): Promise<Source> {
       return source;
     }
     const shape = found.table;
-    source.problems.push(...shape.layout.problems);
+    source.problems.push(...shapeProblems(shape));
     source.tables.push({
       sheet: null,
       file: utf8,
@@ -112,7 +112,7 @@ async function openWorkbook(file: string, dir: string): Promise<Source> {
     workbook.tables.forEach((t, i) => {
       const lineBase = i * SHEET_LINE_STRIDE;
       source.problems.push(
-        ...t.shape.layout.problems.map((p) =>
+        ...shapeProblems(t.shape).map((p) =>
           sheetProblem(t.sheet, p.line, p.code, p.message, p.column, p.found, p.severity),
         ),
       );
@@ -153,6 +153,23 @@ async function legacyWorkbook(file: string): Promise<IngestError> {
     'legacy_xls',
     '这是旧版 Excel 工作簿（.xls），无法直接读取。请在 Excel 中选择“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”或“CSV（逗号分隔）”，另存为 .xlsx 或 CSV 后再上传。',
   );
+}
+
+/** The header's problems, and a warning for a 单位：… line that names more than one unit. */
+function shapeProblems(shape: TableShape): Problem[] {
+  const unclear = shape.context.unclearUnit;
+  if (!unclear) return shape.layout.problems;
+  return [
+    ...shape.layout.problems,
+    {
+      line: unclear.row,
+      column: null,
+      severity: 'warning',
+      code: 'unclear_unit',
+      message: `单位“${unclear.text}”不是一个单位，数值按原样读取，请核对（可在“单位”列或表头中为每项写明，如“完成值（万人）”）`,
+      found: unclear.text,
+    },
+  ];
 }
 
 function wholeFile(code: string, message: string): Problem {

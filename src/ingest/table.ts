@@ -34,6 +34,8 @@ export interface TableContext {
   period: PeriodPhrase | null;
   /** 单位：万人 above or under the header: the unit of every figure that says none of its own. */
   unit: string | null;
+  /** A 单位：… line whose unit cannot be told (万人、万户), by row: the figures are read as written. */
+  unclearUnit: { row: number; text: string } | null;
 }
 
 /** A table found in the first rows of a sheet or CSV file. Rows are numbered from 1 as Excel shows them. */
@@ -45,6 +47,8 @@ export interface TableShape {
   names: string[];
   /** The header above each column in a two-row header, for context (完成情况, 2021年, 当月). */
   parents: (string | null)[];
+  /** The header's rows as written, to know the header again where it is repeated lower down. */
+  headerTexts: string[][];
   titleRows: number[];
   /** Rows above the data that are not header: blank rows, 单位：万人, 甲 乙 1 2 3. */
   skipped: { row: number; kind: SkippedKind }[];
@@ -92,7 +96,12 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
   const titleRows: number[] = [];
   const skipped: TableShape['skipped'] = [];
   const titleTexts: string[] = [];
-  let unit: string | null = null;
+  const units: Pick<TableContext, 'unit' | 'unclearUnit'> = { unit: null, unclearUnit: null };
+  const readUnit = (text: string, row: number) => {
+    const found = unitLine(text);
+    if (found?.unit) units.unit = found.unit;
+    else if (found) units.unclearUnit = { row, text: found.text };
+  };
   head.slice(0, best.start).forEach((row, i) => {
     const text = row.filter((c) => c !== '');
     if (text.length === 0) {
@@ -101,7 +110,7 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
     }
     titleRows.push(i + 1);
     const joined = [...new Set(text)].join(' ');
-    unit = unitLine(joined) ?? unit;
+    readUnit(joined, i + 1);
     if (!LABEL_LINE.test(joined)) titleTexts.push(joined);
   });
 
@@ -109,11 +118,17 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
   for (const row of head.slice(last)) {
     const kind = headRowKind(row);
     if (!kind) break;
-    if (kind === 'units') unit = unitLine(row.filter((c) => c !== '').join(' ')) ?? unit;
+    if (kind === 'units') readUnit(row.filter((c) => c !== '').join(' '), dataStart);
     skipped.push({ row: dataStart, kind });
     dataStart += 1;
   }
 
+  // 单位：万人 written in a cell of the header row itself names the table's unit, not a column.
+  const headerNames = best.names.map((name) => {
+    if (classifyHeader(name) || !unitLine(name)) return name;
+    readUnit(name, last);
+    return '';
+  });
   const title = titleTexts.join(' ') || null;
   const sheet = options.sheet ?? '';
   const context: TableContext = {
@@ -121,9 +136,10 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
     year: (title ? yearInText(title) : null) ?? yearInText(sheet),
     period:
       (title ? periodInText(title) : null) ?? periodOfHeader(sheet) ?? (sheet ? periodInText(sheet) : null),
-    unit,
+    unit: units.unit,
+    unclearUnit: units.unit ? null : units.unclearUnit,
   };
-  const names = uniqueNames(best.names, best.parents);
+  const names = uniqueNames(headerNames, best.parents);
   const layout = layoutColumns(names, {
     line: last,
     parents: best.parents,
@@ -137,6 +153,7 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
       dataStart,
       names,
       parents: best.parents,
+      headerTexts: head.slice(best.start, last),
       titleRows,
       skipped,
       context,
@@ -219,11 +236,15 @@ function uniqueNames(names: string[], parents: (string | null)[]): string[] {
   return first.map((n, i) => (n !== '' && count(first, n) > 1 ? `${n}（第${i + 1}列）` : n));
 }
 
-/** 单位：万人 / 计量单位：万元 / （单位：亿元）; never 填报单位：某某局. */
-function unitLine(text: string): string | null {
+/**
+ * 单位：万人 / 计量单位：万元 / （单位：亿元）: the unit, or only the text when it is not one unit
+ * (万人、万户); never 填报单位：某某局.
+ */
+function unitLine(text: string): { unit: string | null; text: string } | null {
   const m = /(?:^|[\s(（,，;；])(?:计量)?单位\s*[:：]\s*([^\s,，;；)）]+)/.exec(text);
   const unit = m?.[1];
-  return unit && isUnitText(unit) ? unit : null;
+  if (!unit || /[局厅委办府院部门会市县区省司]$/.test(unit)) return null;
+  return { unit: isUnitText(unit) ? unit : null, text: unit };
 }
 
 /** A row between the header and the data: blank, a unit line, or 栏次 numbers (甲 乙 1 2 3). */
@@ -231,6 +252,7 @@ function headRowKind(row: string[]): SkippedKind | null {
   const cells = row.filter((c) => c !== '');
   if (cells.length === 0) return 'blank';
   if (cells.length === 1 && unitLine(cells[0] ?? '')) return 'units';
+  if (cells.every((c) => isUnitText(c.replace(/[(（)）]/g, ''))) && cells.length >= 2) return 'units';
   const letters = cells.filter((c) => /^(甲|乙|丙|丁|戊|己|栏次|栏号|—)$/.test(c)).length;
   const numbers = cells.filter((c) => /^\d{1,3}$/.test(c)).map(Number);
   if (letters + numbers.length !== cells.length || numbers.length < 2) return null;

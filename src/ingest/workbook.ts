@@ -199,7 +199,8 @@ function valueText(value: ExcelJS.CellValue | undefined, format: string | undefi
   if (value instanceof Date) return dateText(value, format, header);
   if (typeof value === 'number') {
     if (isDateFormat(format)) return dateText(fromSerial(value), format, header);
-    return isPercentFormat(format) ? `${plainNumber(value * 100)}%` : plainNumber(value);
+    if (isPercentFormat(format)) return `${plainNumber(value * 100)}%`;
+    return plainNumber(value) + (header ? '' : magnitudeOfFormat(format));
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
@@ -251,6 +252,16 @@ function bareFormat(format: string): string {
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/\[[^\]]*\]/g, '');
+}
+
+/**
+ * 万 or 亿 a number format writes after the number (0.0"万人" shows 3.6 as 3.6万人: the cell holds
+ * 3.6万); not when the format moves the decimal point itself (0!.0000"万" shows 36000 as 3.6000万).
+ */
+function magnitudeOfFormat(format: string | undefined): string {
+  if (!format || /!\.|\\\./.test(format)) return '';
+  const literal = /"([万亿])[^"]*"/.exec(format);
+  return literal?.[1] ?? '';
 }
 
 function isPercentFormat(format: string | undefined): boolean {

@@ -191,4 +191,81 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(await stored(temp, '2021-T1-1')).toEqual([['2021-03-31', '全省', 5000, 'cumulative']]);
     expect(await stored(temp, '2021-T1-2')).toEqual([['2021-03-31', '全省', 10, 'cumulative']]);
   });
+
+  it('applies a table’s 单位：万人 only to indicators counted in 人, never to a percentage or 套', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,1-3月,1-6月,单位：万人',
+        '职业技能培训,0.9,1.8,',
+        '新筹集公租房,200,400,',
+        '县域内就诊率,88.5,89,',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-03-31', '全省', 9000, 'cumulative'],
+      ['2021-06-30', '全省', 18000, 'cumulative'],
+    ]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => r[2])).toEqual([200, 400]);
+    expect((await stored(temp, '2021-T2-1')).map((r) => r[2])).toEqual([88.5, 89]);
+    expect(report.layout?.summary).toContain(
+      '表头上方的“单位：万人”的数值单位为“万人”，已乘以10,000（2个数值）。',
+    );
+  });
+
+  it('warns when a unit line names several units, and reads the figures as written', async () => {
+    const report = await importText(
+      temp,
+      csv(['（单位：万人、万户）', '指标名称,1-3月', '职业技能培训,9000']),
+    );
+    expect(report.status).toBe('committed');
+    expect(report.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
+      [1, 'unclear_unit', 'warning'],
+    ]);
+    expect((await stored(temp, '2021-T1-1')).map((r) => r[2])).toEqual([9000]);
+  });
+
+  it('reads 全年 before the periods as the annual target, not as December', async () => {
+    const report = await importText(
+      temp,
+      csv(['指标名称,全年,1-3月,1-6月', '职业技能培训,30000,9000,18000']),
+    );
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([[2, 'target_mismatch']]);
+    expect((await stored(temp, '2021-T1-1')).map((r) => r[0])).toEqual(['2021-03-31', '2021-06-30']);
+    expect(report.layout?.summary).toContain('“全年”列未导入：在各期之前，按年度目标读取（只用于核对）。');
+  });
+
+  it('skips a two-row header repeated lower down, and refuses another table’s header under the first', async () => {
+    const header = ['指标名称,完成情况,', ',1-3月,1-6月'];
+    const repeated = await importText(
+      temp,
+      csv([...header, '职业技能培训,9000,18000', ...header, '新筹集公租房,200,400']),
+      { dryRun: true },
+    );
+    expect(repeated.problems).toEqual([]);
+    expect(repeated.counts).toMatchObject({ lines: 2, new: 4 });
+    expect(repeated.layout?.tables[0]?.skipped).toEqual([{ kind: 'header', rows: [4, 5] }]);
+    const another = await importText(
+      temp,
+      csv(['指标名称,1-3月,1-6月', '职业技能培训,9000,18000', '', '指标名称,7月,8月', '新筹集公租房,20,40']),
+    );
+    expect(another.status).toBe('rejected');
+    expect(another.problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [
+        4,
+        'another_table',
+        '第4行像是另一张表的表头（与第1行的表头不同），其下的行无法按同一表头读取。请把每张表放在单独的工作表中（或另存为单独的 CSV）后再上传。',
+      ],
+    ]);
+  });
+
+  it('knows the value headers of statistics forms: 本年累计, 实际完成数', async () => {
+    const report = await importText(
+      temp,
+      csv(['2021年6月报表', '指标名称,本月,本年累计,上年同期', '职业技能培训,3000,18000,16000']),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-06-30', '全省', 18000, 'cumulative']]);
+  });
 });

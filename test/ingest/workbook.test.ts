@@ -162,6 +162,27 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     expect(await stored(temp, '2021-T1-2')).toEqual([['2021-06-15', '全省', 20, 'cumulative']]);
   });
 
+  it('reads a number formatted as 0.0"万人" as 万, and one whose format moves the point as written', async () => {
+    const file = await writeWorkbook(path.join(temp.dir, 'formats.xlsx'), [
+      {
+        name: '6月',
+        fill: (s) => {
+          s.addRow(['指标编码', '统计期', '数值']);
+          s.addRow(['2021-T1-1', '2021-05', 1.5]);
+          s.addRow(['2021-T1-1', '2021-06', 18000]);
+          s.getCell('C2').numFmt = '0.0"万人"';
+          s.getCell('C3').numFmt = '0!.0000"万"';
+        },
+      },
+    ]);
+    const report = await upload(file);
+    expect(report.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-1')).map((r) => [r[0], r[2]])).toEqual([
+      ['2021-05-31', 15000],
+      ['2021-06-30', 18000],
+    ]);
+  });
+
   it('reads every sheet of indicator rows and names each problem by its sheet and row', async () => {
     const quarter = (rows: (string | number)[][]) => (s: ExcelJS.Worksheet) => {
       s.addRow(['指标编码', '指标名称', '1月', '2月', '3月']);
