@@ -4,7 +4,6 @@ import {
   type HeaderKind,
   isUnitText,
   layoutColumns,
-  normalise,
   unitOfHeader,
 } from './columns.js';
 import { type PeriodPhrase, periodInText, periodOfHeader, yearInText } from './periods.js';
@@ -274,9 +273,4 @@ function noHeaderMessage(head: string[][]): string {
     '表头应有指标列（“指标名称”或“指标编码”），以及“统计期”和“数值”两列，' +
     '或每个统计期一列（如“1-3月”“1-6月”“1月”“一季度”“上半年”）。'
   );
-}
-
-/** Whether a text names the indicator column's header (a header repeated inside the table). */
-export function isSameHeader(cell: string, header: string): boolean {
-  return normalise(cell) !== '' && normalise(cell) === normalise(header);
 }
