@@ -1,5 +1,5 @@
 import type { Tx } from '../store/store.js';
-import { isMarker, literal, rows } from './body-sql.js';
+import { cell, isMarker, literal, rows } from './body-sql.js';
 import { isUnitText } from './columns.js';
 import { periodOfHeader } from './periods.js';
 import type { Table } from './source.js';
@@ -181,4 +181,41 @@ export function cleanName(
       unit,
     }
   );
+}
+
+/**
+ * A row with figures but no indicator, under one that names it: in a CSV saved from a sheet whose
+ * indicator name was merged down over several rows (one per region or 口径), only the first row
+ * keeps the name. Such rows take the name from the row above, and are reported. Runs on ingest_raw,
+ * after the layout rows are gone (so a group heading is never taken for a name).
+ */
+export async function fillDownIndicators(tx: Tx, table: Table): Promise<number[]> {
+  const { roles, months } = table.shape.layout;
+  const indicator = roles.indicator?.index;
+  const data = [
+    ...months.map((m) => m.index),
+    ...(['value', 'status'] as const).flatMap((r) => (roles[r] ? [roles[r].index] : [])),
+  ];
+  if (indicator === undefined || data.length === 0) return [];
+  const blank = `(r.c${indicator} IS NULL OR trim(r.c${indicator}) = '')`;
+  const hasData = data.map((i) => `${cell(i)} IS NOT NULL`).join(' OR ');
+  const [first] = await rows<{ rn: number }>(
+    tx,
+    `SELECT rn FROM ingest_raw r WHERE r.c${indicator} IS NULL AND (${hasData}) LIMIT 1`,
+  );
+  if (!first) return [];
+  const filled = await rows<{ line: number }>(
+    tx,
+    `SELECT l.line FROM ingest_raw r JOIN ingest_lines l USING (rn)
+     WHERE ${blank} AND (${hasData}) AND rn > (SELECT min(rn) FROM ingest_raw r WHERE NOT ${blank})
+     ORDER BY l.line`,
+  );
+  await tx.connection.run(
+    `UPDATE ingest_raw SET c${indicator} = f.name
+     FROM (
+       SELECT rn, last_value(nullif(trim(c${indicator}), '') IGNORE NULLS) OVER (ORDER BY rn) AS name FROM ingest_raw
+     ) f
+     WHERE ingest_raw.rn = f.rn AND (ingest_raw.c${indicator} IS NULL OR trim(ingest_raw.c${indicator}) = '')`,
+  );
+  return filled.map((f) => f.line);
 }

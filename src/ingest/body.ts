@@ -3,6 +3,7 @@ import type { Tx } from '../store/store.js';
 import {
   clearBlankMarkers,
   distinctTexts,
+  fillDownIndicators,
   readPeriodTexts,
   regionOfSheet,
   setColumnBases,
@@ -26,6 +27,8 @@ export interface BodyNotes {
   unscaled: { table: number; source: string; unit: string; cells: number }[];
   /** A sheet named after a region (长春市) whose rows name none: they are that region's. */
   regions: { table: number; region: string }[];
+  /** Rows with figures but no indicator, which took the name of the row above (a merged name). */
+  filled: { table: number; lines: number[] }[];
   /** Whether any table has a 目标值 column to check against the catalogue. */
   targets: boolean;
   /** Rows that cannot be read in this table's layout (another table's header), by staged line. */
@@ -46,7 +49,15 @@ export async function stageTables(
   tables: Table[],
   options: { basis?: 'cumulative' | 'increment' | undefined },
 ): Promise<BodyNotes> {
-  const notes: BodyNotes = { rows: [], scaling: [], unscaled: [], regions: [], targets: false, problems: [] };
+  const notes: BodyNotes = {
+    rows: [],
+    scaling: [],
+    unscaled: [],
+    regions: [],
+    filled: [],
+    targets: false,
+    problems: [],
+  };
   for (const [i, table] of tables.entries()) {
     await readCsv(tx, table);
     await tx.run('ingest/lines', { first_line: table.firstLine });
@@ -54,6 +65,8 @@ export async function stageTables(
       if (row.kind !== 'new_header') notes.rows.push({ kind: row.kind, line: row.line });
       else notes.problems.push(anotherHeader(row.line, table));
     }
+    const filled = await fillDownIndicators(tx, table);
+    if (filled.length > 0) notes.filled.push({ table: i, lines: filled });
     await stageRows(tx, table.shape.layout);
     await clearBlankMarkers(tx, table);
     const texts = await distinctTexts(tx, table);

@@ -99,9 +99,10 @@ const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank
 
 /**
  * The one import pipeline behind every door (web form, single-value form, CLI, API):
- * front stage (CSV or .xlsx, found table: openSource) → stage with DuckDB (stageTables) → check in
- * SQL → compare with what counts now → preview, or commit in one transaction. A file with any error writes no value; its upload record
- * and problems are kept (unless it is a dry run) so the history shows what was tried.
+ * front stage (a CSV or an .xlsx, the table found in it: openSource) → stage with DuckDB
+ * (stageTables) → check in SQL → compare with what counts now → preview, or commit in one
+ * transaction. A file with any error writes no value; its upload record and problems are kept
+ * (unless it is a dry run) so the history shows what was tried.
  */
 export async function importFile(store: Store, file: string, options: ImportOptions): Promise<ImportReport> {
   const work = mkdtempSync(path.join(os.tmpdir(), `taizhang-${process.pid}-`));

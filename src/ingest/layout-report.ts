@@ -18,6 +18,8 @@ export interface TableLayout {
   scaling: { source: string; unit: string; factor: number; cells: number }[];
   /** The region a sheet's name gave rows that name none. */
   region: string | null;
+  /** Rows with figures but no indicator name, read as the indicator of the row above (a merged name). */
+  filledRows: number[];
   /** Columns read as nothing (完成率, a second 本月 column), with why. */
   ignoredColumns: { name: string; reason: string }[];
 }
@@ -83,6 +85,7 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
       skipped: [...skipped].map(([kind, rows]) => ({ kind, rows: rows.sort((a, b) => a - b) })),
       scaling: (body?.scaling ?? []).filter((s) => s.table === i).map(({ table: _, ...s }) => s),
       region: body?.regions.find((r) => r.table === i)?.region ?? null,
+      filledRows: (body?.filled.find((f) => f.table === i)?.lines ?? []).map((line) => line - table.lineBase),
       ignoredColumns: shape.layout.ignored.map(({ name, reason }) => ({ name, reason })),
     };
   });
@@ -98,8 +101,9 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
     const header = moved ? `表头在第${describeRows(t.headerRows)}行` : '';
     if (parts.length > 0) summary.push(`${where}${parts.join('，')}，已跳过${header ? `；${header}` : ''}。`);
     else if (header) summary.push(`${where}${header}。`);
+    const from = source.tables[i]?.shape.context.periodFrom === 'sheet' ? '工作表名' : '标题';
     if (t.period && !source.tables[i]?.shape.layout.roles.period)
-      summary.push(`${where}标题中的统计期为${t.period}。`);
+      summary.push(`${where}${from}中的统计期为${t.period}。`);
     for (const s of t.scaling)
       summary.push(
         `${where}${s.source}的数值单位为“${s.unit}”，已乘以${number(s.factor)}（${number(s.cells)}个数值）。`,
@@ -108,6 +112,8 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
       summary.push(
         `${where}${s.source}的单位“${s.unit}”与指标目录的单位不同，未换算（${number(s.cells)}个数值），请核对。`,
       );
+    if (t.filledRows.length > 0)
+      summary.push(`${where}第${describeRows(t.filledRows)}行未填指标，按上一行的指标读取（合并单元格）。`);
     if (t.region) summary.push(`${where}工作表名为地区，未填地区的行按“${t.region}”导入。`);
     for (const c of t.ignoredColumns) summary.push(`${where}“${c.name}”列未导入：${c.reason}。`);
   });

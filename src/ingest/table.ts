@@ -31,6 +31,8 @@ export interface TableContext {
   year: number | null;
   /** The period the title (or the sheet's name) names: （1-10月） → October, cumulative. */
   period: PeriodPhrase | null;
+  /** Where the period was read: the title, or the sheet's name. */
+  periodFrom: 'title' | 'sheet' | null;
   /** 单位：万人 above or under the header: the unit of every figure that says none of its own. */
   unit: string | null;
   /** A 单位：… line whose unit cannot be told (万人、万户), by row: the figures are read as written. */
@@ -130,11 +132,13 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
   });
   const title = titleTexts.join(' ') || null;
   const sheet = options.sheet ?? '';
+  const titlePeriod = title ? periodInText(title) : null;
+  const sheetPeriod = periodOfHeader(sheet) ?? (sheet ? periodInText(sheet) : null);
   const context: TableContext = {
     title,
     year: (title ? yearInText(title) : null) ?? yearInText(sheet),
-    period:
-      (title ? periodInText(title) : null) ?? periodOfHeader(sheet) ?? (sheet ? periodInText(sheet) : null),
+    period: titlePeriod ?? sheetPeriod,
+    periodFrom: titlePeriod ? 'title' : sheetPeriod ? 'sheet' : null,
     unit: units.unit,
     unclearUnit: units.unit ? null : units.unclearUnit,
   };

@@ -268,4 +268,19 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(report.problems).toEqual([]);
     expect(await stored(temp, '2021-T1-1')).toEqual([['2021-06-30', '全省', 18000, 'cumulative']]);
   });
+
+  it('reads a name merged down over regions (empty in the CSV) as the name of each row it spans', async () => {
+    const report = await importText(
+      temp,
+      csv(['指标名称,地区,1-3月,1-6月', '职业技能培训（万人）,长春市,0.5,1', ',吉林市,0.4,0.8', ',,,']),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-03-31', '吉林市', 4000, 'cumulative'],
+      ['2021-03-31', '长春市', 5000, 'cumulative'],
+      ['2021-06-30', '吉林市', 8000, 'cumulative'],
+      ['2021-06-30', '长春市', 10000, 'cumulative'],
+    ]);
+    expect(report.layout?.summary).toContain('第3行未填指标，按上一行的指标读取（合并单元格）。');
+  });
 });
