@@ -4,8 +4,8 @@ import path from 'node:path';
 import { decodeToUtf8, type Encoding } from './decode.js';
 import { readHead } from './header.js';
 import { IngestError, type Problem } from './problems.js';
+import { sheetProblem } from './sheet-problem.js';
 import { findTable, type TableShape } from './table.js';
-import { readWorkbook, sheetProblem } from './workbook.js';
 import { inspectWorkbook } from './workbook-limits.js';
 
 /**
@@ -106,6 +106,8 @@ async function openWorkbook(file: string, dir: string): Promise<Source> {
   };
   try {
     const sheets = await inspectWorkbook(file);
+    // exceljs takes a second to load: only an upload that is a workbook pays for it.
+    const { readWorkbook } = await import('./workbook.js');
     const workbook = await readWorkbook(file, dir, sheets);
     source.skippedSheets = workbook.skipped;
     source.problems.push(...workbook.problems);

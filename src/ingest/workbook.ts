@@ -3,6 +3,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { Problem } from './problems.js';
+import { sheetProblem } from './sheet-problem.js';
 import { findTable, HEAD_ROWS, type TableShape } from './table.js';
 import { MAX_COLUMNS, type SheetInfo } from './workbook-limits.js';
 
@@ -98,20 +99,6 @@ export async function readWorkbook(file: string, dir: string, sheets: SheetInfo[
   }
   if (result.tables.length === 0) result.refusal = closest.problems;
   return result;
-}
-
-/** A problem on a sheet: its message names the sheet and the row as Excel shows them. */
-export function sheetProblem(
-  sheet: string,
-  row: number | null,
-  code: string,
-  message: string,
-  column: string | null = null,
-  found: string | null = null,
-  severity: Problem['severity'] = 'error',
-): Problem {
-  const where = row === null ? `工作表“${sheet}”` : `工作表“${sheet}”第${row}行`;
-  return { line: row, column, severity, code, message: `${where}：${message}`, found, sheet };
 }
 
 function importedColumns(table: TableShape): Set<number> {
