@@ -47,7 +47,7 @@ export interface BodyNotes {
 export async function stageTables(
   tx: Tx,
   tables: Table[],
-  options: { basis?: 'cumulative' | 'increment' | undefined },
+  options: { basis?: 'cumulative' | 'increment' | undefined; region?: string | undefined },
 ): Promise<BodyNotes> {
   const notes: BodyNotes = {
     rows: [],
@@ -72,7 +72,8 @@ export async function stageTables(
     const texts = await distinctTexts(tx, table);
     await readPeriodTexts(tx, table, texts.periods);
     await setColumnBases(tx, table, tables.length > 1 && !options.basis);
-    const region = await regionOfSheet(tx, table);
+    // A region chosen with the upload wins over one read from a sheet's name.
+    const region = options.region ? null : await regionOfSheet(tx, table);
     if (region) notes.regions.push({ table: i, region });
     const units = await tidyNames(tx, texts.names);
     const rowUnits = await scaleValues(tx, table, i, units, notes);

@@ -221,6 +221,26 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     expect(await stored(temp, '2021-T1-1')).toEqual([]);
   });
 
+  it('reads a workbook of one sheet per region: the sheet’s name is the region of its rows', async () => {
+    const region = (value: number) => (s: ExcelJS.Worksheet) => {
+      s.addRow(['指标名称', '1-3月']);
+      s.addRow(['职业技能培训', value]);
+    };
+    const file = await writeWorkbook(path.join(temp.dir, 'regions.xlsx'), [
+      { name: '长春市', fill: region(500) },
+      { name: '延边州', fill: region(300) },
+    ]);
+    const report = await upload(file);
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-03-31', '延边朝鲜族自治州', 300, 'cumulative'],
+      ['2021-03-31', '长春市', 500, 'cumulative'],
+    ]);
+    expect(report.layout?.summary).toContain(
+      '工作表“延边州”：工作表名为地区，未填地区的行按“延边朝鲜族自治州”导入。',
+    );
+  });
+
   it('reports a formula saved without its result, naming sheet, row and column', async () => {
     const file = await writeWorkbook(path.join(temp.dir, 'formula.xlsx'), [
       {
