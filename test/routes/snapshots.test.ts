@@ -128,8 +128,14 @@ describe('routes: regions compared', () => {
     expect(link).toBe(`/regions?parent=${encodeURIComponent('长春市')}&asof=2021-06`);
     const city = await html(await ctx.app.request(link ?? ''));
     expect(city.$$('.breadcrumb a').map((a) => a.textContent)).toEqual(['全省']);
-    expect(city.$$('#region-rollup tbody th').map((e) => e.textContent)).toEqual(['长春市', '南关区', '宽城区']);
-    const subsidy = city.$$('#region-compare tbody tr').find((r) => r.textContent?.includes('发放公租房租赁补贴'));
+    expect(city.$$('#region-rollup tbody th').map((e) => e.textContent)).toEqual([
+      '长春市',
+      '南关区',
+      '宽城区',
+    ]);
+    const subsidy = city
+      .$$('#region-compare tbody tr')
+      .find((r) => r.textContent?.includes('发放公租房租赁补贴'));
     // 25000 for the city, 9000 + 16000 for its districts: no gap.
     expect(subsidy?.textContent).toContain('一致');
     expect((await ctx.app.request('/regions?parent=%E7%81%AB%E6%98%9F')).status).toBe(404);
