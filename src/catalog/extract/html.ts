@@ -1,0 +1,200 @@
+import { parseHTML } from 'linkedom';
+
+/** Elements that never hold the article: scripts, navigation, forms, frames. */
+const DROP =
+  'script,style,noscript,iframe,nav,aside,form,button,select,input,textarea,svg,template,link,meta,object,embed,canvas,video,audio,map';
+/** class / id words of a page's furniture: menus, share bars, footers, breadcrumbs, related links. */
+const FURNITURE =
+  /(?:^|[-_\s])(?:nav|navbar|menu|share|bdshare|fenxiang|jiathis|footer|foot|bottom|topbar|top-bar|breadcrumb|crumbs?|location|position|dqwz|sidebar|side|toolbar|tools|print|related|relevant|xgwz|xgxx|copyright|banquan|login|search|pager|pagination|comment|qrcode|ewm|erweima|advert|banner|skip|friend-?link|links)(?:[-_\s\d]|$)/i;
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TR',
+  'TABLE',
+  'SECTION',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'DD',
+  'DT',
+  'DL',
+  'PRE',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
+  'CENTER',
+  'TBODY',
+  'THEAD',
+  'CAPTION',
+  'FIGURE',
+]);
+
+type El = {
+  tagName: string;
+  childNodes: ArrayLike<Node>;
+  textContent: string | null;
+  getAttribute(n: string): string | null;
+  remove(): void;
+  querySelectorAll(s: string): ArrayLike<El>;
+  children: ArrayLike<El>;
+};
+type Node = { nodeType: number; textContent: string | null } & Partial<El>;
+
+const cjk = (text: string) => (text.match(/[\u4e00-\u9fa5]/g) ?? []).length;
+
+/**
+ * Text of an HTML page saved from a government site, or of a Word file converted to HTML: one
+ * paragraph a line. For a page, the article is kept — the container holding most of the page's
+ * prose — and the navigation, share bars, footers and related links are dropped; the page's title
+ * and 文号 / 成文日期 stand before it when the article does not give them.
+ */
+export function htmlToText(html: string, kind: 'page' | 'fragment'): string {
+  const source = kind === 'fragment' ? `<!doctype html><html><body>${html}</body></html>` : html;
+  const { document } = parseHTML(source);
+  const body = (document.body ?? document.documentElement) as unknown as El;
+  if (kind === 'fragment') return linesOf(body);
+  const pageText = (body.textContent ?? '').replace(/\s+/g, ' ');
+  const h1 = document.querySelector('h1, .title, .article-title, .tit, #title');
+  const metaTitle = document.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '';
+  const title = (metaTitle || h1?.textContent || document.title || '').replace(/\s+/g, ' ').trim();
+  for (const el of Array.from(body.querySelectorAll(DROP))) el.remove();
+  for (const el of Array.from(body.querySelectorAll('header, footer, [class], [id]'))) {
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (
+      el.tagName === 'HEADER' ||
+      el.tagName === 'FOOTER' ||
+      (FURNITURE.test(words) && cjk(el.textContent ?? '') < 2000)
+    )
+      el.remove();
+  }
+  const article = mainContainer(body);
+  const text = linesOf(article);
+  const head: string[] = [];
+  const firstLines = text.split('\n').slice(0, 6).join('');
+  if (title && !firstLines.includes(title.slice(0, 12))) head.push(title.replace(/[_|-].*$/, '').trim());
+  const number = /(?:发文字号|文\s*号)[:：]\s*([\u4e00-\u9fa5]{1,12}[〔［[]\d{4}[〕］\]]\d{1,4}号)/.exec(
+    pageText,
+  );
+  if (number?.[1] && !text.includes(number[1])) head.push(number[1]);
+  const date = /成文日期[:：]\s*((?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))/.exec(pageText);
+  if (date?.[1] && !text.includes(date[1])) head.push(`成文日期：${date[1]}`);
+  return [...head, text].join('\n');
+}
+
+/** The tightest element that still holds most of the page's prose (link text does not count). */
+function mainContainer(body: El): El {
+  let current = body;
+  for (;;) {
+    const total = prose(current);
+    let best: El | undefined;
+    let bestScore = 0;
+    for (const child of Array.from(current.children)) {
+      const score = prose(child);
+      if (score > bestScore) {
+        best = child;
+        bestScore = score;
+      }
+    }
+    if (!best || total === 0 || bestScore < total * 0.8) return current;
+    current = best;
+  }
+}
+
+function prose(el: El): number {
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += cjk(a.textContent ?? '');
+  return cjk(el.textContent ?? '') - links;
+}
+
+/** Text with one line per block element; a 分工 table becomes numbered tasks with labelled fields. */
+function linesOf(root: El): string {
+  const out: string[] = [];
+  let line = '';
+  const flush = () => {
+    const t = line.replace(/[ \t\u00a0]+/g, ' ').trim();
+    if (t !== '') out.push(t);
+    line = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      line += (node.textContent ?? '').replace(/[\r\n]+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as unknown as El;
+    if (el.tagName === 'BR') {
+      flush();
+      return;
+    }
+    if (el.tagName === 'TABLE') {
+      flush();
+      out.push(...tableLines(el));
+      return;
+    }
+    const block = BLOCK.has(el.tagName);
+    if (block) flush();
+    for (const child of Array.from(el.childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root as unknown as Node);
+  flush();
+  return out.join('\n');
+}
+
+const TASK_HEADER = /任务|内容|措施|事项|工作|目标/;
+const FIELD_HEADER = /牵头|责任|配合|协办|参与|时限|时间|完成/;
+
+/**
+ * A table: rows of cells. A 分工 table (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) gives one
+ * task a row — "3. 任务（牵头单位：X；责任单位：Y；完成时限：Z）" — so that it reads like text;
+ * any other table, one line a row.
+ */
+function tableLines(table: El): string[] {
+  const rows = Array.from(table.querySelectorAll('tr')).map((tr) =>
+    Array.from(tr.querySelectorAll('td, th')).map((cell) => linesOf(cell).replace(/\n/g, '')),
+  );
+  const headerIndex = rows.findIndex(
+    (r) =>
+      r.some((c) => TASK_HEADER.test(c) && c.length <= 12) &&
+      r.some((c) => FIELD_HEADER.test(c) && c.length <= 12),
+  );
+  if (headerIndex < 0) return rows.map((r) => r.filter((c) => c !== '').join(' ')).filter((l) => l !== '');
+  const header = rows[headerIndex] ?? [];
+  const taskColumn = header.findIndex((c) => TASK_HEADER.test(c) && !FIELD_HEADER.test(c));
+  const numberColumn = header.findIndex((c) => /序号|编号/.test(c));
+  const out: string[] = rows
+    .slice(0, headerIndex)
+    .map((r) => r.join(' '))
+    .filter((l) => l.trim() !== '');
+  let n = 0;
+  for (const row of rows.slice(headerIndex + 1)) {
+    const task = row[taskColumn] ?? '';
+    if (task === '') continue;
+    // A row with only its first cell filled is a heading row (一、…).
+    if (row.filter((c) => c !== '').length === 1) {
+      out.push(task);
+      continue;
+    }
+    n += 1;
+    const printed = /^\d+$/.test(row[numberColumn] ?? '') ? row[numberColumn] : String(n);
+    const fields = header
+      .map((h, i) =>
+        i !== taskColumn && i !== numberColumn && FIELD_HEADER.test(h) && (row[i] ?? '') !== ''
+          ? `${h.replace(/[:：]$/, '')}：${row[i]}`
+          : '',
+      )
+      .filter((f) => f !== '');
+    out.push(
+      `${printed}.${task.replace(/[。；;]$/, '')}。${fields.length > 0 ? `（${fields.join('；')}）` : ''}`,
+    );
+  }
+  return out;
+}
