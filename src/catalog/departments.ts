@@ -92,18 +92,21 @@ function parseFields(text: string): Responsibility {
   const others: string[] = [];
   let deadline: string | undefined;
   let separate = false;
+  const level: LevelPrefix = { prefix: '', party: '' };
   marks.forEach((m, i) => {
     const label = m[1] ?? '';
-    const value = text
-      .slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? text.length)
-      .replace(/^[:：]/, '')
-      .replace(/[；;。，,]+$/, '');
+    const value =
+      text
+        .slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? text.length)
+        .replace(/^[:：]/, '')
+        .split(/[；;。]/)[0]
+        ?.replace(/[，,]+$/, '') ?? '';
     if (new RegExp(DEADLINE_LABEL).test(label)) {
       deadline = value;
       return;
     }
     if (/分别负责$/.test(value)) separate = true;
-    const names = namesOf(value.replace(VERB, ''));
+    const names = namesOf(value.replace(VERB, ''), level);
     if (label.startsWith('牵头')) leads.push(...names);
     else if (/^(配合|协办|参与|协同|协作)/.test(label)) others.push(...names);
     else mains.push(...names);
@@ -118,6 +121,7 @@ function parseFields(text: string): Responsibility {
 /** 省发改委牵头，省财政厅、省住建厅配合 / A、B分别负责 / A等负责 / A会同有关部门负责 / A指导，B落实. */
 function parseClauses(text: string): Responsibility {
   const clauses = text.split(/[，,；;]/).filter((c) => c !== '');
+  const level: LevelPrefix = { prefix: '', party: '' };
   const groups: { names: string[]; verb: string; unnamedOthers: boolean }[] = [];
   for (const clause of clauses) {
     const verb = VERB.exec(clause)?.[1] ?? '';
@@ -125,14 +129,14 @@ function parseClauses(text: string): Responsibility {
     // X会同Y负责: X leads, Y (often 有关部门) takes part.
     const together = /^(.+?)(?:会同|联合|协调|组织)(.+)$/.exec(body);
     if (together) {
-      groups.push({ names: namesOf(together[1] ?? ''), verb: '牵头', unnamedOthers: false });
-      const rest = namesOf(together[2] ?? '');
+      groups.push({ names: namesOf(together[1] ?? '', level), verb: '牵头', unnamedOthers: false });
+      const rest = namesOf(together[2] ?? '', level);
       groups.push({ names: rest, verb: '配合', unnamedOthers: rest.length === 0 });
       continue;
     }
     const unnamedOthers = /等(?:有关|相关)?(?:部门|单位)?$/.test(body) || /^(?:有关|相关)/.test(body);
     body = body.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '');
-    groups.push({ names: namesOf(body), verb, unnamedOthers });
+    groups.push({ names: namesOf(body, level), verb, unnamedOthers });
   }
   const departments = unique(groups.flatMap((g) => g.names));
   const first = groups[0];
@@ -153,12 +157,12 @@ function parseClauses(text: string): Responsibility {
 }
 
 /** The names in a 、-joined list, cleaned: trailing 等/按职责分工 dropped, 有关部门 left out, 省 shared. */
-export function namesOf(text: string): string[] {
+export function namesOf(text: string, level: LevelPrefix = { prefix: '', party: '' }): string[] {
   const cleaned = text
     .replace(/(?:按职责分工|按职责|按职能分工|分别|共同|各自)$/, '')
     .replace(/等(?:有关|相关)?(?:部门|单位)?$/, '');
   return unique(
-    shareLevelPrefix(splitNames(cleaned))
+    shareLevelPrefix(splitNames(cleaned), level)
       .map((name) => name.replace(/^(?:由|请)/, '').replace(/等$/, ''))
       .filter((name) => name !== '' && !NOBODY.test(name))
       .map(canonicalDepartment),
@@ -203,20 +207,27 @@ export function splitNames(text: string): string[] {
 }
 
 /** 省商务厅、财政厅、发展改革委 → the 省 written once is shared by the names after it. */
-function shareLevelPrefix(names: string[]): string[] {
-  let prefix = '';
-  let party = '';
+/** The 省 / 市 / 区 written once at the head of a list, shared by the names after it. */
+export interface LevelPrefix {
+  prefix: string;
+  party: string;
+}
+
+function shareLevelPrefix(names: string[], level: LevelPrefix): string[] {
   return names.map((name) => {
     const own = /^(省|市|区|县|州|旗|盟|自治区|自治州)(委)?/.exec(name);
-    if (own && !/^(?:市场|区域|县域|市政|州府)/.test(name)) {
-      prefix = own[1] ?? '';
-      party = own[2] ? `${prefix}委` : '';
+    if (own && !/^(?:市场|区域|县域|市政(?!府)|州府)/.test(name)) {
+      level.prefix = own[1] ?? '';
+      level.party = own[2] ? `${level.prefix}委` : '';
       return name;
     }
+    const { prefix, party } = level;
     if (
       prefix !== '' &&
       !/^[各有相全本该]/.test(name) &&
-      !/[省市县区州旗镇乡]|街道|银行|公司|集团|大学|学院/.test(name.slice(0, -1)) &&
+      !/省|市(?![场政容民])|县(?![域级])|(?<![社地园景小])区(?!域)|州|旗|街道|银行|公司|集团|大学|学院/.test(
+        name.slice(0, -1),
+      ) &&
       /(厅|局|委|办|委员会|办公室|部|署|中心|工会|团委|妇联|科协|残联|侨联|文联|社科联|联社|院)$/.test(name)
     ) {
       return `${party !== '' && /(部|办)$/.test(name) ? party : prefix}${name}`;

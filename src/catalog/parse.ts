@@ -72,7 +72,7 @@ export function readCatalog(text: string, options: ParseOptions = {}): Parsed {
 
   // Departments, with the document's own rule for who leads.
   let firstLeads = /(?:列|排)(?:在)?(?:第一位|首位)的?(?:者|部门|单位)?(?:为|是)牵头/.test(outline.preamble);
-  const seqs = sequenceNumbers(drafts.tasks, doubts);
+  const seqs = sequenceNumbers(drafts.tasks, drafts.skipped, doubts);
   const tasks: Task[] = [];
   const previousTasks = new Map((options.previous?.tasks ?? []).map((t) => [t.seq, t]));
   drafts.tasks.forEach((draft, index) => {
@@ -140,11 +140,13 @@ interface Drafts {
   sections: Section[];
   tasks: DraftTask[];
   goals: { no: number; title: string; text: string }[];
+  /** Numbers of task-level items that are no tasks (principles, goals, closing words). */
+  skipped: Set<number>;
 }
 
 /** Walks the outline: headings become parts and sections, task-level items tasks, goal paragraphs goals. */
 function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle?: Style): Drafts {
-  const drafts: Drafts = { parts: [], sections: [], tasks: [], goals: [] };
+  const drafts: Drafts = { parts: [], sections: [], tasks: [], goals: [], skipped: new Set() };
   const consumed = new Set<Item>();
   const taskItems = items.filter((i) => i.style === style);
   const leading = leadingFields(items, taskItems);
@@ -157,12 +159,18 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
 
   const goal = (item: Item) => {
     const title = headingOf(item);
-    const text = fullText(item)
+    const full = fullText(item);
+    // Without the departments it may name: the goal's text is its targets.
+    const statements = findResponsibilities(full).filter((f) => f.kind === 'paren');
+    let own = full;
+    for (const f of [...statements].reverse()) own = own.slice(0, f.start) + own.slice(f.end);
+    const text = own
       .replace(new RegExp(`^${escapeRegExp(title)}[。：:；;，,]?`), '')
       .replace(/\n/g, '')
       .trim();
     const used = new Set(drafts.goals.map((g) => g.no));
     drafts.goals.push({ no: used.has(item.no) ? drafts.goals.length + 1 : item.no, title, text });
+    if (item.style === style) drafts.skipped.add(item.no);
     for (const d of [item, ...descendants(item)]) consumed.add(d);
   };
 
@@ -195,6 +203,7 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
       return;
     }
     if (!isTaskLevel) return;
+    drafts.skipped.add(item.no);
     if (inPreamblePart(item) || /^(?:指导思想|基本原则|工作原则|总体要求|总体思路|重要意义)/.test(heading)) {
       if (!ownResponsibility) return;
     }
@@ -208,9 +217,7 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
         found = found.filter((f) => f !== own);
       }
       const before = items[index - 1];
-      const given = before
-        ? trailingBlock(fullText(before), findResponsibilities(fullText(before)))
-        : undefined;
+      const given = before ? trailingBlock(before.content, findResponsibilities(before.content)) : undefined;
       if (given && !found.some((f) => f.kind === 'fields'))
         found = [...found, { ...given, start: text.length, end: text.length }];
     }
@@ -242,6 +249,7 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
       }
       sectionNumber = sectionNo.get(section) ?? 0;
     }
+    drafts.skipped.delete(item.no);
     drafts.tasks.push({
       printed: item.no,
       gap: item.gap,
@@ -328,7 +336,11 @@ function leadingFields(items: Item[], taskItems: Item[]): boolean {
 function bodyOf(text: string, found: Found[], lastInGroup: boolean): string {
   let body = text;
   const fields = found.filter((f) => f.kind === 'fields' && f.end <= text.length && f.end > f.start);
-  for (const f of [...fields].reverse()) body = body.slice(0, f.start) + body.slice(f.end);
+  for (const f of [...fields].reverse()) {
+    // A block after the text ends the task: what follows it is a closing paragraph.
+    const opening = text.slice(0, f.start).trim() === '';
+    body = opening ? body.slice(0, f.start) + body.slice(f.end) : body.slice(0, f.start);
+  }
   const parens = findResponsibilities(body).filter((f) => f.kind === 'paren');
   const last = parens[parens.length - 1];
   if (last) {
@@ -374,7 +386,7 @@ function mergeGroups(groups: Responsibility[], firstLeads: boolean): Responsibil
  * Task numbers: as printed while they run on through the document (（三） → 3); when they start
  * again in each part, numbered on through the document instead, so that codes stay unique.
  */
-function sequenceNumbers(tasks: DraftTask[], doubts: Doubt[]): number[] {
+function sequenceNumbers(tasks: DraftTask[], skipped: Set<number>, doubts: Doubt[]): number[] {
   const printed = tasks.map((t) => t.printed);
   const increasing = printed.every((n, i) => i === 0 || n > (printed[i - 1] ?? 0));
   if (!increasing) {
@@ -387,7 +399,9 @@ function sequenceNumbers(tasks: DraftTask[], doubts: Doubt[]): number[] {
     return tasks.map((_, i) => i + 1);
   }
   tasks.forEach((t, i) => {
-    if (t.gap || (i > 0 && t.printed > (printed[i - 1] ?? 0) + 1)) {
+    const from = printed[i - 1] ?? 0;
+    const missing = Array.from({ length: Math.max(0, t.printed - from - 1) }, (_, k) => from + k + 1);
+    if (i > 0 && missing.some((n) => !skipped.has(n))) {
       doubts.push({
         kind: 'numbering',
         seq: t.printed,
@@ -434,12 +448,17 @@ function reportDropped(dropped: Indicator[], seq: number | null, doubts: Doubt[]
 
 /** A task with no target of its own is still tracked, as a milestone done or not by its deadline. */
 function milestoneOf(text: string, year: number, deadline?: string): Target {
+  // The first deadline the task names (到2028年，基本实现…), else the document's.
+  const named = text
+    .split(/[。；;，,]/)
+    .map((clause) => deadlineIn(clause, year))
+    .find((d) => d !== undefined);
   return {
     name: milestoneName(text, year),
     value: null,
     unit: null,
     comparator: '=',
-    deadline: deadline ?? `${year}-12-31`,
+    deadline: named ?? deadline ?? `${year}-12-31`,
     kind: 'milestone',
     recurrence: null,
     // The source keeps the document's own punctuation.

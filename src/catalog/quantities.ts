@@ -19,10 +19,10 @@ const UNITS = [
   '平方米',
   '立方米',
   '千瓦时',
-  '标准煤',
   '人次',
   '户次',
   '场次',
+  '个工作日',
   '公里',
   '千米',
   '千瓦',
@@ -46,6 +46,9 @@ const UNITS = [
   '张',
   '辆',
   '台',
+  '吨标准煤',
+  '公斤',
+  '斤',
   '吨',
   '元',
   '间',
@@ -59,6 +62,8 @@ const UNITS = [
   '只',
   '册',
   '场',
+  '期',
+  '次',
   '部',
   '支',
   '名',
@@ -70,7 +75,10 @@ const UNITS = [
 ];
 
 /** Units of time and order: a number in them is a date, a duration or an ordinal, never a target. */
-const NOT_UNITS = /^(?:个月|个工作日|个小时|年|岁|月|日|天|周|小时|分钟|次|批|届|期|号|季度|倍)/;
+const NOT_UNITS = /^(?:个月|个工作日|个小时|年|岁|月|日|天|周|小时|分钟|批|届|号|季度|倍)/;
+/** A time to cut down to is a target (压缩至1个工作日以内), unlike a policy's duration (期限6个月). */
+const TIME_TARGET = /(?:压缩|缩短|压减|减少|控制)(?:至|到|在)$/;
+const TIME_UNITS = ['个工作日', '个月', '小时', '天', '日'];
 
 /** Units that count items: a number in such a unit right after a list of names restates the list. */
 const ITEM_UNITS = new Set(['个', '项', '所', '家', '处', '座', '条', '件', '部', '支', '名']);
@@ -101,7 +109,7 @@ const AFTER: [string, Comparator][] = [
 
 /** A rate against last year: 增长6.2%, 增速保持在6%以上, 下降3% (not 提高到65%, a level to reach). */
 const GROWTH =
-  /(增长|增速|增幅|上涨|增加|提高|提升|下降|降低|减少|回落|缩小)(?:幅度)?(?:达到|保持在|稳定在|在|为)?$/;
+  /(增长|增速|增幅|涨幅|上涨|增加|提高|提升|下降|降低|减少|回落|缩小|降幅)(?:幅度)?(?:控制在|达到|保持在|稳定在|在|为)?$/;
 const DECLINE = /^(下降|降低|减少|回落|缩小)/;
 
 /** Verbs that commit to deliver what a count restates: 制定…3个技术规范, 建成A、B2个园区. */
@@ -151,9 +159,12 @@ export function readTargetsWithDoubts(
   for (const sentence of splitSentences(toHalfWidth(text))) {
     let deadline = defaultDeadline ?? `${year}-12-31`;
     let annual = false;
+    let dated = false;
     for (const clause of splitClauses(sentence)) {
-      deadline = deadlineIn(clause, year) ?? deadline;
-      const read = readClause(clause, sentence, deadline, year, annual);
+      const own = deadlineIn(clause, year);
+      deadline = own ?? deadline;
+      dated = dated || own !== undefined;
+      const read = readClause(clause, sentence, deadline, year, annual, dated);
       targets.push(...read.targets);
       unread.push(...read.unread);
       // A clause that is only a time phrase (每年，…) carries it on.
@@ -253,7 +264,12 @@ function tokensOf(clause: string): Token[] {
     const start = m.index ?? 0;
     const numberEnd = start + m[0].length;
     const rest = clause.slice(numberEnd);
-    const unit = NOT_UNITS.test(rest) ? '' : (UNITS.find((u) => rest.startsWith(u)) ?? '');
+    const before = clause.slice(0, start);
+    const unit = NOT_UNITS.test(rest)
+      ? TIME_TARGET.test(before)
+        ? (TIME_UNITS.find((u) => rest.startsWith(u)) ?? '')
+        : ''
+      : (UNITS.find((u) => rest.startsWith(u)) ?? '');
     let end = numberEnd + unit.length;
     if (unit === '') end += /^年度?/.exec(rest)?.[0].length ?? 0;
     tokens.push({ start, numberEnd, end, value: parseChineseNumber(m[0]), unit });
@@ -267,6 +283,7 @@ function readClause(
   deadline: string,
   year: number,
   annualBefore: boolean,
+  dated: boolean,
 ): { targets: Target[]; unread: string[] } {
   const targets: Target[] = [];
   const unread: string[] = [];
@@ -277,7 +294,11 @@ function readClause(
   const accepted: Token[] = [];
   tokens.forEach((token, index) => {
     const { start, end, unit } = token;
-    const previous = tokens[index - 1];
+    // Words since the last quantity: a date or duration (6月底前) is part of them.
+    const previous = tokens
+      .slice(0, index)
+      .reverse()
+      .find((t) => t.unit !== '');
     if (Number.isNaN(token.value)) return;
     if (shielded.some(([a, b]) => start >= a && start < b)) return;
     if (
@@ -312,7 +333,7 @@ function readClause(
   });
   distribute(clause, accepted, targets, year);
   if (targets.length === 0 && !coverage) {
-    const milestone = datedMilestone(clause, deadline, year);
+    const milestone = datedMilestone(clause, deadline, year, dated);
     if (milestone) targets.push(milestone);
   }
   if (coverage && targets.length === 0) {
@@ -365,7 +386,7 @@ function toTarget(
       /保持|不低于|控制在|稳定在/.test(clause) ||
       (after !== undefined && after[0] !== '左右' && !/达到/.test(clause));
     kind = kept ? 'level' : 'coverage';
-  } else kind = /每[个百千万]/.test(clause) ? 'level' : 'count';
+  } else kind = /每[个百千万]/.test(clause) || TIME_UNITS.includes(item.unit) ? 'level' : 'count';
   const sourceStart = item.start - (qualifier ? qualifier[0].length : 0);
   const source = clause.slice(sourceStart, item.end + (after ? after[0].length : 0));
   const rest = clause.slice(item.end + (after?.[0].length ?? 0)).replace(/^的/, '');
@@ -463,12 +484,12 @@ function listLength(text: string): number {
 /** A bare number where a target would stand (达到85, 新建2000蒸吨): worth a reviewer's look. */
 function looksLikeTarget(clause: string, token: Token): boolean {
   const rest = clause.slice(token.numberEnd);
-  if (/^\s*年/.test(rest) || /^(?:19|20)\d{2}$/.test(String(token.value))) return false;
-  if (NOT_UNITS.test(rest) || /^[-—~～至.]/.test(rest) || rest === '') return false;
-  const before = clause.slice(Math.max(0, token.start - 6), token.start);
+  if (/^\s*年/.test(rest) || NOT_UNITS.test(rest)) return false;
+  // A number and one or two characters closing the clause (新建锅炉2000蒸吨，): a unit not known.
+  const unknownUnit = /^[\u4e00-\u9fa5]{1,2}(?:以上|以内|左右)?\s*$/.test(rest);
   return (
-    /(达到|新增|完成|建成|新建|培训|改造|实现|提高到|增加|累计|力争|超过)$/.test(before) &&
-    /^[\u4e00-\u9fa5]/.test(rest)
+    unknownUnit &&
+    /(新建|新增|完成|建成|改造|培训|实现|达到|建设|累计|开展)/.test(clause.slice(0, token.start))
   );
 }
 
@@ -476,9 +497,9 @@ function looksLikeTarget(clause: string, token: Token): boolean {
  * A clause that names its own deadline and something to finish by it, with no number
  * (力争年底前基本完成站房主体工程, 9月30日前完成省级平台上线运行): a milestone.
  */
-function datedMilestone(clause: string, deadline: string, year: number): Target | undefined {
-  const own = deadlineIn(clause, year);
-  if (!own || !/(完成|建成|上线|开工|竣工|出台|印发|投运|通车|实现|形成|建立)/.test(clause)) return undefined;
+function datedMilestone(clause: string, deadline: string, year: number, dated: boolean): Target | undefined {
+  if (!dated || !/(完成|建成|上线|开工|竣工|出台|印发|投运|通车|实现|形成|建立)/.test(clause))
+    return undefined;
   const name = nameFrom(clause, year);
   if (name.length < 4) return undefined;
   return {
@@ -503,8 +524,13 @@ function shieldedRanges(clause: string): [number, number][] {
 
 /** 3-6岁, 3000-4000户, 2021-2030年, and 每3000户: ranges and per-unit standards. */
 function isRangeOrStandard(clause: string, start: number, end: number): boolean {
-  const before = clause.slice(Math.max(0, start - 2), start);
-  return /[-—~～至]$/.test(before) || /^[-—~～至]\d/.test(clause.slice(end)) || /每$/.test(before);
+  const before = clause.slice(Math.max(0, start - 4), start);
+  return (
+    /[-—~～–]$/.test(before) ||
+    /\d(?:[万亿]|[\u4e00-\u9fa5%]{0,2})?[至到]$/.test(before) ||
+    /^[-—~～–至到]\d/.test(clause.slice(end)) ||
+    /每$/.test(before)
+  );
 }
 
 /** 第七次 / 第8批 (ordinals), PM2.5 / O3 / 5G (names touching Latin letters). */
@@ -529,7 +555,14 @@ function isExistingSet(clause: string, start: number): boolean {
 /** 年营业收入2000万元以上的企业, 满6个月, 不足50人的: a number that says who qualifies. */
 function isThreshold(clause: string, token: Token): boolean {
   const rest = clause.slice(token.end);
-  if (/^(?:以上|以下|及以上|及以下|以内)?的(?!目标|水平|任务|要求|规模|标准)/.test(rest)) return true;
+  // 20%以上的面积达到…要求 is a target: what is counted is to reach something.
+  if (/达到|实现|完成|覆盖/.test(rest)) return false;
+  if (
+    /^(?:以上|以下|及以上|及以下|以内|左右)?(?:[\u4e00-\u9fa5]{1,2})?的(?!目标|水平|任务|要求|规模|标准)/.test(
+      rest,
+    )
+  )
+    return true;
   return /(?:满|不足|年满|超过|达到)$/.test(clause.slice(0, token.start)) && /^(?:以上|以下)?的/.test(rest);
 }
 
@@ -540,7 +573,7 @@ function isThreshold(clause: string, token: Token): boolean {
 function isPolicyTerm(clause: string, token: Token): boolean {
   const rest = clause.slice(token.end);
   if (token.unit === '条' && /^(?:政策)?(?:措施|举措|条款|政策|意见|规定)/.test(rest))
-    return !/(制定|出台|研究出台|推出|形成)[^，,]{0,4}$/.test(clause.slice(0, token.start));
+    return !/(制定|出台|研究出台|推出|形成)$/.test(clause.slice(0, token.start));
   if (token.unit !== '元' && token.unit !== '%') return false;
   const before = clause.slice(0, token.start);
   if (/每(?:人|户|家|个|平方米|亩|吨|辆|台|床|月|年)[^，,]{0,6}$/.test(before)) return true;

@@ -66,9 +66,13 @@ export function readOutline(text: string): Outline {
   for (let i = 0; i < flat.length; i++) {
     const lineStart = i === 0 || flat[i - 1] === '\n';
     if (!lineStart) {
+      if (flat[i] === ' ' || flat[i] === '\u3000' || flat[i] === '\t') continue;
+      // A marker inside a line follows a sentence's end, a closing bracket, or a space (text copied
+      // from a web page onto one line keeps its paragraphs apart by spaces).
+      const previousChar = flat[i - 1] ?? '';
       const before = flat.slice(Math.max(0, i - 3), i).replace(/[ \t\u3000]+$/, '');
-      if (!/[。；;！!？?）)】”]$/.test(before) && !/[：:]$/.test(before)) continue;
-      if (flat[i] === ' ' || flat[i] === '\u3000') continue;
+      if (!/[。；;！!？?）)】”]$/.test(before) && !/[：:]$/.test(before) && !/[ \t\u3000]/.test(previousChar))
+        continue;
     }
     const rest = flat.slice(i, i + 40);
     for (const style of RANK) {
@@ -125,18 +129,21 @@ export function readOutline(text: string): Outline {
 
 /** Parts whose items state principles and goals, not tasks: 总体要求, 指导思想, 主要目标 … */
 export const PREAMBLE_TITLE =
-  /^(?:总体要求|总体思路|总体目标|指导思想|基本原则|工作原则|主要目标|发展目标|工作目标|目标任务|预期目标|重要意义|基本思路|总体部署|总体安排|工作思路|总的要求)/;
+  /^(?:总体要求|总体思路|总体目标|指导思想|基本原则|工作原则|主要目标|主要预期目标|发展目标|工作目标|目标任务|预期目标|重要意义|基本思路|总体部署|总体安排|工作思路|总的要求)/;
 /** Parts of closing measures: their items without a department are exhortations, not tasks. */
 export const CLOSING_TITLE =
-  /^(?:保障措施|组织实施|组织保障|保障机制|工作要求|实施保障|组织领导|工作保障|有关要求|其他事项)/;
+  /^(?:(?:强化|加强|完善|健全)?(?:政策|组织|工作|实施|要素)?保障(?:措施|机制)?|组织实施|工作要求|组织领导|有关要求|其他事项)$/;
 /** Items that are goals: 发展目标, 主要目标, 工作目标 … */
-export const GOAL_TITLE = /目标/;
+export const GOAL_TITLE =
+  /^(?:主要|发展|工作|总体|预期|主要预期|行动|年度|具体|近期|远期|奋斗)?目标(?:任务)?$/;
 
 /** The heading of an item: its first line, or its first sentence when the text runs on (（三）深化改革。…). */
 export function headingOf(item: Item): string {
   const firstLine = item.content.split('\n')[0] ?? '';
   const sentence = /^(.{1,60}?)[。：:；;]/.exec(firstLine)?.[1];
-  const title = sentence ?? firstLine;
+  // Text flattened onto one line keeps a heading apart from what follows by a space.
+  const spaced = /^([^\s。，,；;：:]{2,30})[ \t\u3000]+\S/.exec(firstLine)?.[1];
+  const title = spaced && (!sentence || spaced.length < sentence.length) ? spaced : (sentence ?? firstLine);
   return title.replace(/[。；;：:，,]+$/, '').trim();
 }
 
@@ -172,7 +179,7 @@ export function inPreamblePart(item: Item): boolean {
  */
 export function taskStyle(outline: Outline): Style | undefined {
   const carriers = new Set(outline.items.filter(carries));
-  let chosen: Style | undefined;
+  const candidates: { style: Style; owning: number }[] = [];
   for (const style of outline.styles) {
     const items = outline.items.filter((i) => i.style === style && !inPreamblePart(i));
     if (items.length === 0) continue;
@@ -190,9 +197,12 @@ export function taskStyle(outline: Outline): Style | undefined {
     });
     const subItems =
       owning.length >= 2 && owning.length / items.length < 0.7 && last.length / owning.length >= 0.8;
-    if (!subItems) chosen = style;
+    if (!subItems) candidates.push({ style, owning: owning.length });
   }
-  if (chosen) return chosen;
+  // The deepest level that still holds nearly all the statements (not one sub-item's among many).
+  const most = Math.max(0, ...candidates.map((c) => c.owning));
+  const chosen = candidates.filter((c) => c.owning >= most * 0.8).pop();
+  if (chosen) return chosen.style;
   for (const style of ['arabic', 'pcn', 'parabic', 'cn', 'circled'] as Style[])
     if (outline.styles.includes(style)) return style;
   return undefined;

@@ -82,7 +82,13 @@ export function documentTitle(preamble: string): string {
   for (const raw of preamble.split('\n')) {
     const line = raw.trim();
     if (line === '' || /^附件\s*\d*[:：]?$/.test(line)) continue;
-    if (heading.length === 0 && (DOC_NUMBER.test(line) || DATE.test(line)) && line.length <= 40) continue;
+    if ((DOC_NUMBER.test(line) || DATE.test(line)) && line.length <= 40) continue;
+    if (
+      /^(?:成文日期|发文日期|发布日期|印发日期|发文字号|文\s*号|索引号|发文机关|主题分类|来源)[:：]/.test(
+        line,
+      )
+    )
+      continue;
     if (/^[（(].*[）)]$/.test(line) && heading.length > 0) break;
     if (line.length > 40 || /[。，,；;：:]/.test(line)) {
       if (heading.length === 0) {
