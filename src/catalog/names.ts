@@ -66,7 +66,10 @@ export function milestoneName(text: string, year: number): string {
     .map((c) => c.trim())
     .filter((c) => c !== '');
   const action =
-    clauses.find((c, i) => !(LEAD_IN.test(c) && i < clauses.length - 1 && !VERB.test(c.slice(0, 2)))) ??
+    clauses.find(
+      (c, i) =>
+        !(i < clauses.length - 1 && ((LEAD_IN.test(c) && !VERB.test(c.slice(0, 2))) || TIME_ONLY.test(c))),
+    ) ??
     clauses[0] ??
     '';
   return nameFrom(action, year) || action.slice(0, LIMIT);

@@ -22,7 +22,7 @@ export function parentheticals(text: string): { start: number; end: number; inne
     } else if ((ch === '）' || ch === ')') && depth > 0) {
       depth -= 1;
       if (depth === 0) out.push({ start: open, end: i + 1, inner: text.slice(open + 1, i) });
-    } else if (ch === '\n') depth = 0;
+    } else if (depth > 0 && i - open > 300) depth = 0; // an unclosed bracket: give up on it
   }
   return out;
 }
