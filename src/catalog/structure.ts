@@ -65,17 +65,30 @@ export function readOutline(text: string): Outline {
 
   for (let i = 0; i < flat.length; i++) {
     const lineStart = i === 0 || flat[i - 1] === '\n';
+    let onlyBracket = false;
     if (!lineStart) {
       if (flat[i] === ' ' || flat[i] === '\u3000' || flat[i] === '\t') continue;
       // A marker inside a line follows a sentence's end, a closing bracket, or a space (text copied
       // from a web page onto one line keeps its paragraphs apart by spaces).
       const previousChar = flat[i - 1] ?? '';
       const before = flat.slice(Math.max(0, i - 3), i).replace(/[ \t\u3000]+$/, '');
-      if (!/[。；;！!？?）)】”]$/.test(before) && !/[：:]$/.test(before) && !/[ \t\u3000]/.test(previousChar))
+      // （一） or 1.推进 where the document expects it may also follow a heading run on without a
+      // space (text flattened onto one line that lost its spaces).
+      const bracketed =
+        (/^[（(]/.test(flat[i] ?? '') || /^\d{1,3}[.．、][\u4e00-\u9fa5“]/.test(flat.slice(i, i + 5))) &&
+        !/[第按见照和、\d.．]$/.test(before);
+      if (
+        !/[。；;！!？?）)】”]$/.test(before) &&
+        !/[：:]$/.test(before) &&
+        !/[ \t\u3000]/.test(previousChar) &&
+        !bracketed
+      )
         continue;
+      if (bracketed && !/[。；;！!？?）)】”：: \t\u3000]$/.test(flat.slice(0, i))) onlyBracket = true;
     }
     const rest = flat.slice(i, i + 40);
     for (const style of RANK) {
+      if (onlyBracket && style !== 'pcn' && style !== 'parabic' && style !== 'arabic') continue;
       if (style === 'chapter' && !lineStart) continue;
       const m = PATTERNS[style].exec(rest);
       if (!m) continue;

@@ -5,6 +5,8 @@
  * are listed.
  */
 const SUPPLEMENT: Record<string, string> = {
+  // Kangxi radicals an SC font uses for the simplified character (NFKC would give 戶).
+  '⼾': '户',
   '⺀': '冫',
   '⺁': '厂',
   '⺇': '几',

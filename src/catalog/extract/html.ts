@@ -78,8 +78,17 @@ export function htmlToText(html: string, kind: 'page' | 'fragment'): string {
   const article = mainContainer(body);
   const text = linesOf(article);
   const head: string[] = [];
-  const firstLines = text.split('\n').slice(0, 6).join('');
-  if (title && !firstLines.includes(title.slice(0, 12))) head.push(title.replace(/[_|-].*$/, '').trim());
+  // The article may open with its own title (perhaps over two lines); a title cited in its
+  // preface is no title of it.
+  const opening = text.split('\n').slice(0, 3);
+  const shortTitle = title.replace(/[_|].*$/, '').trim();
+  const given = opening.some(
+    (line, i) =>
+      shortTitle.startsWith(line.slice(0, 8)) &&
+      line.length <= shortTitle.length + 4 &&
+      (i === 0 || line.length < 40),
+  );
+  if (shortTitle && !given) head.push(shortTitle);
   const number = /(?:发文字号|文\s*号)[:：]\s*([\u4e00-\u9fa5]{1,12}[〔［[]\d{4}[〕］\]]\d{1,4}号)/.exec(
     pageText,
   );

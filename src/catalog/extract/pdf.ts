@@ -13,6 +13,8 @@ interface Line {
   y: number;
   /** Font height. */
   h: number;
+  /** The page's width. */
+  width: number;
 }
 
 interface TextItem {
@@ -53,8 +55,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
-      const [, , , top = 842] = page.view;
-      const lines = linesOf(content.items as TextItem[], p, top);
+      const [, , width = 595, top = 842] = page.view;
+      const lines = linesOf(content.items as TextItem[], p, top, width);
       pages.push(lines);
       for (const l of lines) heights.push(l.h);
       page.cleanup();
@@ -79,11 +81,11 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
 }
 
 /** Glyph runs to lines: runs on one baseline (within half a glyph) joined left to right. */
-function linesOf(items: TextItem[], page: number, top: number): Line[] {
+function linesOf(items: TextItem[], page: number, top: number, width: number): Line[] {
   const runs = items
     .filter((i) => i.str !== '')
     .map((i) => ({
-      str: i.str,
+      str: realSpaces(i.str, i.width, Math.abs(i.height || i.transform[3] || 0)),
       x: i.transform[4] ?? 0,
       y: top - (i.transform[5] ?? 0),
       w: i.width,
@@ -93,16 +95,43 @@ function linesOf(items: TextItem[], page: number, top: number): Line[] {
   const lines: Line[] = [];
   for (const run of runs) {
     const line = lines[lines.length - 1];
-    if (line && Math.abs(line.y - run.y) < Math.max(2, run.h * 0.5)) {
+    if (line && Math.abs(line.y - run.y) < Math.max(2, Math.max(run.h, line.h) * 0.5)) {
       const gap = run.x - line.right;
-      line.text += gap > Math.max(line.h, run.h) * 1.5 ? ` ${run.str}` : run.str;
+      // Justified Chinese text spreads its glyphs: a gap is a space only between Latin letters or
+      // digits, or where it is as wide as the gap between a table's columns.
+      const latin = /[A-Za-z0-9]$/.test(line.text) && /^[A-Za-z0-9]/.test(run.str);
+      const space = gap > Math.max(line.h, run.h) * 3 || (latin && gap > run.h * 0.2);
+      // A space of its own is text when it is as wide as a character (a real gap in the line).
+      const text = run.str.trim() === '' ? (run.w >= Math.max(run.h, line.h) * 0.8 ? ' ' : '') : run.str;
+      line.text += space && !/\s$/.test(line.text) ? ` ${text}` : text;
       line.right = Math.max(line.right, run.x + run.w);
-      line.h = Math.max(line.h, run.h);
-    } else lines.push({ page, text: run.str, x: run.x, right: run.x + run.w, y: run.y, h: run.h });
+      if (run.str.trim() !== '') line.h = Math.max(line.h, run.h);
+    } else if (run.str.trim() !== '') {
+      lines.push({ page, text: run.str, x: run.x, right: run.x + run.w, y: run.y, h: run.h, width });
+    }
   }
-  for (const l of lines) l.text = l.text.trim();
+  for (const l of lines) l.text = l.text.replace(/^[ \t]+|[ \t]+$/g, '').replace(/ {2,}/g, ' ');
   return lines.filter((l) => l.text !== '');
 }
+
+/**
+ * Justified Chinese lines come out with spaces between characters that are only the stretch of
+ * the line. A space is kept where it is as wide as a character (an ideographic space, a gap the
+ * text has), judged from the run's width; spaces between Latin letters or digits always stay.
+ */
+function realSpaces(str: string, width: number, h: number): string {
+  const spaces = (str.match(/ /g) ?? []).length;
+  if (spaces === 0 || h === 0) return str;
+  let glyphs = 0;
+  for (const ch of str) if (ch !== ' ') glyphs += new RegExp(CJK).test(ch) ? h : 0.55 * h;
+  const each = (width - glyphs) / spaces;
+  if (each >= 0.8 * h) return str.replace(/ {2,}/g, ' ');
+  return str.replace(/ +/g, (run, at: number) =>
+    /[A-Za-z0-9]/.test(str[at - 1] ?? '') && /[A-Za-z0-9]/.test(str[at + run.length] ?? '') ? ' ' : '',
+  );
+}
+
+const CJK = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef\\u2e80-\\u2fdf“”‘’]';
 
 const PAGE_NUMBER =
   /^(?:[-—–－·\s]*\d{1,4}[-—–－·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|[-—–－]\s*[ivxlcIVXLC]+\s*[-—–－]|page\s*\d+(?:\s*of\s*\d+)?)$/i;
@@ -131,9 +160,10 @@ function dropFurniture(pages: Line[][], bodyHeight: number): Line[][] {
 }
 
 /**
- * Lines to paragraphs. A line runs on into the next when it reaches the right margin (within two
- * glyphs: a line cannot start with 。 so it may end short) and the next line is not indented, is
- * set in the same size and follows without a gap.
+ * Lines to paragraphs. A line runs on into the next when it reaches the right margin (within a
+ * glyph, or two when the next line opens with a character that a line may not end before, as
+ * 户。 carried down with its full stop) and the next line is not indented (unless it is the
+ * centred second line of a heading), is set in the same size and follows without a gap.
  */
 function joinLines(lines: Line[], bodyHeight: number): string {
   const body = lines.filter((l) => Math.abs(l.h - bodyHeight) < bodyHeight * 0.2);
@@ -141,20 +171,29 @@ function joinLines(lines: Line[], bodyHeight: number): string {
     body.map((l) => l.x),
     0.1,
   );
-  const right = percentile(
-    body.map((l) => l.right),
-    0.9,
-  );
+  const widest = Math.max(0, ...body.map((l) => l.right));
+  // Margins are most often the same on both sides; a document whose lines never wrap shows its
+  // right margin only that way.
+  const mirrored = (body[0]?.width ?? widest) - left;
+  const right = widest > mirrored - 3 * bodyHeight ? widest : mirrored;
   const out: string[] = [];
   let previous: Line | undefined;
   for (const line of lines) {
-    const full = previous !== undefined && previous.right >= right - 2.2 * previous.h;
+    const short = previous ? right - previous.right : Number.POSITIVE_INFINITY;
+    const carried = /^.[，。、；：？！）》”’,.;:?!)]/.test(line.text);
+    const full =
+      previous !== undefined && (short <= 1.2 * previous.h || (carried && short <= 2.5 * previous.h));
     const indented = line.x > left + 0.8 * line.h;
+    const centred =
+      line.x > left + 2.5 * line.h && Math.abs((line.x + line.right) / 2 - (left + right) / 2) < line.h;
     const sameSize = previous !== undefined && Math.abs(previous.h - line.h) < 0.15 * line.h;
     const close =
       previous !== undefined && (line.page !== previous.page || line.y - previous.y < 2.2 * line.h);
-    const previousStartsLeft = previous !== undefined && previous.x < left + 3 * previous.h;
-    if (previous && full && !indented && sameSize && close && previousStartsLeft)
+    const previousStartsLeft =
+      previous !== undefined &&
+      (previous.x < left + 3 * previous.h ||
+        Math.abs((previous.x + previous.right) / 2 - (left + right) / 2) < previous.h);
+    if (previous && full && (!indented || centred) && sameSize && close && previousStartsLeft)
       out[out.length - 1] += line.text;
     else out.push(line.text);
     previous = line;
