@@ -165,7 +165,8 @@ export function namesOf(text: string, level: LevelPrefix = { prefix: '', party: 
     shareLevelPrefix(splitNames(cleaned), level)
       .map((name) => name.replace(/^(?:由|请)/, '').replace(/等$/, ''))
       .filter((name) => name !== '' && !NOBODY.test(name))
-      .map(canonicalDepartment),
+      // One spelling of a name whatever the brackets: 各县(市、区)政府 is 各县（市、区）政府.
+      .map((name) => canonicalDepartment(name.replace(/\(/g, '（').replace(/\)/g, '）'))),
   );
 }
 

@@ -52,7 +52,10 @@ export interface Outline {
  * at a line start only, and marked.
  */
 export function readOutline(text: string): Outline {
-  const lines = documentLines(text).filter((l) => l !== '');
+  // Full-width digits read as digits (１．, （２））, so that numbering and numbers are seen alike.
+  const lines = documentLines(
+    text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+  ).filter((l) => l !== '');
   const flat = lines.join('\n');
   const last = new Map<Style, number>();
   const reset = new Map<Style, boolean>();
