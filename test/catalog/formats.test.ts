@@ -8,7 +8,7 @@ import { type Parsed, readCatalog } from '../../src/catalog/parse.js';
 import { loadConfig } from '../../src/config.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { FIXTURES } from './expected.js';
-import { manyPagesPdf, scannedPdf, toDocx, toPdf, toWebPage, zip } from './render.js';
+import { manyPagesPdf, scannedPdf, toDocx, toDocxTable, toPdf, toWebPage, zip } from './render.js';
 
 const documents = path.join(import.meta.dirname, 'fixtures', 'documents');
 const seed = path.join(loadConfig({}).seedsDir, 'jilin-2021-new-urbanization-key-tasks.txt');
@@ -127,5 +127,67 @@ describe('catalog/extract limits, checked before any work', () => {
   it('refuses a PDF of thousands of pages without reading them', async () => {
     const error = await refusal(manyPagesPdf(5000));
     expect(error).toMatchObject({ problem: 'too-many-pages', message: expect.stringContaining('5000 页') });
+  });
+});
+
+describe('catalog/extract: a 分工 table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限)', () => {
+  const expectTable = ({ catalog, doubts }: Parsed) => {
+    expect(catalog.document).toMatchObject({ title: '宽城区2024年重点工作任务分工表', year: 2024 });
+    expect(catalog.parts.map((p) => p.title)).toEqual(['扩大有效投资', '增进民生福祉']);
+    expect(catalog.tasks.map((t) => [t.seq, t.part, t.departments, t.departmentMode, t.lead])).toEqual([
+      [1, 1, ['区发改局', '区财政局', '区自然资源分局'], 'lead', '区发改局'],
+      [2, 1, ['区发改局', '区住建局'], 'lead', '区发改局'], // 牵头单位 merged over two rows
+      [3, 2, ['区人社局', '各街道'], 'lead', '区人社局'],
+      [4, 2, ['区住建局'], 'lead', '区住建局'],
+    ]);
+    // 完成时限 is each row's deadline; 牵头领导 (a person) is no department.
+    expect(
+      catalog.tasks.flatMap((t) => t.indicators.map((i) => [t.seq, i.value, i.unit, i.deadline, i.kind])),
+    ).toEqual([
+      [1, 100, '个', '2024-12-31', 'count'],
+      [1, 8, '%', '2024-12-31', 'growth'],
+      [2, 20, '个', '2024-09-30', 'count'],
+      [3, 8000, '人', '2024-12-31', 'count'],
+      [3, 5000, '人次', '2024-12-31', 'count'],
+      [4, 15, '个', '2024-10-31', 'count'],
+      [4, 5, '个', '2024-10-31', 'count'],
+    ]);
+    expect(doubts).toEqual([]);
+  };
+
+  it('reads it from a saved web page', async () => {
+    const html = new Uint8Array(readFileSync(path.join(documents, 'table-division.html')));
+    expectTable(await parseBytes(html, 'html'));
+  });
+
+  it('reads it from a Word table, merged heading rows included', async () => {
+    const docx = await toDocxTable(
+      '宽城区2024年重点工作任务分工表',
+      '为确保全年目标任务落地见效，现将2024年重点工作任务分解如下。',
+      [
+        ['序号', '重点任务', '牵头单位', '配合单位', '牵头领导', '完成时限'],
+        ['=一、扩大有效投资'],
+        [
+          '1',
+          '实施重点项目100个，完成固定资产投资增长8%。',
+          '区发改局',
+          '区财政局、区自然资源分局',
+          '张某某',
+          '2024年12月底前',
+        ],
+        ['2', '新开工亿元以上项目20个。', '区发改局', '区住建局', '张某某', '2024年9月底前'],
+        ['=二、增进民生福祉'],
+        [
+          '3',
+          '新增城镇就业8000人，开展职业技能培训5000人次。',
+          '区人社局',
+          '各街道',
+          '李某某',
+          '2024年12月底前',
+        ],
+        ['4', '改造老旧小区15个，新建口袋公园5个。', '区住建局', '', '王某某', '2024年10月底前'],
+      ],
+    );
+    expectTable(await parseBytes(docx, 'docx'));
   });
 });

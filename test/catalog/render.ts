@@ -189,3 +189,35 @@ export function manyPagesPdf(pages: number): Uint8Array {
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
 }
+
+/** A .docx holding a title, a paragraph and a table (the first row its header); "=text" spans a whole row. */
+export async function toDocxTable(title: string, intro: string, rows: string[][]): Promise<Uint8Array> {
+  const { Table, TableCell, TableRow, WidthType } = await import('docx');
+  const width = Math.max(...rows.map((r) => r.length));
+  const cell = (text: string, columnSpan?: number) =>
+    new TableCell({ children: [new Paragraph(text)], ...(columnSpan ? { columnSpan } : {}) });
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (row) =>
+        new TableRow({
+          children:
+            row.length === 1 && row[0]?.startsWith('=')
+              ? [cell(row[0].slice(1), width)]
+              : row.map((text) => cell(text)),
+        }),
+    ),
+  });
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, text: title }),
+          new Paragraph(intro),
+          table,
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

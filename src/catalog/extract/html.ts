@@ -112,7 +112,8 @@ function mainContainer(body: El): El {
         bestScore = score;
       }
     }
-    if (!best || total === 0 || bestScore < total * 0.8) return current;
+    // Down into the child that holds nearly all the prose: what the others hold is furniture.
+    if (!best || total === 0 || (bestScore < total * 0.8 && total - bestScore >= 30)) return current;
     current = best;
   }
 }
@@ -158,52 +159,120 @@ function linesOf(root: El): string {
   return out.join('\n');
 }
 
-const TASK_HEADER = /任务|内容|措施|事项|工作|目标/;
-const FIELD_HEADER = /牵头|责任|配合|协办|参与|时限|时间|完成/;
+const TASK_HEADER = /任务|内容|措施|事项|工作|目标|举措/;
+const FIELD_HEADER = /牵头|责任|配合|协办|参与|时限|时间|完成|节点/;
+/** Columns of people rather than offices: 牵头领导, 责任人, 联系人. */
+const PERSON_HEADER = /领导|责任人|联系人|电话|备注/;
+
+/** A column header as the field label the parser reads: 牵头部门 → 牵头单位, 完成时间 → 完成时限. */
+function fieldLabel(header: string): string {
+  if (/牵头/.test(header)) return '牵头单位';
+  if (/配合|协办|参与/.test(header)) return '配合单位';
+  if (/时限|时间|节点/.test(header)) return '完成时限';
+  return '责任单位';
+}
+
+/** A table's own rows as a grid of cell texts, merged cells (rowspan, colspan) filled in. */
+function grid(table: El): { text: string; lines: string[] }[][] {
+  const own = (el: El, tags: string[]) => Array.from(el.children).filter((c) => tags.includes(c.tagName));
+  const rows = own(table, ['TR']).concat(
+    ...own(table, ['TBODY', 'THEAD', 'TFOOT']).map((s) => own(s, ['TR'])),
+  );
+  const out: { text: string; lines: string[] }[][] = [];
+  const carried: { text: string; lines: string[]; left: number }[] = [];
+  rows.forEach((tr, r) => {
+    const row: { text: string; lines: string[] }[] = [];
+    out[r] = row;
+    let column = 0;
+    const fillCarried = () => {
+      for (let c = carried[column]; c && c.left > 0; c = carried[column]) {
+        row[column] = { text: c.text, lines: c.lines };
+        c.left -= 1;
+        column += 1;
+      }
+    };
+    for (const cell of own(tr, ['TD', 'TH'])) {
+      fillCarried();
+      const lines = linesOf(cell)
+        .split('\n')
+        .filter((l) => l !== '');
+      const value = { text: lines.join(''), lines };
+      const span = Math.max(1, Math.min(50, Number(cell.getAttribute('colspan') ?? 1) || 1));
+      const down = Math.max(1, Math.min(500, Number(cell.getAttribute('rowspan') ?? 1) || 1));
+      for (let k = 0; k < span; k++) {
+        row[column] = value;
+        carried[column] = { ...value, left: down - 1 };
+        column += 1;
+      }
+    }
+    fillCarried();
+  });
+  return out.map((row) => Array.from(row, (c) => c ?? { text: '', lines: [] }));
+}
 
 /**
- * A table: rows of cells. A 分工 table (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) gives one
- * task a row — "3. 任务（牵头单位：X；责任单位：Y；完成时限：Z）" — so that it reads like text;
- * any other table, one line a row.
+ * A table. A 分工 table (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) gives one task a row —
+ * "3.任务。（牵头单位：X；责任单位：Y；完成时限：Z）" — so that it reads like a text with labelled
+ * fields, merged cells read into every row they span; a row filled with one text across is a
+ * heading. Any other table (a page laid out in a table, say) gives its cells' lines, a row of short
+ * cells as one line.
  */
 function tableLines(table: El): string[] {
-  const rows = Array.from(table.querySelectorAll('tr')).map((tr) =>
-    Array.from(tr.querySelectorAll('td, th')).map((cell) => linesOf(cell).replace(/\n/g, '')),
-  );
+  const rows = grid(table);
   const headerIndex = rows.findIndex(
     (r) =>
-      r.some((c) => TASK_HEADER.test(c) && c.length <= 12) &&
-      r.some((c) => FIELD_HEADER.test(c) && c.length <= 12),
+      r.some((c) => TASK_HEADER.test(c.text) && c.text.length <= 12) &&
+      r.some((c) => FIELD_HEADER.test(c.text) && !PERSON_HEADER.test(c.text) && c.text.length <= 12),
   );
-  if (headerIndex < 0) return rows.map((r) => r.filter((c) => c !== '').join(' ')).filter((l) => l !== '');
-  const header = rows[headerIndex] ?? [];
-  const taskColumn = header.findIndex((c) => TASK_HEADER.test(c) && !FIELD_HEADER.test(c));
-  const numberColumn = header.findIndex((c) => /序号|编号/.test(c));
+  if (headerIndex < 0) {
+    return rows
+      .flatMap((r) =>
+        r.every((c) => c.lines.length <= 1)
+          ? [
+              r
+                .map((c) => c.text)
+                .filter((t, i, all) => t !== '' && t !== all[i - 1])
+                .join(' '),
+            ]
+          : r.flatMap((c, i) => (c.text !== '' && c.text !== r[i - 1]?.text ? c.lines : [])),
+      )
+      .filter((l) => l.trim() !== '');
+  }
+  const header = (rows[headerIndex] ?? []).map((c) => c.text);
+  const taskColumn = header.findIndex((h) => TASK_HEADER.test(h) && !FIELD_HEADER.test(h));
+  const numberColumn = header.findIndex((h) => /序号|编号/.test(h));
   const out: string[] = rows
     .slice(0, headerIndex)
-    .map((r) => r.join(' '))
+    .map((r) => r.map((c) => c.text).join(' '))
     .filter((l) => l.trim() !== '');
   let n = 0;
   for (const row of rows.slice(headerIndex + 1)) {
-    const task = row[taskColumn] ?? '';
-    if (task === '') continue;
-    // A row with only its first cell filled is a heading row (一、…).
-    if (row.filter((c) => c !== '').length === 1) {
-      out.push(task);
+    const texts = row.map((c) => c.text);
+    const filled = [...new Set(texts.filter((t) => t !== ''))];
+    if (filled.length === 0) continue;
+    if (filled.length === 1) {
+      out.push(filled[0] ?? '');
       continue;
     }
+    const task = texts[taskColumn] ?? '';
+    if (task === '') continue;
     n += 1;
-    const printed = /^\d+$/.test(row[numberColumn] ?? '') ? row[numberColumn] : String(n);
+    const number = (texts[numberColumn] ?? '').replace(/[.、．]$/, '');
+    const printed = /^\d+$/.test(number) ? number : String(n);
     const fields = header
       .map((h, i) =>
-        i !== taskColumn && i !== numberColumn && FIELD_HEADER.test(h) && (row[i] ?? '') !== ''
-          ? `${h.replace(/[:：]$/, '')}：${row[i]}`
+        i !== taskColumn &&
+        i !== numberColumn &&
+        FIELD_HEADER.test(h) &&
+        !PERSON_HEADER.test(h) &&
+        (texts[i] ?? '') !== ''
+          ? `${fieldLabel(h)}：${texts[i]}`
           : '',
       )
       .filter((f) => f !== '');
-    out.push(
-      `${printed}.${task.replace(/[。；;]$/, '')}。${fields.length > 0 ? `（${fields.join('；')}）` : ''}`,
-    );
+    // A task cell that carries its own number (1.推进…) keeps it.
+    const numbered = /^\d{1,3}[.、．]/.test(task) ? task : `${printed}.${task}`;
+    out.push(`${numbered.replace(/[。；;]$/, '')}。${fields.length > 0 ? `（${fields.join('；')}）` : ''}`);
   }
   return out;
 }
