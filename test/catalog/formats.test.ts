@@ -8,7 +8,16 @@ import { type Parsed, readCatalog } from '../../src/catalog/parse.js';
 import { loadConfig } from '../../src/config.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { FIXTURES } from './expected.js';
-import { manyPagesPdf, scannedPdf, toDocx, toDocxTable, toPdf, toWebPage, zip } from './render.js';
+import {
+  manyPagesPdf,
+  scannedPdf,
+  toDocx,
+  toDocxNumbered,
+  toDocxTable,
+  toPdf,
+  toWebPage,
+  zip,
+} from './render.js';
 
 const documents = path.join(import.meta.dirname, 'fixtures', 'documents');
 const seed = path.join(loadConfig({}).seedsDir, 'jilin-2021-new-urbanization-key-tasks.txt');
@@ -189,5 +198,14 @@ describe('catalog/extract: a 分工 table (序号 | 重点任务 | 牵头单位 
       ],
     );
     expectTable(await parseBytes(docx, 'docx'));
+  });
+});
+
+describe('catalog/extract: Word numbering drawn by Word, not typed', () => {
+  it('reads a multi-level numbered list (一、 / （一） / 1、) into the same catalogue as the typed text', async () => {
+    const text = readFileSync(path.join(documents, 'energy-plan.txt'), 'utf8');
+    const read = await readDocumentText(await toDocxNumbered(text));
+    expect(read.warnings).toEqual([]);
+    expect(parse(read.text)).toEqual(parse(text));
   });
 });

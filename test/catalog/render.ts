@@ -221,3 +221,44 @@ export async function toDocxTable(title: string, intro: string, rows: string[][]
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
+
+/**
+ * A .docx whose numbering is Word's own (a multi-level list: 一、 / （一） / 1、), not typed: the
+ * markers at the start of the text's lines are taken off and each such line becomes a paragraph of
+ * the list at its level, so that only Word's numbering says where the parts, sections and tasks are.
+ */
+export async function toDocxNumbered(text: string): Promise<Uint8Array> {
+  const { LevelFormat } = await import('docx');
+  const levels: [RegExp, number][] = [
+    [/^[一二三四五六七八九十]+、/, 0],
+    [/^（[一二三四五六七八九十]+）/, 1],
+    [/^\d+、/, 2],
+  ];
+  const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'outline',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+            { level: 2, format: LevelFormat.DECIMAL, text: '%3、' },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: lines(text).map((line) => {
+          const found = levels.find(([pattern]) => pattern.test(line));
+          if (!found) return new Paragraph({ children: [new TextRun(line)] });
+          return new Paragraph({
+            numbering: { reference: 'outline', level: found[1] },
+            children: [new TextRun(line.replace(found[0], ''))],
+          });
+        }),
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
