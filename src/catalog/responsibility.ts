@@ -33,10 +33,13 @@ function fieldStarts(text: string, shielded: [number, number][]): number[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (!/[牵责主负实配协参承【[［完时进]/.test(ch)) continue;
+    // The character before, spaces skipped: a line start or the end of a sentence or clause.
+    let k = i - 1;
+    while (k >= 0 && /[ \t\u3000]/.test(text[k] ?? '')) k -= 1;
+    if (k >= 0 && !/[\n。；;，,）)】]/.test(text[k] ?? '')) continue;
+    if (!FIELD_START.test(text.slice(i, i + 16))) continue;
     if (shielded.some(([a, b]) => i > a && i < b)) continue;
-    const before = text.slice(0, i).replace(/[ \t\u3000]+$/, '');
-    if (before !== '' && !/[\n。；;，,）)】]$/.test(before)) continue;
-    if (FIELD_START.test(text.slice(i))) starts.push(i);
+    starts.push(i);
   }
   return starts;
 }

@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkCatalog } from '../../src/catalog/schema.js';
 import type { Catalog, Doubt } from '../../src/catalog/types.js';
 import { loadConfig } from '../../src/config.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { scannedPdf, toDocx, toWebPage } from './render.js';
+
+// Chromium printing, child processes and hundreds of generated cases: more than the default 5 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const documents = path.join(import.meta.dirname, 'fixtures', 'documents');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-catalog-cli-'));

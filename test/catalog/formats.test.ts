@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DocumentReadError, readDocumentText } from '../../src/catalog/extract/index.js';
 import { type Parsed, readCatalog } from '../../src/catalog/parse.js';
 import { loadConfig } from '../../src/config.js';
@@ -18,6 +18,9 @@ import {
   toWebPage,
   zip,
 } from './render.js';
+
+// Chromium printing, child processes and hundreds of generated cases: more than the default 5 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const documents = path.join(import.meta.dirname, 'fixtures', 'documents');
 const seed = path.join(loadConfig({}).seedsDir, 'jilin-2021-new-urbanization-key-tasks.txt');

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Parsed, readCatalog } from '../../src/catalog/parse.js';
 import { loadConfig } from '../../src/config.js';
 import { FIXTURES } from './expected.js';
+
+// Chromium printing, child processes and hundreds of generated cases: more than the default 5 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const documents = path.join(import.meta.dirname, 'fixtures', 'documents');
 const texts = [

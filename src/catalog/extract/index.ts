@@ -1,9 +1,6 @@
 import { normaliseRadicals } from './cjk.js';
 import { decodeText } from './decode.js';
-import { docxToText } from './docx.js';
 import { DocumentReadError } from './errors.js';
-import { htmlToText } from './html.js';
-import { pdfToText } from './pdf.js';
 
 export { DocumentReadError, type DocumentReadProblem } from './errors.js';
 
@@ -38,8 +35,9 @@ export async function readDocumentText(bytes: Uint8Array): Promise<DocumentText>
     );
   if (bytes.length === 0) throw new DocumentReadError('empty', '文件是空的。');
   const format = sniff(bytes);
-  if (format === 'pdf') return { format, ...(await pdfToText(bytes)) };
-  if (format === 'docx') return { format, ...(await docxToText(bytes)) };
+  // The PDF and Word readers are large: loaded only for a file that needs them.
+  if (format === 'pdf') return { format, ...(await (await import('./pdf.js')).pdfToText(bytes)) };
+  if (format === 'docx') return { format, ...(await (await import('./docx.js')).docxToText(bytes)) };
   if (format === 'doc')
     throw new DocumentReadError(
       'unsupported',
@@ -55,7 +53,10 @@ export async function readDocumentText(bytes: Uint8Array): Promise<DocumentText>
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
   const { text, encoding } = decodeText(bytes, format === 'html' ? declared : undefined);
   const warnings = encoding === 'gb18030' ? ['文件是 GB18030/GBK 编码，已转换'] : [];
-  if (format === 'html') return { format, text: normaliseRadicals(htmlToText(text, 'page')), warnings };
+  if (format === 'html') {
+    const { htmlToText } = await import('./html.js');
+    return { format, text: normaliseRadicals(htmlToText(text, 'page')), warnings };
+  }
   return { format: 'text', text: text.replace(/^\uFEFF/, ''), warnings };
 }
 
