@@ -72,7 +72,8 @@ export async function indicatorPageData(
   const document = documents.find((d) => d.id === indicator.document_id);
   if (!document) throw new NotFoundError(`指标 ${code} 所属的文件已不存在`);
   const tree = await readDocumentTree(store, document);
-  const { task } = findTask(tree, indicator.task_seq);
+  const task = indicator.task_seq === null ? null : findTask(tree, indicator.task_seq).task;
+  const goal = tree.goals.find((g) => g.no === indicator.goal_no) ?? null;
   const asOf = await resolveAsOf(store, document, query.asof, query.known);
   const latest = await latestByRegion(store, indicator);
   return {
@@ -81,6 +82,7 @@ export async function indicatorPageData(
     documents,
     indicator,
     task,
+    goal,
     latest: latest.filter((l) => l.level !== 'county'),
     counties: latest.filter((l) => l.level === 'county').length,
     history: (await indicatorHistory(store, indicator)).slice(-HISTORY_ON_PAGE),

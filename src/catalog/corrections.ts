@@ -38,6 +38,9 @@ interface Current {
 
 const FIELD = ['target', 'unit', 'deadline', 'retired'] as const;
 
+/** How far beyond its own year a document's deadline may lie (a five-year plan's 到2025年底, and more). */
+const MAX_YEARS_AHEAD = 10;
+
 /** The new value of each field as stored text, checked; only the fields that really change. */
 function changes(
   current: Current,
@@ -46,8 +49,13 @@ function changes(
   const out: [(typeof FIELD)[number], string | null, string][] = [];
   if (input.target !== undefined && input.target.trim() !== '' && current.kind !== 'milestone') {
     const value = Number(input.target.trim().replace(/,/g, ''));
-    if (!Number.isFinite(value) || value <= 0)
-      throw new CorrectionError(`目标值“${input.target}”应为正数，如 36000`);
+    // A growth rate may fall (下降3% is -3); every other target is a positive amount.
+    if (!Number.isFinite(value) || (current.kind === 'growth' ? value === 0 : value <= 0))
+      throw new CorrectionError(
+        current.kind === 'growth'
+          ? `目标增速“${input.target}”应为非零的数，如 6.5 或 -3`
+          : `目标值“${input.target}”应为正数，如 36000`,
+      );
     if (value !== current.target)
       out.push(['target', current.target === null ? null : String(current.target), String(value)]);
   }
@@ -66,8 +74,9 @@ function changes(
     ) {
       throw new CorrectionError(`完成时限“${deadline.slice(0, 20)}”无效，应写成 YYYY-MM-DD`);
     }
-    if (Number(deadline.slice(0, 4)) !== current.year)
-      throw new CorrectionError(`完成时限应在文件年度（${current.year}年）内`);
+    const year = Number(deadline.slice(0, 4));
+    if (year < current.year || year > current.year + MAX_YEARS_AHEAD)
+      throw new CorrectionError(`完成时限应在 ${current.year}年 至 ${current.year + MAX_YEARS_AHEAD}年 之间`);
     if (deadline !== current.deadline) out.push(['deadline', current.deadline, deadline]);
   }
   if (input.retired !== undefined && input.retired !== (current.retired_at !== null)) {

@@ -16,9 +16,9 @@ describe('e2e/dashboard', () => {
     const total = await page
       .locator('.status-count')
       .evaluateAll((els) => els.reduce((n, e) => n + Number(e.textContent), 0));
-    expect(total).toBe(65);
+    expect(total).toBe(68);
     expect(await page.locator('.headline').count()).toBe(6);
-    expect(await page.locator('.multiple svg').count()).toBe(20);
+    expect(await page.locator('.multiple svg').count()).toBe(23);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard.png'), fullPage: false });
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'dashboard-full.png'), fullPage: true });
     // On A4 paper: no filters or navigation, the charts and figures stay.

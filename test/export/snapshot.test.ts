@@ -56,8 +56,8 @@ describe('export: indicator snapshots', () => {
     const json = JSON.parse((await get('asof=2021-10&format=json')).bytes.toString('utf8')) as {
       indicators: Record<string, unknown>[];
     };
-    expect(fromCsv).toHaveLength(65);
-    expect(json.indicators).toHaveLength(65);
+    expect(fromCsv).toHaveLength(68);
+    expect(json.indicators).toHaveLength(68);
     expect(Object.keys(fromCsv[0] ?? {})[0]).toBe('指标编码');
     for (const [i, row] of fromCsv.entries()) {
       const expected = json.indicators[i]!;
@@ -126,7 +126,7 @@ describe('export: indicator snapshots', () => {
     expect(t10).toEqual({ deadline: '2021-12-31', target: 36000 });
 
     const table = tableFromIPC((await get('asof=2021-10&format=arrow')).bytes);
-    expect(table.numRows).toBe(65);
+    expect(table.numRows).toBe(68);
     expect(String(table.schema.fields.find((f) => f.name === 'deadline')?.type)).toMatch(/Date/);
     expect(String(table.schema.fields.find((f) => f.name === 'target')?.type)).toBe('Float64');
     const row = table.toArray().find((r) => r.code === '2021-T10-1');
@@ -141,7 +141,7 @@ describe('export: indicator snapshots', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('指标编码');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
-    const t10 = sheet.getRows(2, 65)!.find((r) => r.getCell(1).value === '2021-T10-1')!;
+    const t10 = sheet.getRows(2, 68)!.find((r) => r.getCell(1).value === '2021-T10-1')!;
     expect(typeof t10.getCell(col('目标值')).value).toBe('number');
     expect(t10.getCell(col('完成时限')).value).toBeInstanceOf(Date);
     expect(typeof t10.getCell(col('完成率')).value).toBe('number');
@@ -263,7 +263,7 @@ describe('export: one row per indicator and region', () => {
     expect(regions[0]).toBe('全省');
     expect(regions).toContain('长春市');
     expect(regions).toHaveLength(10);
-    expect(indicators).toHaveLength(65 * 10);
+    expect(indicators).toHaveLength(68 * 10);
     const changchun = indicators.find((r) => r.region === '长春市' && r.code === '2021-T10-1');
     const province = indicators.find((r) => r.region === '全省' && r.code === '2021-T10-1');
     expect(changchun?.actual).toBeLessThan(province?.actual ?? 0);
