@@ -34,14 +34,14 @@ done AS (
   WHERE series = 'actual' AND milestone_status = '已完成' GROUP BY as_of, indicator_code, region
 ),
 measured AS (
-  SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position, i.target, i.unit, i.comparator,
-    i.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
+  SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position, tm.target, tm.unit, i.comparator,
+    tm.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
     -- Counts accumulate; a level or a coverage is the latest value as reported.
     CASE WHEN i.kind = 'count' THEN l.cumulative ELSE l.reported END AS actual,
     -- Months elapsed from the start of the document's year to the as-of month, and to the
     -- deadline (which may lie years ahead: 到2025年底).
     greatest(date_diff('month', make_date(d.year, 1, 1), m.as_of) + 1, 0) AS months_elapsed,
-    greatest(date_diff('month', make_date(d.year, 1, 1), i.deadline) + 1, 1) AS months_due,
+    greatest(date_diff('month', make_date(d.year, 1, 1), tm.deadline) + 1, 1) AS months_due,
     p.cumulative AS planned,
     CASE WHEN e.period IS NOT NULL
       THEN (l.cumulative - e.cumulative) / greatest(date_diff('month', e.period, l.period), 1)
@@ -51,12 +51,14 @@ measured AS (
   FROM indicator i
   JOIN document d ON d.id = i.document_id
   CROSS JOIN months m
+  -- The target, unit and deadline in force that month, as known then (sql/macros/35_terms.sql).
+  JOIN tz_indicator_terms(known, document, asofs) tm ON tm.code = i.code AND tm.as_of = m.as_of
   CROSS JOIN (SELECT unnest(regions) AS region) rg
   LEFT JOIN latest l ON l.as_of = m.as_of AND l.indicator_code = i.code AND l.region = rg.region
   LEFT JOIN earlier e ON e.as_of = m.as_of AND e.indicator_code = i.code AND e.region = rg.region
   LEFT JOIN planned p ON p.as_of = m.as_of AND p.indicator_code = i.code AND p.region = rg.region
   LEFT JOIN done dn ON dn.as_of = m.as_of AND dn.indicator_code = i.code AND dn.region = rg.region
-  WHERE i.document_id = document AND i.retired_at IS NULL
+  WHERE i.document_id = document AND NOT tm.retired
 ),
 rated AS (
   SELECT m.*,

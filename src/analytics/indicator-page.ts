@@ -1,3 +1,4 @@
+import { listValue } from '@duckdb/node-api';
 import { listCorrections } from '../catalog/corrections.js';
 import {
   type DocumentTree,
@@ -11,7 +12,7 @@ import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { type IndicatorRow, indicatorRows } from './dashboard.js';
 import { indicatorHistory, type LatestRow, latestByRegion } from './history.js';
-import { type AsOf, forecastSentence, resolveAsOf } from './indicators.js';
+import { type AsOf, forecastSentence, monthEnd, resolveAsOf } from './indicators.js';
 import { type IndicatorSeries, NO_SERIES, seriesByCode } from './series.js';
 
 export interface IndicatorAnalysis {
@@ -27,6 +28,8 @@ export interface IndicatorAnalysis {
    * figure, the prefectures' sum and the gap. Shown, never hidden.
    */
   regionCheck: { period: string; province: number; sum: number; gap: number } | null;
+  /** The target in force at each month end of the year, as known then: a step where it was revised. */
+  targets: { period: string; target: number | null }[];
 }
 
 /** The figures of one indicator's page (its charts are drawn from them by the view). */
@@ -39,6 +42,12 @@ export async function analyse(
 ): Promise<IndicatorAnalysis> {
   const year = tree.document.year;
   const state = (await indicatorRows(store, tree, asOf)).find((r) => r.code === indicator.code);
+  const targets = await store.all<{ period: string; target: number | null }>('analytics/target_by_month', {
+    document: tree.document.id,
+    code: indicator.code,
+    known: asOf.known.toISOString(),
+    asofs: listValue(Array.from({ length: 12 }, (_, m) => monthEnd(`${year}-${m + 1}`))),
+  });
   const series = (await seriesByCode(store, tree.document.id, asOf)).get(indicator.code) ?? NO_SERIES;
   const regional = latest
     .filter((l): l is LatestRow & { value: number } => l.region !== '全省' && l.value !== null)
@@ -58,6 +67,7 @@ export async function analyse(
     forecast: state ? forecastSentence(state, year) : null,
     regional: regional.map(({ region, value }) => ({ region, value })),
     regionCheck,
+    targets,
   };
 }
 
