@@ -1,15 +1,48 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+/**
+ * Suites that start processes, browsers or thousands of cases: their own project, with room to be
+ * slowed down by a busy 2-core CI machine without failing.
+ */
+const SLOW = [
+  'test/e2e/**/*.test.ts',
+  'test/fuzz/**/*.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/ingest/fuzz.test.ts',
+  'test/ingest/crash.test.ts',
+  'test/ingest/large.test.ts',
+  'test/export/freeze-crash.test.ts',
+  'test/store/backup.test.ts',
+  'test/store/disk-full.test.ts',
+  'test/store/wal.test.ts',
+  'test/server.test.ts',
+];
+
+// The root's vitest.config.ts re-exports this, so `npm test`, `npm run test:unit` and a bare
+// `npx vitest` all run with these timeouts.
 export default defineConfig({
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    // Tests open real DuckDB files and a real browser: give them room on a 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: 'forks',
     env: { TZ: 'Asia/Shanghai' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, ...SLOW],
+          // Real DuckDB files and scrypt at full strength: room on a busy 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'slow', include: SLOW, testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+    ],
   },
 });
