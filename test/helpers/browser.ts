@@ -34,6 +34,25 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
   };
 }
 
+/**
+ * Runs `action` (a select changed, a link followed back) and resolves once the htmx swap it caused
+ * has settled: `htmx:afterSettle` for a request's swap, `htmx:historyRestore` for the back button.
+ * The listener is in place before the action, so an answer faster than the test is not missed, and
+ * a slow one (a cold overview on a busy machine) is waited for as long as the test may take.
+ */
+export async function htmxSettled(
+  page: Page,
+  action: () => Promise<unknown>,
+  event: 'htmx:afterSettle' | 'htmx:historyRestore' = 'htmx:afterSettle',
+): Promise<void> {
+  await page.evaluate((name) => {
+    const w = window as unknown as { tzSettled?: Promise<void> };
+    w.tzSettled = new Promise((resolve) => document.addEventListener(name, () => resolve(), { once: true }));
+  }, event);
+  await action();
+  await page.evaluate(() => (window as unknown as { tzSettled?: Promise<void> }).tzSettled);
+}
+
 /** The real app on a seeded temp database, listening on a free loopback port. */
 export async function servedApp() {
   const ctx = await seededApp();
