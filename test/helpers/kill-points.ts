@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import type { Row } from '../../src/store/rows.js';
 import { type Params, Store, type Tx } from '../../src/store/store.js';
+import { childEnv } from './child.js';
 
 const PREFIX = 'kill-point: ';
 
@@ -42,7 +43,7 @@ export function markNextWrite(pause?: string): void {
       at(n === 1 ? query : `${query}#${n}`);
     };
     return write
-      .call(this, async (tx: Tx) => {
+      .bind(this)(async (tx: Tx) => {
         at('begin');
         const marked: Tx = {
           connection: tx.connection,
@@ -61,7 +62,7 @@ export function markNextWrite(pause?: string): void {
         at('commit');
         return result;
       })
-      .then((result: T) => {
+      .then((result) => {
         at('committed');
         return result;
       });
@@ -80,7 +81,7 @@ export interface Killed {
  * announces `point`. Rejects when the child ends without announcing it, or dies of anything else.
  */
 export function killAt(script: string, args: string[], point: string): Promise<Killed> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args]);
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: childEnv() });
   let output = '';
   let pending = '';
   const points: string[] = [];
