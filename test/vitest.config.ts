@@ -26,6 +26,8 @@ export default defineConfig({
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   test: {
     pool: 'forks',
+    // One prepared database for the whole run, copied by seededApp() (test/helpers/store.ts).
+    globalSetup: ['test/helpers/seeded-template.ts'],
     env: { TZ: 'Asia/Shanghai' },
     projects: [
       {
