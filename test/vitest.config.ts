@@ -28,6 +28,10 @@ export default defineConfig({
     pool: 'forks',
     // One prepared database for the whole run, copied by seededApp() (test/helpers/store.ts).
     globalSetup: ['test/helpers/seeded-template.ts'],
+    // Files share a worker's loaded modules instead of loading src again for each (a quarter of the
+    // unit suite's CPU time). Every suite makes its own database, directory and server, so none
+    // depends on another's state.
+    isolate: false,
     env: { TZ: 'Asia/Shanghai' },
     projects: [
       {
