@@ -43,5 +43,5 @@ describe('server', () => {
       expect(await exit, output()).toBe(0);
       expect(output()).toContain('已停止');
     }
-  }, 120_000);
+  });
 });

@@ -107,5 +107,5 @@ describe('cli: npm run user', () => {
     } finally {
       await store.close();
     }
-  }, 60_000);
+  });
 });

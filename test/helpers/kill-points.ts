@@ -9,7 +9,7 @@
  * (killAt) kills it with SIGKILL as soon as it reads the point it waits for. Paused there, the
  * child is provably inside the transaction (or provably past its COMMIT) when it dies.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import type { Row } from '../../src/store/rows.js';
 import { type Params, Store, type Tx } from '../../src/store/store.js';
@@ -76,25 +76,42 @@ export interface Killed {
   points: string[];
 }
 
+/** Children still running, killed if this process exits first (a test that timed out, say). */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /**
- * Parent side: runs `node --import tsx <script> ...args` and kills it with SIGKILL the moment it
- * announces `point`. Rejects when the child ends without announcing it, or dies of anything else.
+ * Parent side: runs `node --import tsx <script> ...args <pause>` — the child halts at `pause` —
+ * and kills it with SIGKILL the moment it announces `kill` (the same point, or an earlier one, so
+ * the kill lands in whatever runs after it). Rejects when the child ends, or halts, without
+ * announcing `kill`.
  */
-export function killAt(script: string, args: string[], point: string): Promise<Killed> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: childEnv() });
+export function killAt(
+  script: string,
+  args: string[],
+  { kill, pause }: { kill: string; pause: string },
+): Promise<Killed> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args, pause], { env: childEnv() });
+  running.add(child);
   let output = '';
   let pending = '';
   const points: string[] = [];
   let killed = false;
+  let missed = false;
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk;
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
-      if (!line.startsWith(PREFIX)) continue;
-      points.push(line.slice(PREFIX.length));
-      if (!killed && line === `${PREFIX}${point}`) {
+      if (!line.startsWith(PREFIX) || killed) continue;
+      const point = line.slice(PREFIX.length);
+      points.push(point);
+      if (point === kill || point === pause) {
+        // Halted at `pause` without passing `kill`: it will never get there.
+        missed = point !== kill;
         killed = true;
         child.kill('SIGKILL');
       }
@@ -106,8 +123,9 @@ export function killAt(script: string, args: string[], point: string): Promise<K
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      if (killed && signal === 'SIGKILL') resolve({ output, points });
-      else reject(new Error(`${script} ended (${signal ?? code}) without reaching ${point}:\n${output}`));
+      running.delete(child);
+      if (killed && !missed && signal === 'SIGKILL') resolve({ output, points });
+      else reject(new Error(`${script} ended (${signal ?? code}) without reaching ${kill}:\n${output}`));
     });
   });
 }

@@ -47,11 +47,10 @@ describe('ingest: kill -9 in the middle of a commit', () => {
     for (const [i, { kill, pause, what }] of KILLS.entries()) {
       const db = path.join(dir, `crash-${i}.duckdb`);
       copyFileSync(base, db);
-      const { output, points } = await killAt(
-        'test/ingest/children/commit-large.ts',
-        [db, file, pause],
+      const { output, points } = await killAt('test/ingest/children/commit-large.ts', [db, file], {
         kill,
-      );
+        pause,
+      });
       const why = `${what} (killed at ${kill}, child reached ${points.join(' → ')})\n${output}`;
       // Halted where it was told to: killed provably at that point.
       if (pause === kill) expect(points.at(-1), why).toBe(kill);
@@ -71,5 +70,5 @@ describe('ingest: kill -9 in the middle of a commit', () => {
     }
     // Which side of COMMIT the unpaused kill fell on, for the record.
     console.log(`kill -9 outcomes — ${seen.join('; ')}`);
-  }, 240_000);
+  });
 });

@@ -81,7 +81,7 @@ describe('store: backup and restore', () => {
       await store.close();
       await ctx.cleanup();
     }
-  }, 120_000);
+  });
 
   it('refuses a damaged backup, a non-empty target and a used folder, in Chinese', async () => {
     const db = path.join(dir, 'small.duckdb');
@@ -96,5 +96,5 @@ describe('store: backup and restore', () => {
     expect(run('restore', path.join(dir, 'nowhere'), path.join(dir, 'fresh2.duckdb')).stderr).toContain(
       '不是台账的备份目录',
     );
-  }, 120_000);
+  });
 });
