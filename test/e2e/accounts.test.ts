@@ -21,7 +21,7 @@ describe('e2e/accounts', () => {
   });
 
   it('signs a reporter in, uploads under their name, signs out, and the back button shows nothing private', async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const context = await suite.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     const violations = watchCsp(page);
     await page.goto(`${suite.server.url}/uploads`);
