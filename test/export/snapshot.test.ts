@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRows, openSnapshotWriter } from '../../src/export/formats.js';
 import type { SnapshotRow } from '../../src/export/snapshot.js';
 import { readRows } from '../../src/store/rows.js';
+import { justBefore, uploadedAt } from '../helpers/known.js';
 import { seededApp } from '../helpers/store.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-export-'));
@@ -178,14 +179,16 @@ describe('export: indicator snapshots', () => {
   });
 
   it('reproduces an earlier snapshot by recording time after a revision', async () => {
-    const before = new Date().toISOString();
-    const earlier = (await get(`asof=2021-10&format=csv&known=${encodeURIComponent(before)}`)).bytes;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await ctx.app.request('/api/uploads', {
+    const earlier = (await get('asof=2021-10&format=csv')).bytes;
+    const revision = await ctx.app.request('/api/uploads', {
       method: 'POST',
       body: '指标编码,统计期,数值\n2021-T10-1,2021-10,35000\n',
       headers: { 'Content-Type': 'text/csv' },
     });
+    expect(revision.status).toBe(200);
+    const { uploadId } = (await revision.json()) as { uploadId: number };
+    // Known just before the revision was recorded, as the database recorded it.
+    const before = justBefore(await uploadedAt(ctx.store, uploadId)).toISOString();
     const again = (await get(`asof=2021-10&format=csv&known=${encodeURIComponent(before)}`)).bytes;
     expect(again.equals(earlier)).toBe(true);
     expect((await get('asof=2021-10&format=csv')).bytes.equals(earlier)).toBe(false);

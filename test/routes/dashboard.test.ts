@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../helpers/html.js';
+import { justBefore, uploadedAt } from '../helpers/known.js';
 import { seededApp } from '../helpers/store.js';
 
 describe('routes: dashboard, analytics API and charts', () => {
@@ -36,14 +37,15 @@ describe('routes: dashboard, analytics API and charts', () => {
   });
 
   it('reproduces what was known before a revision, by recording time', async () => {
-    const before = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const revise = await ctx.app.request('/api/uploads', {
       method: 'POST',
       body: '指标编码,统计期,数值\n2021-T10-1,2021-06,30000\n',
       headers: { 'Content-Type': 'text/csv' },
     });
     expect(revise.status).toBe(200);
+    const { uploadId } = (await revise.json()) as { uploadId: number };
+    // Known just before the revision was recorded, as the database recorded it.
+    const before = justBefore(await uploadedAt(ctx.store, uploadId)).toISOString();
     const now = (await api('?asof=2021-06')).indicators.find((i) => i.code === '2021-T10-1')!;
     const then = (await api(`?asof=2021-06&known=${encodeURIComponent(before)}`)).indicators.find(
       (i) => i.code === '2021-T10-1',
