@@ -139,10 +139,12 @@ export function BriefingPage({
                 </table>
               )}
             </section>
-            <section class="page-break">
+            <section class="briefing-charts">
               <h2>四、走势</h2>
-              <Chart svg={statusChart(data)} />
-              <Chart svg={departmentChart(data)} />
+              <div class="charts-print">
+                <Chart svg={statusChart(data)} />
+                <Chart svg={departmentChart(data)} />
+              </div>
             </section>
           </>
         )}

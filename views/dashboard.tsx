@@ -147,11 +147,14 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
             <a href={chartHref('departments', current, data.asOf.period)} download>
               下载 SVG
             </a>
-            <RollupTable
-              title="责任单位"
-              rows={data.departments}
-              label={(d) => <a href={`/departments/${encodeURIComponent(d.key)}`}>{d.label}</a>}
-            />
+            <details>
+              <summary>各责任单位数据</summary>
+              <RollupTable
+                title="责任单位"
+                rows={data.departments}
+                label={(d) => <a href={`/departments/${encodeURIComponent(d.key)}`}>{d.label}</a>}
+              />
+            </details>
           </figcaption>
         </figure>
       )}
