@@ -92,9 +92,10 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   app.route('/', authRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', healthRoutes(deps));
-  app.route('/static', staticRoutes());
-  // Browsers ask for /favicon.ico before they read the page's <link rel="icon">.
-  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
+  const assets = staticRoutes();
+  app.route('/static', assets);
+  // Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says: the same SVG.
+  app.get('/favicon.ico', (c) => assets.request('/favicon.svg', { headers: c.req.raw.headers }));
   app.route('/api', apiRoutes(deps));
   app.route('/', uploadRoutes(deps));
   app.route('/', indicatorRoutes(deps));

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { PreviousEdition } from '../src/analytics/editions.js';
 import type { HistoryRow, LatestRow } from '../src/analytics/history.js';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
 import type { CorrectionRow } from '../src/catalog/corrections.js';
@@ -8,6 +9,7 @@ import { formatInstant } from '../src/time.js';
 import { indicatorChart, indicatorRegionChart } from './charts/figures.js';
 import { DepartmentChips } from './components/department-chips.js';
 import { StatusBadge } from './components/status.js';
+import { EditionsTable, editionYears } from './editions.js';
 import {
   chineseNumeral,
   formatDeadline,
@@ -29,6 +31,7 @@ export interface IndicatorInfo extends Omit<IndicatorRow, 'task_seq'> {
 
 export interface IndicatorPageProps {
   analysis: IndicatorAnalysis;
+  editions: PreviousEdition[];
   document: DocumentRow;
   documents: DocumentRow[];
   indicator: IndicatorInfo;
@@ -93,6 +96,9 @@ export function IndicatorPage(props: IndicatorPageProps) {
         {task && <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />}
       </section>
       <Analysis {...props} />
+      <EditionsTable
+        years={editionYears(document, props.analysis.state, props.analysis.asOf.period, props.editions)}
+      />
       <section class="panel no-print write-only" id="entry">
         <h2>填报一个数值</h2>
         <EntryForm {...props} />

@@ -11,6 +11,7 @@ export interface LayoutProps {
   /** Which top-level link is current. */
   active?:
     | 'overview'
+    | 'editions'
     | 'departments'
     | 'regions'
     | 'uploads'
@@ -72,6 +73,11 @@ export function Layout({ title, document, documents = [], active, children }: La
               <a href={`/departments${query}`} aria-current={active === 'departments' ? 'page' : undefined}>
                 责任单位
               </a>
+              {documents.length > 1 && (
+                <a href={`/editions${query}`} aria-current={active === 'editions' ? 'page' : undefined}>
+                  历年对比
+                </a>
+              )}
               <a href="/regions" aria-current={active === 'regions' ? 'page' : undefined}>
                 地区
               </a>

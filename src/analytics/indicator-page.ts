@@ -11,6 +11,7 @@ import { listRegions } from '../catalog/regions.js';
 import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { type IndicatorRow, indicatorRows } from './dashboard.js';
+import { editionChain } from './editions.js';
 import { indicatorHistory, type LatestRow, latestByRegion } from './history.js';
 import { type AsOf, forecastSentence, monthEnd, resolveAsOf } from './indicators.js';
 import { type IndicatorSeries, NO_SERIES, seriesByCode } from './series.js';
@@ -98,6 +99,8 @@ export async function indicatorPageData(
     history: (await indicatorHistory(store, indicator)).slice(-HISTORY_ON_PAGE),
     regions: await listRegions(store),
     corrections: await listCorrections(store, code),
+    /** The same indicator in earlier editions, newest first (历年对比). */
+    editions: await editionChain(store, document, documents, code, asOf.known),
   };
 }
 

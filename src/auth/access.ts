@@ -26,6 +26,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /charts/:name{(status|departments)\\.svg}': 'read',
   'GET /tasks/:seq': 'read',
   'GET /departments': 'read',
+  'GET /editions': 'read',
   'GET /departments/:name': 'read',
   'GET /regions': 'read',
   'GET /indicators/:code': 'read',

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { departmentChart, statusChart, svgOnly } from '../../views/charts/figures.js';
 import { DepartmentPage, DepartmentsPage } from '../../views/department.js';
+import { EditionsPage } from '../../views/editions.js';
 import { NoDocumentPage, OverviewBody, OverviewPage } from '../../views/overview.js';
 import { TaskPage } from '../../views/task.js';
-import { departmentRollups, departmentView, taskStates } from '../analytics/dashboard.js';
+import { departmentRollups, departmentView, indicatorRows, taskStates } from '../analytics/dashboard.js';
+import { previousEditions } from '../analytics/editions.js';
 import { cachedOverview } from '../analytics/overview.js';
 import { findTask, resolveDepartment } from '../catalog/read.js';
 import { NotFoundError } from '../errors.js';
@@ -86,6 +88,16 @@ export function pageRoutes({ store, cache }: RouteDeps) {
     const name = await resolveDepartment(store, c.req.param('name'));
     const department = await departmentView(store, current.tree, current.asOf, name);
     return c.html(<DepartmentPage {...current} name={name} asOf={current.asOf.period} {...department} />);
+  });
+
+  /** 历年对比: the shown edition's indicators beside the same ones in the previous edition. */
+  app.get('/editions', view, async (c) => {
+    const current = requireView(c);
+    const [rows, previous] = await Promise.all([
+      indicatorRows(store, current.tree, current.asOf),
+      previousEditions(store, current.document, current.documents, current.asOf.known),
+    ]);
+    return c.html(<EditionsPage {...current} rows={rows} previous={previous} asOf={current.asOf.period} />);
   });
 
   return app;

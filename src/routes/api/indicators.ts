@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { indicatorRows } from '../../analytics/dashboard.js';
+import { previousEditions } from '../../analytics/editions.js';
 import { indicatorHistory } from '../../analytics/history.js';
 import { actorOf } from '../../auth/middleware.js';
 import { correctIndicator } from '../../catalog/corrections.js';
@@ -14,7 +15,7 @@ const indicatorsRoute = createRoute({
   path: '/indicators',
   summary: '各指标完成情况',
   description:
-    '文件（默认最新一份）的每个指标：目标、单位、完成时限、类型、责任单位，以及截至 asof 月末（默认：至少半数已报送指标都已报到的最近月份）、按 known 时刻（默认现在）所知的累计完成、完成率、序时进度、状态与预测。region 指定地区（默认全省）。',
+    '文件（默认最新一份）的每个指标（previous：上一版文件中的同一指标及其目标与年末完成情况，没有时为 null）：目标、单位、完成时限、类型、责任单位，以及截至 asof 月末（默认：至少半数已报送指标都已报到的最近月份）、按 known 时刻（默认现在）所知的累计完成、完成率、序时进度、状态与预测。region 指定地区（默认全省）。',
   request: { query: viewQuery },
   responses: {
     200: {
@@ -104,12 +105,18 @@ export function indicatorApi(app: OpenAPIHono, { store }: RouteDeps) {
     const view = await resolveView(store, c.req.valid('query'));
     if (!view) return c.json({ document: null, indicators: [] }, 200);
     const rows = await indicatorRows(store, view.tree, view.asOf, view.region);
+    const previous = await previousEditions(store, view.document, view.documents, view.asOf.known);
     return c.json(
       {
         document: view.document,
         asof: view.asOf.period,
         known: view.asOf.known.toISOString(),
-        indicators: rows.map((r) => ({ ...r, document_id: view.document.id, year: view.document.year })),
+        indicators: rows.map((r) => ({
+          ...r,
+          document_id: view.document.id,
+          year: view.document.year,
+          previous: previous.get(r.code) ?? null,
+        })),
       },
       200,
     );

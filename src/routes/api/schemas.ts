@@ -32,6 +32,20 @@ export const indicatorState = z
     forecast: z.number().nullable(),
     forecast_done: z.string().nullable(),
     departments: z.array(z.string()),
+    previous: z
+      .object({
+        code: z.string(),
+        document: z.string(),
+        year: z.number(),
+        target: z.number().nullable(),
+        unit: z.string().nullable(),
+        actual: z.number().nullable(),
+        completion: z.number().nullable(),
+        status: z.string(),
+      })
+      .nullable()
+      .optional()
+      .meta({ description: '上一版文件中的同一指标：目标与该年末的累计完成、完成率；没有时为 null' }),
   })
   .loose();
 

@@ -1,0 +1,186 @@
+import type { IndicatorRow } from '../src/analytics/dashboard.js';
+import type { PreviousEdition } from '../src/analytics/editions.js';
+import type { Status } from '../src/analytics/thresholds.js';
+import type { DocumentRow } from '../src/catalog/read.js';
+import { StatusBadge } from './components/status.js';
+import { formatMonth, formatPercent, formatQuantity } from './format.js';
+import { Layout } from './layout.js';
+
+/** One year of an indicator's family: the edition's year, its target and what was achieved. */
+interface EditionYear {
+  year: number;
+  code: string;
+  target: number | null;
+  unit: string | null;
+  actual: number | null;
+  completion: number | null;
+  status: string;
+  /** For the shown edition: the month its figures are as of; earlier editions are at year end. */
+  asOf?: string;
+}
+
+/** The indicator page's 历年对比: every edition's target and actual, newest first. */
+export function EditionsTable({ years }: { years: EditionYear[] }) {
+  if (years.length < 2) return null;
+  return (
+    <section class="panel">
+      <h2>历年对比</h2>
+      <div class="table-scroll">
+        <table class="table" id="editions">
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col">指标编码</th>
+              <th scope="col" class="num">
+                目标
+              </th>
+              <th scope="col" class="num">
+                完成
+              </th>
+              <th scope="col" class="num">
+                完成率
+              </th>
+              <th scope="col">状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr>
+                <td>
+                  {y.year}年{y.asOf ? `（截至${formatMonth(y.asOf)}）` : '（年末）'}
+                </td>
+                <td>
+                  <a href={`/indicators/${encodeURIComponent(y.code)}`}>
+                    <code>{y.code}</code>
+                  </a>
+                </td>
+                <td class="num">{formatQuantity(y.target, y.unit) || '—'}</td>
+                <td class="num">{formatQuantity(y.actual, y.unit) || '—'}</td>
+                <td class="num">{formatPercent(y.completion)}</td>
+                <td>
+                  <StatusBadge status={y.status as Status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Builds the 历年对比 rows from this edition's state and the previous editions. */
+export function editionYears(
+  document: DocumentRow,
+  state: IndicatorRow | undefined,
+  asOf: string,
+  chain: PreviousEdition[],
+): EditionYear[] {
+  const current: EditionYear[] = state
+    ? [
+        {
+          year: document.year,
+          code: state.code,
+          target: state.target,
+          unit: state.unit,
+          actual: state.actual,
+          completion: state.completion,
+          status: state.status,
+          asOf,
+        },
+      ]
+    : [];
+  return [...current, ...chain];
+}
+
+/** /editions: the indicators of the shown edition that continue one of the previous edition. */
+export function EditionsPage({
+  document,
+  documents,
+  rows,
+  previous,
+  asOf,
+}: {
+  document: DocumentRow;
+  documents: DocumentRow[];
+  rows: IndicatorRow[];
+  previous: Map<string, PreviousEdition>;
+  asOf: string;
+}) {
+  const linked = rows.filter((r) => previous.has(r.code));
+  const before = linked[0] ? previous.get(linked[0].code) : undefined;
+  return (
+    <Layout title="历年对比" document={document} documents={documents} active="editions">
+      <section class="hero hero-small">
+        <h1>历年对比</h1>
+        <p class="lede">
+          {document.year}
+          年文件的指标与上一版文件中的同一指标（名称与单位相同，或名称相近、单位与类型相同且责任单位相同）对照：今年截至
+          {formatMonth(asOf)}，上一版为年末数。
+        </p>
+      </section>
+      {linked.length === 0 ? (
+        <p class="empty">
+          {documents.length < 2
+            ? '目前只有一份文件。载入另一年度的文件后，这里会对照各年的目标与完成情况。'
+            : '这份文件的指标在更早的文件中没有对应的指标。'}
+        </p>
+      ) : (
+        <section class="panel">
+          <h2>
+            {document.year}年 与 {before?.year}年（{linked.length} 个指标）
+          </h2>
+          <div class="table-scroll">
+            <table class="table" id="families">
+              <thead>
+                <tr>
+                  <th scope="col">指标</th>
+                  <th scope="col" class="num">
+                    {before?.year}年目标
+                  </th>
+                  <th scope="col" class="num">
+                    {before?.year}年完成
+                  </th>
+                  <th scope="col" class="num">
+                    完成率
+                  </th>
+                  <th scope="col" class="num">
+                    {document.year}年目标
+                  </th>
+                  <th scope="col" class="num">
+                    累计完成
+                  </th>
+                  <th scope="col" class="num">
+                    完成率
+                  </th>
+                  <th scope="col">状态</th>
+                </tr>
+              </thead>
+              <tbody>
+                {linked.map((r) => {
+                  const p = previous.get(r.code) as PreviousEdition;
+                  return (
+                    <tr>
+                      <td>
+                        <a href={`/indicators/${encodeURIComponent(r.code)}`}>{r.name}</a>
+                      </td>
+                      <td class="num">{formatQuantity(p.target, p.unit) || '—'}</td>
+                      <td class="num">{formatQuantity(p.actual, p.unit) || '—'}</td>
+                      <td class="num">{formatPercent(p.completion)}</td>
+                      <td class="num">{formatQuantity(r.target, r.unit) || '—'}</td>
+                      <td class="num">{formatQuantity(r.actual, r.unit) || '—'}</td>
+                      <td class="num">{formatPercent(r.completion)}</td>
+                      <td>
+                        <StatusBadge status={r.status} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </Layout>
+  );
+}
