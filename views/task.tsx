@@ -1,6 +1,8 @@
+import type { EvidenceRow } from '../src/accountability/evidence.js';
 import type { DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
 import { DepartmentChips } from './components/department-chips.js';
 import { chineseNumeral, formatDeadline, formatTarget, KIND_LABELS } from './format.js';
+import { EvidenceList } from './indicator.js';
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
 
@@ -13,6 +15,8 @@ export interface TaskPageProps {
   previous?: number | undefined;
   next?: number | undefined;
   docQuery: string;
+  /** The evidence files filed for the task's indicators. */
+  evidence?: EvidenceRow[] | undefined;
 }
 
 /** One task in full: where it sits, its whole text, its departments and a table of its indicators. */
@@ -25,6 +29,7 @@ export function TaskPage({
   previous,
   next,
   docQuery,
+  evidence = [],
 }: TaskPageProps) {
   return (
     <Layout title={`第${task.seq}项任务`} document={document} documents={documents}>
@@ -77,6 +82,12 @@ export function TaskPage({
             ))}
           </tbody>
         </table>
+        <h2 id="evidence">佐证材料</h2>
+        {evidence.length === 0 ? (
+          <p class="empty">尚无佐证材料。可在各指标页面上传。</p>
+        ) : (
+          <EvidenceList evidence={evidence} showCode />
+        )}
       </article>
       <nav class="pager no-print" aria-label="翻页">
         {previous !== undefined ? <a href={taskHref(previous, docQuery)}>← 第{previous}项</a> : <span />}

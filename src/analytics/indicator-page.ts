@@ -65,7 +65,7 @@ export async function analyse(
 export async function indicatorPageData(
   store: Store,
   code: string,
-  query: { asof?: string; known?: string },
+  query: { asof?: string | undefined; known?: string | undefined; pending?: boolean },
 ) {
   const indicator = await findIndicator(store, code);
   const documents = await listDocuments(store);
@@ -73,8 +73,8 @@ export async function indicatorPageData(
   if (!document) throw new NotFoundError(`指标 ${code} 所属的文件已不存在`);
   const tree = await readDocumentTree(store, document);
   const { task } = findTask(tree, indicator.task_seq);
-  const asOf = await resolveAsOf(store, document, query.asof, query.known);
-  const latest = await latestByRegion(store, indicator);
+  const asOf = await resolveAsOf(store, document, query.asof, query.known, query.pending);
+  const latest = await latestByRegion(store, indicator, query.pending);
   return {
     analysis: await analyse(store, tree, asOf, indicator, latest),
     document,

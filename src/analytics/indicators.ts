@@ -33,6 +33,11 @@ export interface AsOf {
   period: string;
   /** Recording time: what was known then (defaults to now). */
   known: Date;
+  /**
+   * Also count the values of uploads still waiting for approval (含待审核数据); official figures
+   * (the default) never do.
+   */
+  pending?: boolean;
 }
 
 /** A month or a recording time that cannot be read: 400 with the form it should take. */
@@ -84,10 +89,12 @@ export async function resolveAsOf(
   document: { id: string; year: number },
   asof: string | undefined,
   known: string | undefined,
+  pending = false,
 ): Promise<AsOf> {
   return {
     period: asof ? monthEnd(asof) : await defaultAsOf(store, document),
     known: knownAt(known),
+    ...(pending ? { pending } : {}),
   };
 }
 
@@ -118,6 +125,7 @@ export async function indicatorStatesByRegion(
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
+    pending: asOf.pending ?? false,
   });
   for (const { region, ...state } of rows) byRegion.get(region)?.push(state);
   return byRegion;
@@ -133,6 +141,7 @@ export async function statusCounts(
   known: Date,
   periods: string[],
   codes: string[],
+  pending = false,
 ): Promise<{ period: string; status: Status; count: number }[]> {
   if (periods.length === 0 || codes.length === 0) return [];
   return store.all('analytics/status_history', {
@@ -143,6 +152,7 @@ export async function statusCounts(
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
+    pending,
   });
 }
 

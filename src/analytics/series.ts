@@ -31,6 +31,7 @@ export async function seriesByCode(
     asof: asOf.period,
     known: asOf.known.toISOString(),
     region,
+    pending: asOf.pending ?? false,
   });
   const byCode = new Map<string, IndicatorSeries>();
   for (const r of rows) {

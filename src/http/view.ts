@@ -45,6 +45,8 @@ export const viewQuery = z.object({
   status: statusList,
   kind: optional(z.enum(['numeric', 'milestone'], { error: '应为 numeric 或 milestone' })),
   region: text(50),
+  // 含待审核数据: also count uploads waiting for approval (only for those who report or review).
+  pending: optional(z.enum(['1', '0'], { error: '应为 1 或 0' })),
 });
 
 export type ViewQuery = z.infer<typeof viewQuery>;
@@ -72,7 +74,7 @@ export async function resolveView(store: Store, query: ViewQuery): Promise<ViewC
   if (!base) return null;
   return {
     ...base,
-    asOf: await resolveAsOf(store, base.document, query.asof, query.known),
+    asOf: await resolveAsOf(store, base.document, query.asof, query.known, query.pending === '1'),
     known: query.known ?? null,
   };
 }

@@ -4,9 +4,9 @@ import { departmentChart, statusChart, svgOnly } from '../../views/charts/figure
 import { DepartmentPage, DepartmentsPage } from '../../views/department.js';
 import { NoDocumentPage, OverviewBody, OverviewPage } from '../../views/overview.js';
 import { TaskPage } from '../../views/task.js';
-import { departmentView } from '../analytics/dashboard.js';
+import { departmentPage, taskPage } from '../accountability/pages.js';
 import { cachedOverview } from '../analytics/overview.js';
-import { findTask, resolveDepartment } from '../catalog/read.js';
+import { resolveDepartment } from '../catalog/read.js';
 import { NotFoundError } from '../errors.js';
 import { svgResponse } from '../http/downloads.js';
 import { render } from '../http/render.js';
@@ -15,7 +15,7 @@ import { requireDocument, requireView, withView } from '../http/view.js';
 import type { RouteDeps } from './deps.js';
 
 /** The pages people read: overview, task, department list and department. */
-export function pageRoutes({ store, cache }: RouteDeps) {
+export function pageRoutes({ store, cache, config }: RouteDeps) {
   const app = new Hono();
   const view = withView(store);
   const document = withView(store, { month: false });
@@ -27,6 +27,7 @@ export function pageRoutes({ store, cache }: RouteDeps) {
       ...current,
       data: await cachedOverview(store, cache, current),
       query: new URLSearchParams(new URL(c.req.url).search),
+      approval: config.approval,
     };
     return render(
       c,
@@ -61,9 +62,11 @@ export function pageRoutes({ store, cache }: RouteDeps) {
           .transform(Number),
       }),
     ),
-    (c) => {
+    async (c) => {
       const current = requireView(c);
-      return c.html(<TaskPage {...current} {...findTask(current.tree, c.req.valid('param').seq)} />);
+      return c.html(
+        <TaskPage {...current} {...(await taskPage(store, current.tree, c.req.valid('param').seq))} />,
+      );
     },
   );
 
@@ -75,7 +78,7 @@ export function pageRoutes({ store, cache }: RouteDeps) {
   app.get('/departments/:name', view, async (c) => {
     const current = requireView(c);
     const name = await resolveDepartment(store, c.req.param('name'));
-    const department = await departmentView(store, current.tree, current.asOf, name);
+    const department = await departmentPage(store, current.tree, current.asOf, name);
     return c.html(<DepartmentPage {...current} name={name} asOf={current.asOf.period} {...department} />);
   });
 
