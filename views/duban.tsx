@@ -3,7 +3,7 @@ import type { AsOf } from '../src/analytics/indicators.js';
 import type { DocumentRow, DocumentTree } from '../src/catalog/read.js';
 import { StatusBadge } from './components/status.js';
 import { PendingBanner, ViewFilters } from './components/view-filters.js';
-import { formatDate, formatMonth, formatNumber, formatPercent, formatTarget } from './format.js';
+import { formatDeadline, formatMonth, formatNumber, formatPercent, formatTarget } from './format.js';
 import { Layout } from './layout.js';
 
 export interface DubanPageProps {
@@ -110,7 +110,7 @@ function DepartmentNotice({
         </p>
       </header>
       <div class="table-scroll">
-        <table class="table duban-table">
+        <table class="table duban-table cards-on-phone">
           <thead>
             <tr>
               <th scope="col" class="num">
@@ -140,33 +140,41 @@ function DepartmentNotice({
           <tbody>
             {rows.map((r) => (
               <tr data-code={r.code}>
-                <td class="num">{r.rank}</td>
-                <td class="duban-item">
+                <td class="num card-hide">{r.rank}</td>
+                <td class="duban-item card-title">
                   <a href={`/indicators/${encodeURIComponent(r.code)}`}>{r.name}</a>
                   <span class="duban-code">
                     <code>{r.code}</code> · 第{r.task_seq}项任务
                   </span>
                   <span class="duban-task">{r.task_text}</span>
                 </td>
-                <td class="num">
+                <td class="num" data-label="目标">
                   {r.kind === 'milestone' ? '完成' : formatTarget(r.target, r.unit, r.comparator)}
                 </td>
-                <td class="num">
+                <td class="num" data-label="累计完成">
                   {r.kind === 'milestone'
                     ? (r.milestone_status ?? '—')
                     : r.actual === null
                       ? '—'
                       : `${formatNumber(r.actual)}${r.unit ?? ''}`}
                 </td>
-                <td class="num">{formatPercent(r.completion)}</td>
-                <td class="num">{formatPercent(r.pace)}</td>
-                <td class="num gap">{formatPoints(r.gap)}</td>
-                <td>
-                  {deadlineText(r.deadline, year)}
+                <td class="num" data-label="完成率">
+                  {formatPercent(r.completion)}
+                </td>
+                <td class="num" data-label="序时进度">
+                  {formatPercent(r.pace)}
+                </td>
+                <td class="num gap" data-label="差距">
+                  {formatPoints(r.gap)}
+                </td>
+                <td class="nowrap" data-label="完成时限">
+                  {formatDeadline(r.deadline, year)}
                   {r.overdue && <span class="overdue">已过时限</span>}
                 </td>
-                <td>{r.last_period ? formatMonth(r.last_period) : '从未报送'}</td>
-                <td>
+                <td class="nowrap" data-label="最近报送">
+                  {r.last_period ? formatMonth(r.last_period) : '从未报送'}
+                </td>
+                <td data-label="状态">
                   <StatusBadge status={r.status} />
                 </td>
               </tr>
@@ -181,8 +189,4 @@ function DepartmentNotice({
 /** 0.512 → "51.2个百分点". */
 function formatPoints(gap: number): string {
   return `${Math.round(gap * 1000) / 10}个百分点`;
-}
-
-function deadlineText(iso: string, year: number): string {
-  return iso === `${year}-12-31` ? '年底前' : formatDate(iso);
 }

@@ -58,7 +58,7 @@ export function ReportingPage(props: ReportingPageProps) {
         tree={tree}
         asof={asOf.period}
         department={filter.department}
-        pending={false}
+        pending={null}
       />
       <p class="downloads no-print">
         下载催报清单：
@@ -98,7 +98,7 @@ export function OwedTable({ owed, showDepartment = true }: { owed: OwedItem[]; s
   if (owed.length === 0) return <p class="empty">没有逾期未报或缺报的数据。</p>;
   return (
     <div class="table-scroll">
-      <table class="table owed-table">
+      <table class="table owed-table cards-on-phone">
         <thead>
           <tr>
             {showDepartment && <th scope="col">牵头单位</th>}
@@ -115,15 +115,23 @@ export function OwedTable({ owed, showDepartment = true }: { owed: OwedItem[]; s
         <tbody>
           {owed.map((o) => (
             <tr data-code={o.code}>
-              {showDepartment && <td>{o.department}</td>}
-              <td>
+              {showDepartment && (
+                <td class="card-title" data-label="牵头单位">
+                  {o.department}
+                </td>
+              )}
+              <td class="card-title">
                 <a href={`/indicators/${encodeURIComponent(o.code)}`}>{o.name}</a> <code>{o.code}</code>
               </td>
-              <td>{o.periods.map((p) => `${Number(p.slice(5, 7))}月`).join('、')}</td>
-              <td>{formatDate(o.since)}</td>
-              <td class="num">{o.days_overdue}</td>
-              <td>{o.last_period ? formatMonth(o.last_period) : '从未报送'}</td>
-              <td>
+              <td data-label="欠报统计期">
+                {monthRanges(o.periods)}（{o.periods.length}期）
+              </td>
+              <td data-label="逾期起始">{formatDate(o.since)}</td>
+              <td class="num" data-label="逾期天数">
+                {o.days_overdue}
+              </td>
+              <td data-label="最近报送期">{o.last_period ? formatMonth(o.last_period) : '从未报送'}</td>
+              <td data-label="情况">
                 {o.states.map((s) => (
                   <span class={`report-state report-${s}`}>{STATE_NAMES[s]}</span>
                 ))}
@@ -134,6 +142,18 @@ export function OwedTable({ owed, showDepartment = true }: { owed: OwedItem[]; s
       </table>
     </div>
   );
+}
+
+/** Months as offices write a run of them: 4–9月, or 1月、3月、6–9月. */
+export function monthRanges(periods: string[]): string {
+  const months = [...new Set(periods.map((p) => Number(p.slice(5, 7))))].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const m of months) {
+    const last = runs[runs.length - 1];
+    if (last && m === last[1] + 1) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}月` : `${a}–${b}月`)).join('、');
 }
 
 function Grid({ reporting, docQuery }: { reporting: ReportingView; docQuery: string }) {

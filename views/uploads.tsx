@@ -529,6 +529,11 @@ export function UploadDetailPage({
         <h1>
           第 {upload.id} 批 · {upload.file_name}{' '}
           <span class={`status status-${upload.status}`}>{STATUS_LABELS[upload.status]}</span>
+          {review?.needs_approval && !review.withdrawn_at && (
+            <span class={`status review-${review.decision ?? 'pending'}`}>
+              {REVIEW_LABELS[review.decision ?? 'pending']}
+            </span>
+          )}
         </h1>
         <p class="lede">
           {upload.uploaded_by} 于 {formatInstant(upload.uploaded_at)} 上传，编码{' '}

@@ -105,7 +105,7 @@ describe('accountability: reporting calendar (催报)', () => {
     expect(cells[4]).toBe('late');
     expect(page.text).toContain('逾期未报：截止日已过');
     const owed = page.document.querySelector('.owed-table tr[data-code="2021-T26-2"]');
-    expect(owed?.textContent).toContain('4月、5月、6月、7月、8月、9月');
+    expect(owed?.textContent).toContain('4–9月（6期）');
     const csv = Buffer.from(
       await (await ctx.app.request('/api/reporting?asof=2021-10&format=csv')).arrayBuffer(),
     );

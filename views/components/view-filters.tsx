@@ -15,7 +15,8 @@ export function ViewFilters({
   tree: DocumentTree;
   asof: string;
   department: string | undefined;
-  pending: boolean;
+  /** The 含待审核数据 toggle's state, or null where it changes nothing (the reporting calendar). */
+  pending: boolean | null;
 }) {
   const year = tree.document.year;
   const month = asof.slice(0, 7);
@@ -43,7 +44,7 @@ export function ViewFilters({
           ))}
         </select>
       </label>
-      <PendingToggle pending={pending} />
+      {pending !== null && <PendingToggle pending={pending} />}
       <button type="submit">查看</button>
     </form>
   );
