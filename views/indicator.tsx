@@ -52,6 +52,8 @@ export interface IndicatorPageProps {
   comments?: CommentRow[];
   /** The reporting rule in force (报送要求). */
   rule?: { frequency: Frequency; due_day: number; rule_from: string; department: string };
+  /** TAIZHANG_APPROVAL: with approval required, the page offers 含待审核数据. */
+  approval?: 'off' | 'required';
 }
 
 const quantity = (value: number | null, unit: string | null) =>
@@ -449,14 +451,26 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
 }
 
 /** Status, completion against pace, the forecast, the chart, and the regions. */
-function Analysis({ analysis, indicator }: IndicatorPageProps) {
+function Analysis({ analysis, indicator, approval }: IndicatorPageProps) {
   const { state, asOf } = analysis;
+  const here = `/indicators/${encodeURIComponent(indicator.code)}?asof=${asOf.period.slice(0, 7)}`;
   const svgHref = `/indicators/${encodeURIComponent(indicator.code)}/chart.svg?asof=${asOf.period.slice(0, 7)}`;
   const regionSvg = indicatorRegionChart(analysis, indicator);
   return (
     <section class="panel" aria-label="完成情况">
       <h2>
-        截至{formatMonth(asOf.period)} {state && <StatusBadge status={state.status} />}
+        截至{formatMonth(asOf.period)} {state && <StatusBadge status={state.status} />}{' '}
+        {asOf.pending ? (
+          <a class="small no-print" href={here}>
+            只看正式数据
+          </a>
+        ) : (
+          approval === 'required' && (
+            <a class="small write-only no-print" href={`${here}&pending=1`}>
+              含待审核数据
+            </a>
+          )
+        )}
       </h2>
       {state && (
         <p class="lede">

@@ -32,7 +32,12 @@ export function indicatorRoutes({ store, pending, config }: RouteDeps) {
   const app = new Hono();
 
   app.get('/indicators/:code', valid('query', asOfQuery), async (c) =>
-    c.html(<IndicatorPage {...(await indicatorPage(store, c.req.param('code'), c.req.valid('query')))} />),
+    c.html(
+      <IndicatorPage
+        {...(await indicatorPage(store, c.req.param('code'), c.req.valid('query')))}
+        approval={config.approval}
+      />,
+    ),
   );
 
   app.get('/indicators/:code/chart.svg', valid('query', asOfQuery), async (c) => {

@@ -62,6 +62,10 @@ describe('accountability: approval (TAIZHANG_APPROVAL=required)', () => {
     expect(await actual(ctx.app, '2021-T53-1', '&pending=1')).toBe(12);
     expect((await leader.request('/api/indicators?asof=2021-10&pending=1')).status).toBe(403);
     expect((await leader.request('/?pending=1')).status).toBe(403);
+    const overview = await html(await clerk.request('/?asof=2021-10&pending=1'));
+    expect(overview.document.querySelector('.notice-pending')?.textContent).toContain('含待审核数据');
+    const indicator = await html(await ctx.app.request('/indicators/2021-T53-1?asof=2021-10'));
+    expect(indicator.document.querySelector('a[href$="pending=1"]')?.textContent).toBe('含待审核数据');
     const history = (await (await ctx.app.request('/api/indicators/2021-T53-1/actuals')).json()) as {
       actuals: {
         period: string;
@@ -138,6 +142,16 @@ describe('accountability: approval (TAIZHANG_APPROVAL=required)', () => {
     expect(list.document.querySelector(`#reviews li[data-upload="${uploadId}"]`)?.textContent).toContain(
       '10月数与统计局快报不符',
     );
+    // The same file may be sent again once rejected (a waiting or counting one would be a duplicate).
+    const again = await clerk.request(
+      '/api/uploads?file_name=bad-again.csv',
+      csv('指标编码,统计期,数值\n2021-T53-1,2021-10,30\n'),
+    );
+    const resent = (await again.json()) as { status: string; uploadId: number };
+    expect(resent.status).toBe('committed');
+    const twice = await clerk.request('/api/uploads', csv('指标编码,统计期,数值\n2021-T53-1,2021-10,30\n'));
+    expect(((await twice.json()) as { status: string }).status).toBe('duplicate');
+    await ctx.app.request(`/api/uploads/${resent.uploadId}/reject`, json({ reason: '仍不符' }));
     // In the history it stopped (as a withdrawal does) when it was rejected.
     const history = (await (await ctx.app.request('/api/indicators/2021-T53-1/actuals')).json()) as {
       actuals: {
@@ -177,6 +191,6 @@ describe('accountability: approval (TAIZHANG_APPROVAL=required)', () => {
     const manifest = JSON.parse(snapshots.find((s) => String(s.id) === id)?.manifest ?? '{}');
     expect(manifest.approval.approved.map((a: { upload: number }) => a.upload)).toEqual([approved]);
     expect(manifest.approval.pending).toEqual([uploadId]);
-    expect(manifest.approval.rejected).toHaveLength(1);
+    expect(manifest.approval.rejected).toHaveLength(2);
   });
 });
