@@ -115,34 +115,36 @@ function xlsxValue(value: Cell | Date, type: ColumnType): ExcelJS.CellValue {
   return value;
 }
 
-export interface Sheet<T> {
+/** A sheet with its rows already turned into cells (so sheets of different rows go in one workbook). */
+export interface Sheet {
   name: string;
-  columns: Column<T>[];
-  rows: T[];
+  columns: Omit<Column<unknown>, 'value'>[];
+  cells: (Cell | Date)[][];
+}
+
+export function sheet<T>(name: string, columns: Column<T>[], rows: T[]): Sheet {
+  return { name, columns, cells: rows.map((row) => columns.map((c) => c.value(row))) };
 }
 
 /** A workbook of typed sheets with frozen headers, and a last sheet of notes. */
-export async function workbook(
-  sheets: Sheet<never>[] | Sheet<unknown>[],
-  notes: [string, string][],
-): Promise<Buffer> {
+export async function workbook(sheets: Sheet[], notes: [string, string][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '台账 taizhang';
   book.created = new Date(Date.UTC(2000, 0, 1));
   book.modified = book.created;
-  for (const sheet of sheets as Sheet<unknown>[]) {
-    const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c, i) => ({
+  for (const { name, columns, cells } of sheets) {
+    const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c, i) => ({
       header: c.header,
       key: `c${i}`,
       width: c.width,
       style: FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {},
     }));
     ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) {
-      ws.addRow(Object.fromEntries(sheet.columns.map((c, i) => [`c${i}`, xlsxValue(c.value(row), c.type)])));
+    for (const row of cells) {
+      ws.addRow(Object.fromEntries(columns.map((c, i) => [`c${i}`, xlsxValue(row[i], c.type)])));
     }
-    sheet.columns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       if (c.width >= 40) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
     });
   }
@@ -157,27 +159,27 @@ export async function workbook(
 
 /** The 督办清单 as XLSX: one sheet of every row, grouped by lead department. */
 export function dubanXlsx(list: DubanList, rule: string[]): Promise<Buffer> {
-  return workbook([{ name: '督办清单', columns: DUBAN_COLUMNS, rows: list.rows }] as Sheet<unknown>[], [
-    ['文件', list.document.title],
-    ['统计截至', list.asof],
-    ['牵头单位', String(list.departments.length)],
-    ['列入指标', String(list.rows.length)],
+  return workbook(
+    [sheet('督办清单', DUBAN_COLUMNS, list.rows)],
     [
-      '列入条件',
-      '状态为滞后、严重滞后或未报送，或已过完成时限仍未完成；按差距（序时进度−完成率）从大到小排序',
+      ['文件', list.document.title],
+      ['统计截至', list.asof],
+      ['牵头单位', String(list.departments.length)],
+      ['列入指标', String(list.rows.length)],
+      [
+        '列入条件',
+        '状态为滞后、严重滞后或未报送，或已过完成时限仍未完成；按差距（序时进度−完成率）从大到小排序',
+      ],
+      ...rule.map((line, i): [string, string] => [i === 0 ? '状态规则' : '', line]),
+      ['生成', '台账 taizhang'],
     ],
-    ...rule.map((line, i): [string, string] => [i === 0 ? '状态规则' : '', line]),
-    ['生成', '台账 taizhang'],
-  ]);
+  );
 }
 
 /** The 催报 list as XLSX: the owed indicators, and every owed period in a second sheet. */
 export function owedXlsx(asof: string, owed: OwedItem[], rows: ReportingRow[]): Promise<Buffer> {
   return workbook(
-    [
-      { name: '催报清单', columns: OWED_COLUMNS, rows: owed },
-      { name: '应报明细', columns: REPORTING_COLUMNS, rows },
-    ] as Sheet<unknown>[],
+    [sheet('催报清单', OWED_COLUMNS, owed), sheet('应报明细', REPORTING_COLUMNS, rows)],
     [
       ['统计截至', asof],
       ...STATE_RULE.map((line, i): [string, string] => [i === 0 ? '口径' : '', line]),
