@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { authenticate, authorize, csrfGuard, guardPending } from './auth/middleware.js';
+import { authenticate, authorize, csrfGuard, guardPending, REFRESH_HEADER } from './auth/middleware.js';
 import { LoginThrottle, PasswordChecks } from './auth/throttle.js';
 import type { Config } from './config.js';
 import { accessLog } from './http/access-log.js';
@@ -45,6 +46,7 @@ const FORM_LIMIT_BYTES = 1024 * 1024;
 /** Builds the whole app from its parts; tests call app.request() on it without a port. */
 export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   const app = new Hono();
+  const refreshSecret = randomBytes(32).toString('base64url');
   const deps: RouteDeps = {
     store,
     config,
@@ -75,12 +77,24 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   );
   app.use('*', checkHost(config));
   app.use('*', bodyLimits(config));
-  app.use('*', authenticate(store));
+  app.use('*', authenticate(store, { refreshSecret }));
   app.use('*', personalise());
   app.use('*', authorize(config));
   app.use('*', csrfGuard(config));
   app.use('*', guardPending());
-  app.use('*', versionedPages(deps.cache));
+  app.use(
+    '*',
+    versionedPages(store, deps.cache, {
+      // A page rendered again in the background after a commit: an internal request, marked by a
+      // secret that never leaves this process, read as a viewer (pages are the same for everyone).
+      refresh: async (url, headers) => {
+        await (
+          await app.request(url, { headers: { ...headers, [REFRESH_HEADER]: refreshSecret } })
+        ).arrayBuffer();
+      },
+      isRefresh: (c) => c.req.header(REFRESH_HEADER) === refreshSecret,
+    }),
+  );
   app.route('/', authRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', healthRoutes(deps));

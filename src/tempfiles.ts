@@ -26,6 +26,13 @@ export function tempPath(extension: string): string {
   return file;
 }
 
+/** A fresh empty folder for the temporary files of one piece of work (remove it when done). */
+export function tempDir(): string {
+  const dir = path.join(ownDir(), randomBytes(8).toString('hex'));
+  mkdirSync(dir);
+  return dir;
+}
+
 /** Removes the temporary folders of processes that are no longer running; returns how many. */
 export function removeStaleTemp(): number {
   let removed = 0;

@@ -144,7 +144,7 @@ function DepartmentNotice({
                 <td class="duban-item card-title">
                   <a href={`/indicators/${encodeURIComponent(r.code)}`}>{r.name}</a>
                   <span class="duban-code">
-                    <code>{r.code}</code> · 第{r.task_seq}项任务
+                    <code>{r.code}</code> · {r.task_seq === null ? '发展目标' : `第${r.task_seq}项任务`}
                   </span>
                   <span class="duban-task">{r.task_text}</span>
                 </td>

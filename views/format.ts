@@ -66,6 +66,7 @@ export const KIND_LABELS: Record<IndicatorKind, string> = {
   count: '数量',
   level: '水平',
   coverage: '覆盖率',
+  growth: '增长率',
   milestone: '节点',
 };
 

@@ -1,5 +1,6 @@
 import type { CorrectionRow } from '../src/catalog/corrections.js';
 import { formatInstant } from '../src/time.js';
+import { formatDate } from './format.js';
 import { CsrfField } from './holes.js';
 
 const FIELD_NAMES: Record<CorrectionRow['field'], string> = {
@@ -30,7 +31,10 @@ export function CorrectionPanel({
   const milestone = indicator.kind === 'milestone';
   return (
     <section class="panel no-print admin-only" id="correction">
-      <h2>更正指标（管理员）</h2>
+      <h2>更正或调整指标（管理员）</h2>
+      <p class="hint">
+        文件本身有误，留空“生效日期”即从头更正；后来的文件或决定调整目标，请填生效日期和依据：此前各月仍按原目标计算。
+      </p>
       <form
         method="post"
         action={`/admin/indicators/${encodeURIComponent(indicator.code)}`}
@@ -61,8 +65,16 @@ export function CorrectionPanel({
           <input type="checkbox" name="retired" value="1" checked={indicator.retired_at !== null} />{' '}
           停用此指标（不再接受填报，历史数据保留）
         </label>
+        <label>
+          生效日期
+          <input type="date" name="effective" />
+        </label>
         <label class="wide">
-          更正原因（必填）
+          依据文件或决定
+          <input name="source" maxlength={200} placeholder="如：吉政办发〔2021〕35号" />
+        </label>
+        <label class="wide">
+          原因（必填）
           <input name="reason" required maxlength={200} placeholder="如：按省政府办公厅更正通知" />
         </label>
         <button type="submit">保存更正</button>
@@ -74,7 +86,8 @@ export function CorrectionPanel({
               <th scope="col">时间</th>
               <th scope="col">项目</th>
               <th scope="col">原值 → 新值</th>
-              <th scope="col">原因</th>
+              <th scope="col">生效</th>
+              <th scope="col">依据与原因</th>
               <th scope="col">更正人</th>
             </tr>
           </thead>
@@ -86,7 +99,11 @@ export function CorrectionPanel({
                 <td>
                   {shown(c.field, c.old_value)} → {shown(c.field, c.new_value)}
                 </td>
-                <td>{c.reason}</td>
+                <td>{c.effective ? `${formatDate(c.effective)}起` : '从头更正'}</td>
+                <td>
+                  {c.source && <strong>{c.source}：</strong>}
+                  {c.reason}
+                </td>
                 <td>{c.corrected_by}</td>
               </tr>
             ))}

@@ -7,13 +7,14 @@ import { type Frequency, ruleText } from '../src/accountability/reporting.js';
 import type { HistoryRow, LatestRow } from '../src/analytics/history.js';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
 import type { CorrectionRow } from '../src/catalog/corrections.js';
-import type { DocumentRow, IndicatorRow, TaskView } from '../src/catalog/read.js';
+import type { DocumentRow, GoalView, IndicatorRow, TaskView } from '../src/catalog/read.js';
 import { formatInstant } from '../src/time.js';
 import { indicatorChart, indicatorRegionChart } from './charts/figures.js';
 import { DepartmentChips } from './components/department-chips.js';
 import { StatusBadge } from './components/status.js';
 import { PendingBanner } from './components/view-filters.js';
 import {
+  chineseNumeral,
   formatDeadline,
   formatMonth,
   formatNumber,
@@ -36,7 +37,9 @@ export interface IndicatorPageProps {
   document: DocumentRow;
   documents: DocumentRow[];
   indicator: IndicatorInfo;
-  task: TaskView;
+  /** The task it belongs to, or null for a goal's indicator (`goal` then). */
+  task: TaskView | null;
+  goal: GoalView | null;
   latest: LatestRow[];
   /** How many counties reported too (listed in the JSON history, not on the page). */
   counties: number;
@@ -67,7 +70,13 @@ export function IndicatorPage(props: IndicatorPageProps) {
   return (
     <Layout title={i.name} document={document} documents={documents}>
       <nav class="breadcrumb" aria-label="位置">
-        <a href={taskHref(task.seq, docQuery)}>第{task.seq}项任务</a>
+        {task ? (
+          <a href={taskHref(task.seq, docQuery)}>第{task.seq}项任务</a>
+        ) : (
+          <a href={`/${docQuery}#goals`}>
+            发展目标{props.goal ? `（${chineseNumeral(props.goal.no)}）` : ''}
+          </a>
+        )}
       </nav>
       <section class="hero hero-small">
         <p class="eyebrow">
@@ -100,7 +109,7 @@ export function IndicatorPage(props: IndicatorPageProps) {
             {props.rule.rule_from === 'default' ? '，默认要求' : ''}）
           </p>
         )}
-        <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />
+        {task && <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />}
       </section>
       <PendingBanner pending={props.analysis.asOf.pending} />
       <Analysis {...props} />

@@ -26,7 +26,20 @@ export function RegionsPage({
         <p class="lede">
           截至{formatMonth(asof)}。{REGION_RULE}
         </p>
+        <nav class="breadcrumb" aria-label="地区层级">
+          {[...view.trail, view.parent].map((name, i, all) =>
+            i === all.length - 1 ? (
+              <strong>{name}</strong>
+            ) : (
+              <>
+                <a href={regionHref(name, asof)}>{name}</a>
+                {' › '}
+              </>
+            ),
+          )}
+        </nav>
         <form class="filters no-print" method="get" action="/regions">
+          <input type="hidden" name="parent" value={view.parent} />
           <label>
             月份
             <input type="month" name="asof" value={asof.slice(0, 7)} />
@@ -36,14 +49,30 @@ export function RegionsPage({
       </section>
       {view.regions.length === 0 ? (
         <p class="empty">
-          还没有分地区报送的数据。上传文件时加一列“地区”（如 长春市、延边州），即可在这里比较各地区。
+          {view.parent === '全省'
+            ? '还没有分地区报送的数据。上传文件时加一列“地区”（如 长春市、延边州），即可在这里比较各地区。'
+            : `${view.parent}下辖的地区还没有报送数据。上传时在“地区”列写明县（市、区），即可在这里比较。`}
         </p>
       ) : (
         <>
           {chart && <figure class="chart">{raw(chart)}</figure>}
           <section class="panel">
             <h2>各地区指标状态</h2>
-            <RollupTable title="地区" rows={view.rollups} id="region-rollup" compact={false} />
+            <RollupTable
+              title="地区"
+              rows={view.rollups}
+              id="region-rollup"
+              compact={false}
+              label={(r) =>
+                view.children[r.key] ? (
+                  <a href={regionHref(r.key, asof)}>
+                    {r.label}（下辖 {view.children[r.key]} 个地区）
+                  </a>
+                ) : (
+                  r.label
+                )
+              }
+            />
           </section>
           <section class="panel">
             <h2>分地区报送的指标</h2>
@@ -53,11 +82,11 @@ export function RegionsPage({
                   <tr>
                     <th scope="col">指标</th>
                     <th scope="col" class="num">
-                      全省
+                      {view.parent}
                     </th>
                     {view.regions.map((r) => (
                       <th scope="col" class="num">
-                        {r}
+                        {view.children[r] ? <a href={regionHref(r, asof)}>{r}</a> : r}
                       </th>
                     ))}
                     <th scope="col" class="num">
@@ -101,3 +130,7 @@ export function RegionsPage({
     </Layout>
   );
 }
+
+/** The regions page one level down, for the same month. */
+const regionHref = (name: string, asof: string) =>
+  `/regions?parent=${encodeURIComponent(name)}&asof=${asof.slice(0, 7)}`;

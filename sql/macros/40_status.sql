@@ -35,13 +35,14 @@ done AS (
   WHERE series = 'actual' AND milestone_status = '已完成' GROUP BY as_of, indicator_code, region
 ),
 measured AS (
-  SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.position, i.target, i.unit, i.comparator,
-    i.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
+  SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position, tm.target, tm.unit, i.comparator,
+    tm.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
     -- Counts accumulate; a level or a coverage is the latest value as reported.
     CASE WHEN i.kind = 'count' THEN l.cumulative ELSE l.reported END AS actual,
-    -- Months of the year elapsed at the as-of month, and months from the start of the year to the deadline.
-    CASE WHEN year(m.as_of) < d.year THEN 0 WHEN year(m.as_of) > d.year THEN 12 ELSE month(m.as_of) END AS months_elapsed,
-    greatest(month(i.deadline), 1) AS months_due,
+    -- Months elapsed from the start of the document's year to the as-of month, and to the
+    -- deadline (which may lie years ahead: 到2025年底).
+    greatest(date_diff('month', make_date(d.year, 1, 1), m.as_of) + 1, 0) AS months_elapsed,
+    greatest(date_diff('month', make_date(d.year, 1, 1), tm.deadline) + 1, 1) AS months_due,
     p.cumulative AS planned,
     CASE WHEN e.period IS NOT NULL
       THEN (l.cumulative - e.cumulative) / greatest(date_diff('month', e.period, l.period), 1)
@@ -51,12 +52,14 @@ measured AS (
   FROM indicator i
   JOIN document d ON d.id = i.document_id
   CROSS JOIN months m
+  -- The target, unit and deadline in force that month, as known then (sql/macros/35_terms.sql).
+  JOIN tz_indicator_terms(known, document, asofs) tm ON tm.code = i.code AND tm.as_of = m.as_of
   CROSS JOIN (SELECT unnest(regions) AS region) rg
   LEFT JOIN latest l ON l.as_of = m.as_of AND l.indicator_code = i.code AND l.region = rg.region
   LEFT JOIN earlier e ON e.as_of = m.as_of AND e.indicator_code = i.code AND e.region = rg.region
   LEFT JOIN planned p ON p.as_of = m.as_of AND p.indicator_code = i.code AND p.region = rg.region
   LEFT JOIN done dn ON dn.as_of = m.as_of AND dn.indicator_code = i.code AND dn.region = rg.region
-  WHERE i.document_id = document AND i.retired_at IS NULL
+  WHERE i.document_id = document AND NOT tm.retired
 ),
 rated AS (
   SELECT m.*,
@@ -66,16 +69,21 @@ rated AS (
       ELSE m.actual / m.target
     END AS completion,
     CASE
-      WHEN m.kind = 'level' THEN 1.0
+      -- A rate to keep or to grow by has no path through the year: it is judged as it stands.
+      WHEN m.kind IN ('level', 'growth') THEN 1.0
       WHEN m.planned IS NOT NULL AND m.target > 0 THEN least(m.planned / m.target, 1.0)
       ELSE least(m.months_elapsed / m.months_due, 1.0)
     END AS pace,
     m.planned IS NOT NULL AS pace_from_plan,
     m.as_of >= m.deadline AS deadline_passed,
-    -- Met: at least the target (约 allows 5% short, 不超过 means staying under it).
+    -- Met: at least the target (约 allows 5% short, 不超过 means staying under it). A growth rate
+    -- 增长6% is met at 6% or more, a decline 下降3% (target -3) at -3% or less.
     CASE
       WHEN m.kind = 'milestone' THEN m.milestone_status = '已完成'
       WHEN m.actual IS NULL THEN false
+      WHEN m.kind = 'growth' AND m.comparator IN ('=', '~') THEN
+        CASE WHEN m.target >= 0 THEN m.actual >= (CASE m.comparator WHEN '~' THEN 0.95 ELSE 1 END) * m.target
+             ELSE m.actual <= (CASE m.comparator WHEN '~' THEN 0.95 ELSE 1 END) * m.target END
       WHEN m.comparator = '<=' THEN m.actual <= m.target
       WHEN m.comparator = '~' THEN m.actual >= 0.95 * m.target
       ELSE m.actual >= m.target
@@ -83,14 +91,18 @@ rated AS (
     m.last_period IS NULL OR m.last_period < last_day(m.as_of - to_months(stale_months)) AS stale
   FROM measured m
 )
-SELECT r.as_of, r.region, r.code, r.name, r.kind, r.task_seq, r.position, r.target, r.unit, r.comparator,
+SELECT r.as_of, r.region, r.code, r.name, r.kind, r.task_seq, r.goal_no, r.position, r.target, r.unit, r.comparator,
   r.deadline, r.actual, r.last_period, r.milestone_status, r.done_period,
   r.completion, r.pace, r.pace_from_plan,
+  -- One staleness rule for every kind: what has not been reported for the month or the one before
+  -- is 未报送 — unless it is a total already reached for good (a count, a coverage, a milestone
+  -- done: they cannot fall back). A rate (level, growth) is 已完成 only when reported met at its deadline.
   CASE
-    WHEN r.met AND (r.kind <> 'level' OR r.deadline_passed) THEN '已完成'
+    WHEN r.met AND r.kind NOT IN ('level', 'growth') THEN '已完成'
     WHEN r.stale THEN '未报送'
-    WHEN r.kind = 'level' AND r.met THEN '正常'
-    WHEN r.kind = 'level' THEN CASE WHEN r.completion < 1 - far_behind THEN '严重滞后' ELSE '滞后' END
+    WHEN r.met AND r.deadline_passed THEN '已完成'
+    WHEN r.kind IN ('level', 'growth') AND r.met THEN '正常'
+    WHEN r.kind IN ('level', 'growth') THEN CASE WHEN r.completion < 1 - far_behind THEN '严重滞后' ELSE '滞后' END
     WHEN r.deadline_passed THEN '严重滞后'
     WHEN r.kind = 'milestone' THEN CASE WHEN r.milestone_status = '未开始' AND r.pace >= 0.5 THEN '滞后' ELSE '正常' END
     WHEN r.comparator = '<=' THEN '正常'

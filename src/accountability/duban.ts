@@ -19,7 +19,8 @@ export interface DubanRow {
   department: string;
   /** 1 = the department's most behind. */
   rank: number;
-  task_seq: number;
+  /** Null for a goal's indicator (发展目标), which belongs to no task. */
+  task_seq: number | null;
   task_text: string;
   code: string;
   name: string;
@@ -80,7 +81,7 @@ export async function dubanList(
       department,
       rank: 0,
       task_seq: r.task_seq,
-      task_text: texts.get(r.task_seq) ?? '',
+      task_text: r.task_seq === null ? '' : (texts.get(r.task_seq) ?? ''),
       code: r.code,
       name: r.name,
       kind: r.kind,
@@ -102,7 +103,9 @@ export async function dubanList(
   const order = new Map(tree.departments.map((d, i) => [d.name, i]));
   const departments = [...groups]
     .map(([department, rows]) => {
-      rows.sort((a, b) => b.gap - a.gap || a.task_seq - b.task_seq || a.code.localeCompare(b.code));
+      rows.sort(
+        (a, b) => b.gap - a.gap || (a.task_seq ?? 0) - (b.task_seq ?? 0) || a.code.localeCompare(b.code),
+      );
       rows.forEach((row, i) => {
         row.rank = i + 1;
       });

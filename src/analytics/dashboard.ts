@@ -45,14 +45,16 @@ export async function indicatorRowsByRegion(
   return new Map([...states].map(([region, rows]) => [region, withTasks(tree, rows)]));
 }
 
-/** Each state with its task's place, departments and the target's source phrase. */
+/** Each state with its task's place, departments and the target's source phrase (a goal's: no place, no department). */
 function withTasks(tree: DocumentTree, states: IndicatorState[]): IndicatorRow[] {
   const tasks = new Map(
     tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => [t.seq, t] as const))),
   );
+  const goals = new Map(tree.goals.map((g) => [g.no, g]));
   return states.map((state) => {
-    const task = tasks.get(state.task_seq);
-    const source = task?.indicators.find((i) => i.code === state.code)?.source ?? '';
+    const task = state.task_seq === null ? undefined : tasks.get(state.task_seq);
+    const owner = task ?? (state.goal_no === null ? undefined : goals.get(state.goal_no));
+    const source = owner?.indicators.find((i) => i.code === state.code)?.source ?? '';
     return {
       ...state,
       part: task?.part ?? 0,

@@ -1,3 +1,4 @@
+import { listValue } from '@duckdb/node-api';
 import { listCorrections } from '../catalog/corrections.js';
 import {
   type DocumentTree,
@@ -11,7 +12,7 @@ import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { type IndicatorRow, indicatorRows } from './dashboard.js';
 import { indicatorHistory, type LatestRow, latestByRegion } from './history.js';
-import { type AsOf, forecastSentence, resolveAsOf } from './indicators.js';
+import { type AsOf, forecastSentence, monthEnd, resolveAsOf } from './indicators.js';
 import { type IndicatorSeries, NO_SERIES, seriesByCode } from './series.js';
 
 export interface IndicatorAnalysis {
@@ -27,6 +28,8 @@ export interface IndicatorAnalysis {
    * figure, the prefectures' sum and the gap. Shown, never hidden.
    */
   regionCheck: { period: string; province: number; sum: number; gap: number } | null;
+  /** The target in force at each month end of the year, as known then: a step where it was revised. */
+  targets: { period: string; target: number | null }[];
 }
 
 /** The figures of one indicator's page (its charts are drawn from them by the view). */
@@ -39,6 +42,12 @@ export async function analyse(
 ): Promise<IndicatorAnalysis> {
   const year = tree.document.year;
   const state = (await indicatorRows(store, tree, asOf)).find((r) => r.code === indicator.code);
+  const targets = await store.all<{ period: string; target: number | null }>('analytics/target_by_month', {
+    document: tree.document.id,
+    code: indicator.code,
+    known: asOf.known.toISOString(),
+    asofs: listValue(Array.from({ length: 12 }, (_, m) => monthEnd(`${year}-${m + 1}`))),
+  });
   const series = (await seriesByCode(store, tree.document.id, asOf)).get(indicator.code) ?? NO_SERIES;
   const regional = latest
     .filter((l): l is LatestRow & { value: number } => l.region !== '全省' && l.value !== null)
@@ -58,6 +67,7 @@ export async function analyse(
     forecast: state ? forecastSentence(state, year) : null,
     regional: regional.map(({ region, value }) => ({ region, value })),
     regionCheck,
+    targets,
   };
 }
 
@@ -72,7 +82,8 @@ export async function indicatorPageData(
   const document = documents.find((d) => d.id === indicator.document_id);
   if (!document) throw new NotFoundError(`指标 ${code} 所属的文件已不存在`);
   const tree = await readDocumentTree(store, document);
-  const { task } = findTask(tree, indicator.task_seq);
+  const task = indicator.task_seq === null ? null : findTask(tree, indicator.task_seq).task;
+  const goal = tree.goals.find((g) => g.no === indicator.goal_no) ?? null;
   const asOf = await resolveAsOf(store, document, query.asof, query.known, query.pending);
   const latest = await latestByRegion(store, indicator, query.pending);
   return {
@@ -81,6 +92,7 @@ export async function indicatorPageData(
     documents,
     indicator,
     task,
+    goal,
     latest: latest.filter((l) => l.level !== 'county'),
     counties: latest.filter((l) => l.level === 'county').length,
     history: (await indicatorHistory(store, indicator)).slice(-HISTORY_ON_PAGE),

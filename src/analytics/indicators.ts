@@ -9,7 +9,9 @@ export interface IndicatorState {
   code: string;
   name: string;
   kind: IndicatorKind;
-  task_seq: number;
+  /** The task it belongs to, or null for a goal's indicator. */
+  task_seq: number | null;
+  goal_no: number | null;
   target: number | null;
   unit: string | null;
   comparator: Comparator;

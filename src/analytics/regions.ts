@@ -1,4 +1,6 @@
 import type { DocumentTree } from '../catalog/read.js';
+import { listRegions } from '../catalog/regions.js';
+import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { indicatorRowsByRegion, type Rollup, rollup } from './dashboard.js';
 import type { AsOf } from './indicators.js';
@@ -16,7 +18,13 @@ export interface RegionComparison {
 }
 
 export interface RegionView {
+  /** The region whose parts are compared (全省, or a prefecture for its counties). */
+  parent: string;
+  /** Its ancestors, the province first (for the way back up). */
+  trail: string[];
   regions: string[];
+  /** How many regions under each listed region have values (a count > 0 can be opened). */
+  children: Record<string, number>;
   rollups: Rollup[];
   comparisons: RegionComparison[];
 }
@@ -31,17 +39,32 @@ export async function reportedRegions(store: Store, documentId: string): Promise
 export const REGION_RULE =
   '各地区按该地区报送的数据计算状态与完成率（目标值沿用全省目标，供横向比较）；“各地区合计”为所列地区最新累计值之和，与全省数相差时标出差额，不作调整。';
 
-/** Regions side by side: status counts and mean completion per region, and the regional figures against the province. */
-export async function regionView(store: Store, tree: DocumentTree, asOf: AsOf): Promise<RegionView> {
-  const regions = (await reportedRegions(store, tree.document.id)).filter((r) => r !== '全省');
-  const byRegion = await indicatorRowsByRegion(store, tree, asOf, ['全省', ...regions]);
+/**
+ * The regions directly under `parent` side by side (the prefectures under 全省, a prefecture's
+ * counties under it): status counts and mean completion per region, and their figures against the
+ * parent's. One level at a time, so a national data set of thousands of counties is opened a
+ * prefecture at a time, never computed or sent all at once.
+ */
+export async function regionView(
+  store: Store,
+  tree: DocumentTree,
+  asOf: AsOf,
+  parent = '全省',
+): Promise<RegionView> {
+  const trail = await regionTrail(store, parent);
+  const listed = await store.all<{ region: string; children: number }>('analytics/child_regions', {
+    document: tree.document.id,
+    parent,
+  });
+  const regions = listed.map((r) => r.region);
+  const byRegion = await indicatorRowsByRegion(store, tree, asOf, [parent, ...regions]);
   const rollups = [...byRegion].flatMap(([region, rows]) =>
     rollup(
       rows.filter((r) => r.last_period !== null),
       () => [{ key: region, label: region }],
     ),
   );
-  const province = byRegion.get('全省') ?? [];
+  const province = byRegion.get(parent) ?? [];
   // Each region's actual by indicator code: looked up, not searched, for thousands of regions.
   const actuals = new Map(
     regions.map((region) => [region, new Map((byRegion.get(region) ?? []).map((r) => [r.code, r.actual]))]),
@@ -66,5 +89,15 @@ export async function regionView(store: Store, tree: DocumentTree, asOf: AsOf): 
       gap: row.actual === null ? null : row.actual - sum,
     });
   }
-  return { regions, rollups, comparisons };
+  const children = Object.fromEntries(listed.map((r) => [r.region, r.children]));
+  return { parent, trail, regions, children, rollups, comparisons };
+}
+
+/** A region's ancestors, the province first; NotFoundError for a name the region table lacks. */
+async function regionTrail(store: Store, name: string): Promise<string[]> {
+  const regions = new Map((await listRegions(store)).map((r) => [r.name, r.parent]));
+  if (!regions.has(name)) throw new NotFoundError(`没有名为“${name}”的地区`);
+  const trail: string[] = [];
+  for (let at = regions.get(name); at; at = regions.get(at)) trail.unshift(at);
+  return trail;
 }

@@ -81,6 +81,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/users/:id{[0-9]+}/tokens': 'admin',
   'POST /admin/tokens/:id{[0-9]+}/revoke': 'admin',
   'POST /admin/indicators/:code': 'admin',
+  'POST /api/indicators/:code/revisions': 'admin',
   'GET /admin/audit': 'admin',
   'GET /admin/audit.csv': 'admin',
 };

@@ -29,8 +29,27 @@ export function clientIp(c: Context): string | null {
   return incoming?.socket?.remoteAddress ?? null;
 }
 
-/** Reads the session cookie or the API token and sets `actor` (and `sessionId`). */
-export function authenticate(store: Store): MiddlewareHandler {
+/** Marks the page cache's own background rendering of a page (src/http/page-cache.ts). */
+export const REFRESH_HEADER = 'X-Taizhang-Refresh';
+
+/** Who the page cache's background rendering reads as: a viewer, since pages are the same for all. */
+const REFRESH_ACTOR: Actor = {
+  userId: 0,
+  username: '（页面预热）',
+  role: 'viewer',
+  departments: null,
+  ref: 'refresh',
+  ip: null,
+};
+
+/**
+ * Reads the session cookie or the API token and sets `actor` (and `sessionId`). The page cache's
+ * internal refresh carries a secret made at start that never leaves the process.
+ */
+export function authenticate(
+  store: Store,
+  { refreshSecret }: { refreshSecret?: string } = {},
+): MiddlewareHandler {
   return async (c, next) => {
     const ip = clientIp(c);
     c.set('actor', null);
@@ -38,6 +57,10 @@ export function authenticate(store: Store): MiddlewareHandler {
     c.set('viaToken', false);
     // The app's own files are the same for everyone: no need to look the visitor up.
     if (c.req.path.startsWith('/static/')) return next();
+    if (refreshSecret && c.req.header(REFRESH_HEADER) === refreshSecret && c.req.method === 'GET') {
+      c.set('actor', REFRESH_ACTOR);
+      return next();
+    }
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
     if (bearer) {
       const actor = await actorForToken(store, bearer, ip);

@@ -2,13 +2,20 @@ import { InvalidError } from '../errors.js';
 import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
 
-/** The fields an administrator may correct, as text (the form's and the correction table's). */
+/**
+ * The fields an administrator may revise (目标调整), as text (the form's and the table's): a
+ * correction of the catalogue, or a later document changing a target from a date on.
+ */
 export interface IndicatorCorrection {
   target?: string;
   unit?: string;
   deadline?: string;
   retired?: boolean;
-  /** Why: kept with the correction and in the audit trail. Required. */
+  /** From when the revision is in force (YYYY-MM-DD); absent: from the start, as a correction. */
+  effective?: string;
+  /** The document or decision that revised it (省政府办公厅〔2021〕12号). */
+  source?: string;
+  /** Why: kept with the revision and in the audit trail. Required. */
   reason: string;
 }
 
@@ -20,6 +27,9 @@ export interface CorrectionRow {
   reason: string;
   corrected_by: string;
   corrected_at: Date;
+  /** In force from (YYYY-MM-DD), or null: from the start. */
+  effective: string | null;
+  source: string | null;
 }
 
 /** A correction that cannot be made, with a message for the page. */
@@ -38,6 +48,9 @@ interface Current {
 
 const FIELD = ['target', 'unit', 'deadline', 'retired'] as const;
 
+/** How far beyond its own year a document's deadline may lie (a five-year plan's 到2025年底, and more). */
+const MAX_YEARS_AHEAD = 10;
+
 /** The new value of each field as stored text, checked; only the fields that really change. */
 function changes(
   current: Current,
@@ -46,8 +59,13 @@ function changes(
   const out: [(typeof FIELD)[number], string | null, string][] = [];
   if (input.target !== undefined && input.target.trim() !== '' && current.kind !== 'milestone') {
     const value = Number(input.target.trim().replace(/,/g, ''));
-    if (!Number.isFinite(value) || value <= 0)
-      throw new CorrectionError(`目标值“${input.target}”应为正数，如 36000`);
+    // A growth rate may fall (下降3% is -3); every other target is a positive amount.
+    if (!Number.isFinite(value) || (current.kind === 'growth' ? value === 0 : value <= 0))
+      throw new CorrectionError(
+        current.kind === 'growth'
+          ? `目标增速“${input.target}”应为非零的数，如 6.5 或 -3`
+          : `目标值“${input.target}”应为正数，如 36000`,
+      );
     if (value !== current.target)
       out.push(['target', current.target === null ? null : String(current.target), String(value)]);
   }
@@ -66,14 +84,33 @@ function changes(
     ) {
       throw new CorrectionError(`完成时限“${deadline.slice(0, 20)}”无效，应写成 YYYY-MM-DD`);
     }
-    if (Number(deadline.slice(0, 4)) !== current.year)
-      throw new CorrectionError(`完成时限应在文件年度（${current.year}年）内`);
+    const year = Number(deadline.slice(0, 4));
+    if (year < current.year || year > current.year + MAX_YEARS_AHEAD)
+      throw new CorrectionError(`完成时限应在 ${current.year}年 至 ${current.year + MAX_YEARS_AHEAD}年 之间`);
     if (deadline !== current.deadline) out.push(['deadline', current.deadline, deadline]);
   }
   if (input.retired !== undefined && input.retired !== (current.retired_at !== null)) {
     out.push(['retired', String(current.retired_at !== null), String(input.retired)]);
   }
   return out;
+}
+
+/** A revision's effective date: a real date within the document's span, or null (from the start). */
+function effectiveDate(raw: string | undefined, year: number): string | null {
+  const text = raw?.trim() ?? '';
+  if (text === '') return null;
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+    Number.isNaN(Date.parse(text)) ||
+    new Date(text).toISOString().slice(0, 10) !== text
+  ) {
+    throw new CorrectionError(`生效日期“${text.slice(0, 20)}”无效，应写成 YYYY-MM-DD`);
+  }
+  const at = Number(text.slice(0, 4));
+  if (at < year || at > year + MAX_YEARS_AHEAD) {
+    throw new CorrectionError(`生效日期应在 ${year}年 至 ${year + MAX_YEARS_AHEAD}年 之间`);
+  }
+  return text;
 }
 
 async function apply(tx: Tx, code: string, field: (typeof FIELD)[number], value: string): Promise<void> {
@@ -92,9 +129,11 @@ export async function correctIndicator(
 ): Promise<number> {
   const reason = input.reason.trim().slice(0, 200);
   if (!reason) throw new CorrectionError('请写明更正原因，如“按省政府办公厅更正通知”');
+  const source = input.source?.trim().slice(0, 200) || null;
   return store.write(async (tx) => {
     const [current] = await tx.all<Current>('catalog/indicator_for_correction', { code });
     if (!current) throw new CorrectionError(`指标编码不存在：${code}`);
+    const effective = effectiveDate(input.effective, current.year);
     const changed = changes(current, input);
     if (changed.length === 0) return 0;
     for (const [field, oldValue, newValue] of changed) {
@@ -105,6 +144,8 @@ export async function correctIndicator(
         new_value: newValue,
         reason,
         by: by.username ?? 'cli',
+        effective,
+        source,
       });
       await apply(tx, code, field, newValue);
     }
@@ -114,6 +155,8 @@ export async function correctIndicator(
       target: `indicator:${code}`,
       detail: {
         reason,
+        ...(effective ? { effective } : {}),
+        ...(source ? { source } : {}),
         old: Object.fromEntries(changed.map(([f, o]) => [f, o])),
         new: Object.fromEntries(changed.map(([f, , n]) => [f, n])),
       },

@@ -36,9 +36,24 @@ export function readCatalogFile(file: string): { catalog: Catalog; sha256: strin
  */
 export async function loadCatalog(store: Store, catalog: Catalog, sha256: string): Promise<LoadResult> {
   const id = catalog.document.id;
-  const indicators = catalog.tasks.flatMap((task) =>
-    task.indicators.map((indicator, i) => ({ ...indicator, task_seq: task.seq, position: i + 1 })),
-  );
+  const indicators = [
+    ...catalog.tasks.flatMap((task) =>
+      task.indicators.map((indicator, i) => ({
+        ...indicator,
+        task_seq: task.seq,
+        goal_no: null,
+        position: i + 1,
+      })),
+    ),
+    ...(catalog.goals ?? []).flatMap((goal) =>
+      goal.indicators.map((indicator, i) => ({
+        ...indicator,
+        task_seq: null,
+        goal_no: goal.no,
+        position: i + 1,
+      })),
+    ),
+  ];
   return store.write(async (tx) => {
     const [stored] = await tx.all<{ catalog_sha256: string }>('catalog/document_sha256', { id });
     if (stored?.catalog_sha256 === sha256)
@@ -64,7 +79,7 @@ export async function loadCatalog(store: Store, catalog: Catalog, sha256: string
 }
 
 async function replaceStructure(tx: Tx, id: string, catalog: Catalog): Promise<void> {
-  for (const table of ['task_departments', 'tasks', 'sections', 'parts']) {
+  for (const table of ['task_departments', 'tasks', 'sections', 'parts', 'goals']) {
     await tx.run(`catalog/delete_${table}`, { id });
   }
   const tasks = JSON.stringify(catalog.tasks);
@@ -72,6 +87,7 @@ async function replaceStructure(tx: Tx, id: string, catalog: Catalog): Promise<v
   await tx.run('catalog/insert_sections', { id, sections: JSON.stringify(catalog.sections) });
   await tx.run('catalog/insert_tasks', { id, tasks });
   await tx.run('catalog/insert_task_departments', { id, tasks });
+  await tx.run('catalog/insert_goals', { id, goals: JSON.stringify(catalog.goals ?? []) });
 }
 
 /** Loads the department alias table (short forms people type → canonical names). */

@@ -1,19 +1,36 @@
+import { nameFrom, shorten } from './names.js';
 import { parseChineseNumber } from './numbers.js';
 import { toHalfWidth } from './text.js';
-import type { Comparator, Indicator, IndicatorKind } from './types.js';
+import type { CatalogIndicatorKind, Comparator, Indicator } from './types.js';
+
+export { nameFrom } from './names.js';
 
 /** A target read from a task's text, before it gets its code (value and unit null for a milestone). */
 export type Target = Omit<Indicator, 'code'>;
 
-/** Units, longest first so 人次 wins over 人 and 平方公里 over 公里. 万/亿 are multipliers, not units. */
+/**
+ * Units, longest first so 人次 wins over 人, 平方公里 over 公里 and 千瓦时 over 千瓦.
+ * 万/亿 are multipliers, not units: 300万千瓦 is 3,000,000 千瓦, 3.5亿元 is 350,000,000 元.
+ */
 const UNITS = [
   '个百分点',
   '平方公里',
+  '平方千米',
   '平方米',
+  '立方米',
+  '千瓦时',
   '人次',
+  '户次',
+  '场次',
+  '个工作日',
   '公里',
   '千米',
+  '千瓦',
+  '兆瓦',
+  '公顷',
+  '标箱',
   '%',
+  '‰',
   '人',
   '户',
   '套',
@@ -29,6 +46,9 @@ const UNITS = [
   '张',
   '辆',
   '台',
+  '吨标准煤',
+  '公斤',
+  '斤',
   '吨',
   '元',
   '间',
@@ -36,10 +56,32 @@ const UNITS = [
   '站',
   '床',
   '米',
+  '艘',
+  '架',
+  '头',
+  '只',
+  '册',
+  '场',
+  '期',
+  '次',
+  '部',
+  '支',
+  '名',
+  '位',
+  '份',
+  '块',
+  '眼',
+  '口',
 ];
 
+/** Units of time and order: a number in them is a date, a duration or an ordinal, never a target. */
+const NOT_UNITS = /^(?:个月|个工作日|个小时|年|岁|月|日|天|周|小时|分钟|批|届|号|季度|倍)/;
+/** A time to cut down to is a target (压缩至1个工作日以内), unlike a policy's duration (期限6个月). */
+const TIME_TARGET = /(?:压缩|缩短|压减|减少|控制)(?:至|到|在)$/;
+const TIME_UNITS = ['个工作日', '个月', '小时', '天', '日'];
+
 /** Units that count items: a number in such a unit right after a list of names restates the list. */
-const ITEM_UNITS = new Set(['个', '项', '所', '家', '处', '座', '条']);
+const ITEM_UNITS = new Set(['个', '项', '所', '家', '处', '座', '条', '件', '部', '支', '名']);
 
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万|亿)?/g;
 
@@ -48,9 +90,11 @@ const BEFORE: [string, Comparator][] = [
   ['不少于', '>='],
   ['不低于', '>='],
   ['不超过', '<='],
+  ['控制在', '<='],
   ['至少', '>='],
   ['不高于', '<='],
   ['保持在', '>='],
+  ['稳定在', '>='],
   ['超过', '>='],
   ['达到', '='],
   ['力争', '='],
@@ -63,59 +107,140 @@ const AFTER: [string, Comparator][] = [
   ['左右', '~'],
 ];
 
-/** Words that open a clause but say nothing of what is counted: dropped from names. */
-const NAME_NOISE = [
-  /^(年底前|年内|\d{1,2}月底前|\d{1,2}月\d{1,2}日前)/,
-  /^(以上|以内|左右)/,
-  /^[，、]/,
-  /^(全省|全市|各地)/,
-  /^(计划|确保|力争|实现|组织开展|继续|积极|着力|努力)/,
-];
+/** A rate against last year: 增长6.2%, 增速保持在6%以上, 下降3% (not 提高到65%, a level to reach). */
+const GROWTH =
+  /(增长|增速|增幅|涨幅|上涨|增加|提高|提升|下降|降低|减少|回落|缩小|降幅)(?:幅度)?(?:控制在|达到|保持在|稳定在|在|为)?$/;
+const DECLINE = /^(下降|降低|减少|回落|缩小)/;
+
+/** Verbs that commit to deliver what a count restates: 制定…3个技术规范, 建成A、B2个园区. */
+const CREATE =
+  /(制定|编制|出台|印发|建成|新建|建设|创建|打造|培育|完成|新增|启动|开工|改造|评选|认定|发布|实施|组建|设立|开展|举办|修订)/;
+
+/** Words of a policy's terms: an amount or a rate in such a clause is a parameter, not a target. */
+const POLICY = /贷款|担保|补贴|补助|奖励|奖补|贴息|资助|给予|报销/;
+/** Words that fix a policy's terms, whatever comes with them: 最高, 额度, 补贴比例 … */
+const TERMS =
+  /最高|上限|额度|利率|费率|税率|(?:补贴|补助|奖补|报销|首付|缴存|贴息|分担|出资|配套)比例|标准为|可申请|可享受|一次性|封顶|起付|门槛/;
+/** Verbs that deliver an amount (发放贷款20亿元): a target even in a policy's words. */
+const DELIVER = /发放|投放|新增|完成|争取|筹集|安排|拨付|下达|兑现|减免|累计|撬动|带动/;
 
 /**
  * Reads the quantitative targets of one task (its text without the department parenthetical).
  *
- * A number is a target when it is a quantity with a unit (3.6万人, 1623个, 50.5公里, 90%) or a
- * coverage (全覆盖, 全部完工) stated as something the year must deliver. These numbers are not
- * targets, and each rule below says how it is told apart:
- * - years and year spans (2021年, 2020年度, 2021-2030年), durations and ages (5年以上, 3-6岁):
- *   their unit is 年/岁/月/日/次/批 or they sit in a range — such units are simply not target units;
+ * A number is a target when it is a quantity with a unit (3.6万人, 1623个, 50.5公里, 90%, 300万千瓦),
+ * a growth rate (增长6.2%左右) or a coverage (全覆盖, 全部完工) stated as something to deliver.
+ * These numbers are not targets, and each rule below says how it is told apart:
+ * - years and year spans (2021年, 2021-2030年), durations and ages (5年以上, 6个月, 3-6岁): their unit
+ *   is 年/个月/岁/日/次/批, which are no target units;
  * - anything inside 《…》 (a plan's title) or “…” (a name such as “761”工程);
- * - ranges (3000-4000户) and per-unit standards (每3000-4000户);
- * - ordinals (第七次, 第八批) — preceded by 第;
- * - distance criteria (距边境3公里范围内) — preceded by 距, followed by 范围;
- * - names of substances (PM2.5, O3) — digits touching Latin letters;
- * - counts that restate a list just given (…等4个项目, 九台区、梅河口市、通榆县3个试点: as many
- *   items as the count says) and a measure attached to such a count (…等3个项目88公里);
- * - counts of existing sets the task works within (围绕4大领域17项建设任务, 两批80个特色小镇).
+ * - ranges (3000-4000户), per-unit standards (每3000-4000户), ordinals (第七次), names (PM2.5, O3),
+ *   distance criteria (距边境3公里范围内);
+ * - eligibility thresholds (年营业收入2000万元以上的企业) and policy terms (贷款最高50万元, 补贴比例30%);
+ * - the size of an existing policy package (落实…90条措施);
+ * - counts of what the task works within (围绕4大领域17项建设任务);
+ * - counts that restate a list just given (…等4个项目, 九台区、梅河口市、通榆县3个试点) unless the task
+ *   makes them (制定棉大衣、棉被和取暖炉3个…技术规范); a measure after such a count (…等3个项目88公里)
+ *   is the target instead.
+ * Deadlines may lie beyond the document's year (到2025年底, 到2028年, 十四五期间); 每年/年均 marks a
+ * target repeated each year; "A和B分别达到65%和55%" and "A、B均达到45%" give one target per subject.
  */
-export function readTargets(text: string, year: number): Target[] {
+export function readTargets(text: string, year: number, defaultDeadline?: string): Target[] {
+  return readTargetsWithDoubts(text, year, defaultDeadline).targets;
+}
+
+/** readTargets, and the numbers that looked like targets but could not be read (no known unit). */
+export function readTargetsWithDoubts(
+  text: string,
+  year: number,
+  defaultDeadline?: string,
+): { targets: Target[]; unread: string[] } {
   const targets: Target[] = [];
+  const unread: string[] = [];
   for (const sentence of splitSentences(toHalfWidth(text))) {
-    let deadline = `${year}-12-31`;
-    for (const clause of sentence.split(/[，,:：]/)) {
-      deadline = deadlineIn(clause, year) ?? deadline;
-      targets.push(...readClause(clause, sentence, deadline, year));
+    let deadline = defaultDeadline ?? `${year}-12-31`;
+    let annual = false;
+    let dated = false;
+    for (const clause of splitClauses(sentence)) {
+      const own = deadlineIn(clause, year);
+      deadline = own ?? deadline;
+      dated = dated || own !== undefined;
+      const read = readClause(clause, sentence, deadline, year, annual, dated);
+      targets.push(...read.targets);
+      unread.push(...read.unread);
+      // A clause that is only a time phrase (每年，…) carries it on.
+      if (/^(?:“?十[四五]五”?期间)?每年$/.test(clause.trim())) annual = true;
     }
   }
-  return targets;
+  return { targets, unread };
 }
 
 function splitSentences(text: string): string[] {
   return text.split(/[。；;！!]/).filter((s) => s.trim() !== '');
 }
 
-/** 年底前 / 年内 → 31 December; 10月底前 → 31 October; 6月30日前 → 30 June. */
+/** Clauses split at commas and colons, but not inside 《…》 or （…）. */
+function splitClauses(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of sentence) {
+    if (/[《（(“]/.test(ch)) depth += 1;
+    if (/[》）)”]/.test(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[，,:：]/.test(ch)) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+const CN_FIVE_YEAR: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 };
+
+/**
+ * The deadline a clause names: 年底前 / 年内 → 31 December of the document's year; 10月底前 → 31
+ * October; 6月30日前 → 30 June; 到2025年底, 2025年前, 到2028年 → that year's end; 2023年6月底前 →
+ * 30 June 2023; 十四五期间 / 十四五末 → 2025-12-31. A year named without 到/前/底 counts only when it
+ * lies ahead (2025年全部完成); 2020年改造任务 names work, not a deadline.
+ */
 export function deadlineIn(clause: string, year: number): string | undefined {
-  if (/年底前|年底|年内/.test(clause)) return `${year}-12-31`;
-  const day = /(\d{1,2})月(\d{1,2})日前/.exec(clause);
+  const plain = clause.replace(/《[^》]*》/g, '');
+  for (const m of plain.matchAll(
+    /(到|至|截至|截止|力争|争取|确保|于|在)?\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(底|末|中旬|上旬|下旬))?)?\s*(底|末|年底|前|以前|之前|年内|内)?/g,
+  )) {
+    const [, to, y, month, day, monthEnd, end] = m;
+    const at = m.index ?? 0;
+    const before = plain.slice(Math.max(0, at - 1), at);
+    const after = plain.slice(at + m[0].length, at + m[0].length + 3);
+    if (/[-—~～–]/.test(before) || /^[-—~～–至]\s*\d/.test(after)) continue; // a span 2021-2025年
+    if (
+      /^(?:起|开始|以来|为基|基础|水平|同期|相比|比)/.test(after) ||
+      /[比较与同自从]$/.test(plain.slice(0, at).trim())
+    )
+      continue;
+    const y0 = Number(y);
+    const marked =
+      Boolean(to && /到|至|截|力争|争取/.test(to)) || Boolean(end) || Boolean(day) || Boolean(monthEnd);
+    if (!marked && y0 <= year) continue;
+    if (y0 < year) continue;
+    if (month) {
+      const mo = Number(month);
+      if (day) return isoDate(y0, mo, Number(day));
+      return isoDate(y0, mo, new Date(Date.UTC(y0, mo, 0)).getUTCDate());
+    }
+    return `${y0}-12-31`;
+  }
+  const plan = /[“"]?(十[三四五六]五)[”"]?(?:期间|时期|末|末期)/.exec(plain);
+  if (plan) return `${CN_FIVE_YEAR[plan[1] ?? ''] ?? year}-12-31`;
+  if (/年底前|年底|年内/.test(plain)) return `${year}-12-31`;
+  const day = /(\d{1,2})月(\d{1,2})日前/.exec(plain);
   if (day) return isoDate(year, Number(day[1]), Number(day[2]));
-  const month = /(\d{1,2})月底/.exec(clause);
+  const month = /(\d{1,2})月底/.exec(plain);
   if (month) {
     const m = Number(month[1]);
     return isoDate(year, m, new Date(Date.UTC(year, m, 0)).getUTCDate());
   }
-  if (/上半年/.test(clause)) return `${year}-06-30`;
+  if (/上半年/.test(plain)) return `${year}-06-30`;
   return undefined;
 }
 
@@ -123,52 +248,92 @@ function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-interface Found {
+interface Token {
   start: number;
+  /** End of the number (with 万/亿). */
+  numberEnd: number;
+  /** End of the unit. */
   end: number;
   value: number;
   unit: string;
-  target: boolean;
-  /** A count that restates a list; a measure right after it is part of the same summary. */
-  summary: boolean;
 }
 
-function readClause(clause: string, sentence: string, deadline: string, year: number): Target[] {
-  const targets: Target[] = [];
-  const coverage = /全覆盖|全部完工|全部开工|全部完成|全部建成/.exec(clause);
-  const shielded = shieldedRanges(clause);
-  const found: Found[] = [];
+function tokensOf(clause: string): Token[] {
+  const tokens: Token[] = [];
   for (const m of clause.matchAll(NUMBER)) {
     const start = m.index ?? 0;
-    let end = start + m[0].length;
-    const unit = UNITS.find((u) => clause.startsWith(u, end)) ?? '';
-    end += unit.length;
-    // A year (2021年, 2020年度) ends where its 年 ends, so the words after it start clean.
-    if (unit === '') end += /^年度?/.exec(clause.slice(end))?.[0].length ?? 0;
-    const previous = found[found.length - 1];
-    const item: Found = { start, end, value: parseChineseNumber(m[0]), unit, target: false, summary: false };
-    found.push(item);
-    if (unit === '' || Number.isNaN(item.value)) continue;
-    if (shielded.some(([a, b]) => start >= a && start < b)) continue;
+    const numberEnd = start + m[0].length;
+    const rest = clause.slice(numberEnd);
+    const before = clause.slice(0, start);
+    const unit = NOT_UNITS.test(rest)
+      ? TIME_TARGET.test(before)
+        ? (TIME_UNITS.find((u) => rest.startsWith(u)) ?? '')
+        : ''
+      : (UNITS.find((u) => rest.startsWith(u)) ?? '');
+    let end = numberEnd + unit.length;
+    if (unit === '') end += /^年度?/.exec(rest)?.[0].length ?? 0;
+    tokens.push({ start, numberEnd, end, value: parseChineseNumber(m[0]), unit });
+  }
+  return tokens;
+}
+
+function readClause(
+  clause: string,
+  sentence: string,
+  deadline: string,
+  year: number,
+  annualBefore: boolean,
+  dated: boolean,
+): { targets: Target[]; unread: string[] } {
+  const targets: Target[] = [];
+  const unread: string[] = [];
+  const coverage = /全覆盖|全部完工|全部开工|全部完成|全部建成/.exec(clause);
+  const shielded = shieldedRanges(clause);
+  const tokens = tokensOf(clause);
+  let summary: Token | undefined;
+  const accepted: Token[] = [];
+  tokens.forEach((token, index) => {
+    const { start, end, unit } = token;
+    // Words since the last quantity: a date or duration (6月底前) is part of them.
+    const previous = tokens
+      .slice(0, index)
+      .reverse()
+      .find((t) => t.unit !== '');
+    if (Number.isNaN(token.value)) return;
+    if (shielded.some(([a, b]) => start >= a && start < b)) return;
     if (
       isRangeOrStandard(clause, start, end) ||
       isOrdinalOrName(clause, start, end) ||
       isCriterion(clause, start, end)
-    ) {
-      continue;
+    )
+      return;
+    if (unit === '') {
+      if (looksLikeTarget(clause, token))
+        unread.push(clause.slice(Math.max(0, start - 8), token.end + 4).trim());
+      return;
     }
-    if (isExistingSet(clause, start)) continue;
+    if (isExistingSet(clause, start) || isThreshold(clause, token) || isPolicyTerm(clause, token)) return;
     const since = clause.slice(previous ? previous.end : 0, start).replace(/^(以上|以内|左右)?、/, '');
-    if (ITEM_UNITS.has(unit) && (since.endsWith('等') || listLength(since) === item.value)) {
-      item.summary = true;
-      continue;
+    if (ITEM_UNITS.has(unit) && (since.endsWith('等') || listLength(since) === token.value)) {
+      // A count restating a list: a target only when the task makes those items, and not when a
+      // measure of them follows (等3个项目88公里: the 88公里 is the target).
+      const next = tokens[index + 1];
+      const measured = next && next.unit !== '' && next.start - end <= 4;
+      summary = token;
+      if (measured || !CREATE.test(clause.slice(0, start))) return;
+    } else if (summary && previous === summary && start - summary.end <= 4) {
+      accepted.push(token);
+      targets.push(measureTarget(clause, sentence, token, summary, deadline, year, annualBefore));
+      return;
     }
-    if (previous?.summary && since.length <= 4) continue;
-    item.target = true;
-    targets.push(toTarget(clause, sentence, item, previous, deadline, year));
-  }
+    accepted.push(token);
+    targets.push(
+      toTarget(clause, sentence, token, previous, deadline, year, annualBefore, summary === token),
+    );
+  });
+  distribute(clause, accepted, targets, year);
   if (targets.length === 0 && !coverage) {
-    const milestone = datedMilestone(clause, deadline, year);
+    const milestone = datedMilestone(clause, deadline, year, dated);
     if (milestone) targets.push(milestone);
   }
   if (coverage && targets.length === 0) {
@@ -182,49 +347,132 @@ function readClause(clause: string, sentence: string, deadline: string, year: nu
       comparator: '=',
       deadline,
       kind: 'coverage',
+      recurrence: annualBefore || /每年/.test(clause) ? 'annual' : null,
       source: clause.trim(),
     });
   }
-  return targets;
+  return { targets, unread };
 }
 
 function toTarget(
   clause: string,
   sentence: string,
-  item: Found,
-  previous: Found | undefined,
+  item: Token,
+  previous: Token | undefined,
   deadline: string,
   year: number,
+  annualBefore: boolean,
+  restated: boolean,
 ): Target {
   const before = clause.slice(previous ? previous.end : 0, item.start);
   const qualifier = BEFORE.find(([word]) => before.endsWith(word));
   const after = AFTER.find(([word]) => clause.startsWith(word, item.end));
   // 至少 may stand a verb away from its number (每个乡镇至少建设1个).
-  const comparator: Comparator = after?.[1] ?? qualifier?.[1] ?? (/至少/.test(before) ? '>=' : '=');
-  // A percentage kept (保持在90%以上, 不低于70%) is a level; one to reach (达到95%) a coverage.
-  const percentKept = /保持|不低于/.test(clause) || (after?.[0] === '以上' && !/达到/.test(clause));
-  const kind: IndicatorKind =
-    item.unit === '%'
-      ? percentKept
-        ? 'level'
-        : 'coverage'
-      : /每[个百千万]/.test(clause)
-        ? 'level'
-        : 'count';
+  let comparator: Comparator = after?.[1] ?? qualifier?.[1] ?? (/至少/.test(before) ? '>=' : '=');
+  const bare = qualifier ? before.slice(0, -qualifier[0].length) : before;
+  const growth = (item.unit === '%' || item.unit === '个百分点') && GROWTH.exec(bare);
+  let kind: CatalogIndicatorKind;
+  let value = item.value;
+  if (growth) {
+    kind = 'growth';
+    if (DECLINE.test(growth[1] ?? '')) {
+      // A decline is a negative growth rate; 下降3%以上 means a rate of -3% or lower.
+      value = -value;
+      comparator = comparator === '>=' ? '<=' : comparator === '<=' ? '>=' : comparator;
+    }
+  } else if (item.unit === '%' || item.unit === '‰') {
+    // A percentage kept (保持在90%以上, 不低于70%, 控制在5.5%以内) is a level; one to reach (达到95%) a coverage.
+    const kept =
+      /保持|不低于|控制在|稳定在/.test(clause) ||
+      (after !== undefined && after[0] !== '左右' && !/达到/.test(clause));
+    kind = kept ? 'level' : 'coverage';
+  } else kind = /每[个百千万]/.test(clause) || TIME_UNITS.includes(item.unit) ? 'level' : 'count';
   const sourceStart = item.start - (qualifier ? qualifier[0].length : 0);
   const source = clause.slice(sourceStart, item.end + (after ? after[0].length : 0));
-  let name = nameFrom(qualifier ? before.slice(0, -qualifier[0].length) : before, year);
-  if (name.length < 4)
-    name = (name + nameFrom(clause.slice(item.end + (after?.[0].length ?? 0)), year)).slice(0, 30);
+  const rest = clause.slice(item.end + (after?.[0].length ?? 0)).replace(/^的/, '');
+  let name: string;
+  if (restated) {
+    // 制定A、B和C3个…技术规范: the verb and what is made.
+    const verb = CREATE.exec(clause.slice(0, item.start))?.[1] ?? '';
+    name = shorten(`${verb}${nameFrom(rest, year)}`);
+  } else {
+    name = nameFrom(bare, year);
+    if (name.length < 4 || /^(?:加快|推进|推动|建设|新建|完成|实施|[一二两三四五六七八九十]+批)+$/.test(name))
+      name = shorten(name + nameFrom(rest, year));
+  }
   return {
     name: name || nameFrom(sentence, year),
-    value: item.value,
+    value,
     unit: item.unit,
     comparator,
     deadline,
     kind,
+    recurrence: annualBefore || /每年|年均|逐年/.test(before) ? 'annual' : null,
     source,
   };
+}
+
+/** 继续推进建设A、B、C等3个项目88公里: the measure of the listed items, named by them. */
+function measureTarget(
+  clause: string,
+  _sentence: string,
+  item: Token,
+  summary: Token,
+  deadline: string,
+  year: number,
+  annualBefore: boolean,
+): Target {
+  const listStart = clause.slice(0, summary.start);
+  const first = (listStart.split(/[、，,]/)[0] ?? '').replace(/^(?:继续|加快|积极)?(?:推进|推动)?/, '');
+  const counted = clause.slice(summary.start, item.start);
+  return {
+    name: shorten(`${nameFrom(first, year)}等${counted}`),
+    value: item.value,
+    unit: item.unit,
+    comparator: '=',
+    deadline,
+    kind: 'count',
+    recurrence: annualBefore || /每年/.test(listStart) ? 'annual' : null,
+    source: clause.slice(item.start, item.end),
+  };
+}
+
+/**
+ * A和B分别达到65%和55%: one target per subject, named by it; A、B均达到45%: the same target for each.
+ * Rewrites the targets read from the clause in place.
+ */
+function distribute(clause: string, tokens: Token[], targets: Target[], year: number): void {
+  if (tokens.length === 0) return;
+  const firstToken = tokens[0] as Token;
+  const before = clause.slice(0, firstToken.start);
+  const m =
+    /^(.*?)(分别|均|都)(?:达到|为|提高到|提升到|提高至|提升至|保持在|不低于|不少于|超过|控制在|增长|下降|新增|完成|建成|在)?(?:不低于|不少于|达到|约)?$/.exec(
+      before,
+    );
+  if (!m) return;
+  const subjects = (m[1] ?? '')
+    .replace(/^(?:到|至)?(?:19|20)\d{2}年(?:底|末)?/, '')
+    .split(/[、和及与]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (subjects.length < 2) return;
+  const start = targets.length - tokens.length;
+  if (start < 0) return;
+  const verb = /增长|下降/.exec(m[0])?.[0] ?? '';
+  if (m[2] === '分别' && tokens.length === subjects.length) {
+    subjects.forEach((subject, i) => {
+      const t = targets[start + i];
+      if (t) t.name = shorten(nameFrom(subject, year) + verb);
+    });
+  } else if (m[2] !== '分别' && tokens.length === 1) {
+    const base = targets[start];
+    if (!base) return;
+    targets.splice(
+      start,
+      1,
+      ...subjects.map((subject) => ({ ...base, name: shorten(nameFrom(subject, year) + verb) })),
+    );
+  }
 }
 
 /** How many names a 、-separated list holds (和 and 及 join its last two): 棉大衣、棉被和取暖炉 → 3. */
@@ -233,13 +481,25 @@ function listLength(text: string): number {
   return text.split(/[、和及]/).filter((piece) => piece.trim() !== '').length;
 }
 
+/** A bare number where a target would stand (达到85, 新建2000蒸吨): worth a reviewer's look. */
+function looksLikeTarget(clause: string, token: Token): boolean {
+  const rest = clause.slice(token.numberEnd);
+  if (/^\s*年/.test(rest) || NOT_UNITS.test(rest)) return false;
+  // A number and one or two characters closing the clause (新建锅炉2000蒸吨，): a unit not known.
+  const unknownUnit = /^[\u4e00-\u9fa5]{1,2}(?:以上|以内|左右)?\s*$/.test(rest);
+  return (
+    unknownUnit &&
+    /(新建|新增|完成|建成|改造|培训|实现|达到|建设|累计|开展)/.test(clause.slice(0, token.start))
+  );
+}
+
 /**
  * A clause that names its own deadline and something to finish by it, with no number
  * (力争年底前基本完成站房主体工程, 9月30日前完成省级平台上线运行): a milestone.
  */
-function datedMilestone(clause: string, deadline: string, year: number): Target | undefined {
-  const own = deadlineIn(clause, year);
-  if (!own || !/(完成|建成|上线|开工|竣工|出台|印发|投运|通车)/.test(clause)) return undefined;
+function datedMilestone(clause: string, deadline: string, year: number, dated: boolean): Target | undefined {
+  if (!dated || !/(完成|建成|上线|开工|竣工|出台|印发|投运|通车|实现|形成|建立)/.test(clause))
+    return undefined;
   const name = nameFrom(clause, year);
   if (name.length < 4) return undefined;
   return {
@@ -249,32 +509,9 @@ function datedMilestone(clause: string, deadline: string, year: number): Target 
     comparator: '=',
     deadline,
     kind: 'milestone',
+    recurrence: null,
     source: clause.trim(),
   };
-}
-
-/**
- * A short readable label from the words around a number: the document's own year, time, place and
- * planning words dropped (2021年全省计划改造各类棚户区 → 改造各类棚户区). Another year stays
- * (2020年改造任务), since it says which work is meant.
- */
-export function nameFrom(text: string, year: number): string {
-  let name = text
-    .replace(new RegExp(`^${year}年(度)?`), '')
-    .replace(/全省/g, '')
-    .replace(/^[、，\s]+|[、，\s]+$/g, '');
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const noise of NAME_NOISE) {
-      const next = name.replace(noise, '');
-      if (next !== name) {
-        name = next;
-        changed = true;
-      }
-    }
-  }
-  name = name.replace(/(保持在|达到|不低于|不少于|的目标)$/, '').replace(/达到/, '');
-  return name.length > 30 ? name.slice(0, 30) : name;
 }
 
 /** Spans inside 《…》 and “…” / "…": titles and names, never targets. */
@@ -287,11 +524,16 @@ function shieldedRanges(clause: string): [number, number][] {
 
 /** 3-6岁, 3000-4000户, 2021-2030年, and 每3000户: ranges and per-unit standards. */
 function isRangeOrStandard(clause: string, start: number, end: number): boolean {
-  const before = clause.slice(Math.max(0, start - 2), start);
-  return /[-—~～至]$/.test(before) || /^[-—~～至]\d/.test(clause.slice(end - 1 + 1)) || /每$/.test(before);
+  const before = clause.slice(Math.max(0, start - 4), start);
+  return (
+    /[-—~～–]$/.test(before) ||
+    /\d(?:[万亿]|[\u4e00-\u9fa5%]{0,2})?[至到]$/.test(before) ||
+    /^[-—~～–至到]\d/.test(clause.slice(end)) ||
+    /每$/.test(before)
+  );
 }
 
-/** 第七次 / 第8批 (ordinals), PM2.5 / O3 (names touching Latin letters). */
+/** 第七次 / 第8批 (ordinals), PM2.5 / O3 / 5G (names touching Latin letters). */
 function isOrdinalOrName(clause: string, start: number, end: number): boolean {
   return (
     /第$/.test(clause.slice(0, start)) ||
@@ -305,8 +547,41 @@ function isCriterion(clause: string, start: number, end: number): boolean {
   return /距[^，。]{0,8}$/.test(clause.slice(0, start)) && /^(范围|以内|内)/.test(clause.slice(end));
 }
 
-/** 围绕…N项任务, 两批N个: a count of what already exists, which the task works within. */
+/** 围绕…N项任务: a count of what already exists, which the task works within. */
 function isExistingSet(clause: string, start: number): boolean {
-  const before = clause.slice(0, start);
-  return /(围绕|依据|根据|按照)/.test(before) || /[一二两三四五六七八九十\d]批$/.test(before);
+  return /(围绕|依据|根据|按照)/.test(clause.slice(0, start));
+}
+
+/** 年营业收入2000万元以上的企业, 满6个月, 不足50人的: a number that says who qualifies. */
+function isThreshold(clause: string, token: Token): boolean {
+  const rest = clause.slice(token.end);
+  // 20%以上的面积达到…要求 is a target: what is counted is to reach something.
+  if (/达到|实现|完成|覆盖/.test(rest)) return false;
+  if (
+    /^(?:以上|以下|及以上|及以下|以内|左右)?(?:[\u4e00-\u9fa5]{1,2})?的(?!目标|水平|任务|要求|规模|标准)/.test(
+      rest,
+    )
+  )
+    return true;
+  return /(?:满|不足|年满|超过|达到)$/.test(clause.slice(0, token.start)) && /^(?:以上|以下)?的/.test(rest);
+}
+
+/**
+ * 贷款最高50万元, 补贴比例不低于30%, 按50%给予补助: an amount or rate in a policy's terms; and
+ * 落实…90条措施, the size of a package that exists.
+ */
+function isPolicyTerm(clause: string, token: Token): boolean {
+  const rest = clause.slice(token.end);
+  if (token.unit === '条' && /^(?:政策)?(?:措施|举措|条款|政策|意见|规定)/.test(rest))
+    return !/(制定|出台|研究出台|推出|形成)$/.test(clause.slice(0, token.start));
+  if (token.unit !== '元' && token.unit !== '%') return false;
+  const before = clause.slice(0, token.start);
+  if (/每(?:人|户|家|个|平方米|亩|吨|辆|台|床|月|年)[^，,]{0,6}$/.test(before)) return true;
+  if (
+    TERMS.test(before) ||
+    /按(?:照)?$/.test(before) ||
+    /^(?:给予|的补贴|的补助|的奖励|补贴|补助|奖励)/.test(rest)
+  )
+    return true;
+  return POLICY.test(before) && !DELIVER.test(before);
 }

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import type { Comparator, DepartmentMode, IndicatorKind } from './types.js';
+import type { Comparator, DepartmentMode, IndicatorKind, Recurrence } from './types.js';
 
 export interface DocumentRow {
   id: string;
@@ -12,13 +12,18 @@ export interface DocumentRow {
 
 export interface IndicatorRow {
   code: string;
-  task_seq: number;
+  /** The task it belongs to; null for a goal's indicator. */
+  task_seq: number | null;
+  /** The goal paragraph it belongs to; null for a task's indicator. */
+  goal_no: number | null;
   name: string;
   target: number | null;
   unit: string | null;
   comparator: Comparator;
   deadline: string;
   kind: IndicatorKind;
+  /** 'annual': repeated each year (每年); null: once. */
+  recurrence: Recurrence | null;
   source: string;
 }
 
@@ -29,6 +34,16 @@ export interface TaskView {
   text: string;
   mode: DepartmentMode;
   departments: string[];
+  /** The lead department (列第一位者为牵头单位), when the document names one. */
+  lead: string | null;
+  indicators: IndicatorRow[];
+}
+
+/** A goal paragraph of the document (发展目标): no department, its own indicators. */
+export interface GoalView {
+  no: number;
+  title: string;
+  text: string;
   indicators: IndicatorRow[];
 }
 
@@ -54,6 +69,7 @@ export interface DepartmentSummary {
 export interface DocumentTree {
   document: DocumentRow;
   parts: PartView[];
+  goals: GoalView[];
   departments: DepartmentSummary[];
   counts: { parts: number; sections: number; tasks: number; departments: number; indicators: number };
 }
@@ -64,7 +80,7 @@ export async function listDocuments(store: Store): Promise<DocumentRow[]> {
 
 export async function readDocumentTree(store: Store, document: DocumentRow): Promise<DocumentTree> {
   const params = { id: document.id };
-  const [parts, sections, tasks, indicators, departments] = await Promise.all([
+  const [parts, sections, tasks, indicators, departments, goals] = await Promise.all([
     store.all<{ no: number; title: string }>('catalog/parts', params),
     store.all<{ no: number; part_no: number; title: string }>('catalog/sections', params),
     store.all<{
@@ -73,13 +89,16 @@ export async function readDocumentTree(store: Store, document: DocumentRow): Pro
       section_no: number;
       text: string;
       department_mode: DepartmentMode;
+      lead: string | null;
       departments: string[];
     }>('catalog/tasks', params),
     store.all<IndicatorRow>('catalog/indicators', params),
     store.all<DepartmentSummary>('catalog/department_names', params),
+    store.all<{ no: number; title: string; text: string }>('catalog/goals', params),
   ]);
 
   const indicatorsByTask = groupBy(indicators, (i) => i.task_seq);
+  const indicatorsByGoal = groupBy(indicators, (i) => i.goal_no);
   const taskViews: TaskView[] = tasks.map((t) => ({
     seq: t.seq,
     part: t.part_no,
@@ -87,6 +106,7 @@ export async function readDocumentTree(store: Store, document: DocumentRow): Pro
     text: t.text,
     mode: t.department_mode,
     departments: t.departments,
+    lead: t.lead,
     indicators: indicatorsByTask.get(t.seq) ?? [],
   }));
   const tasksBySection = groupBy(taskViews, (t) => `${t.part}:${t.section}`);
@@ -104,6 +124,7 @@ export async function readDocumentTree(store: Store, document: DocumentRow): Pro
   return {
     document,
     parts: partViews,
+    goals: goals.map((g) => ({ ...g, indicators: indicatorsByGoal.get(g.no) ?? [] })),
     departments: departments.map(({ name, tasks, indicators }) => ({ name, tasks, indicators })),
     counts: {
       parts: parts.length,

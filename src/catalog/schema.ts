@@ -10,8 +10,9 @@ const indicator = z.object({
   unit: z.string().min(1).nullable(),
   comparator: z.enum(['>=', '<=', '=', '~']),
   deadline: isoDate,
-  kind: z.enum(['count', 'level', 'coverage', 'milestone']),
+  kind: z.enum(['count', 'level', 'coverage', 'growth', 'milestone']),
   source: z.string(),
+  recurrence: z.enum(['annual']).nullable().optional(),
 });
 
 const task = z.object({
@@ -21,7 +22,22 @@ const task = z.object({
   text: z.string().min(1),
   departments: z.array(z.string().min(1)).min(1, '每项任务至少要有一个责任单位'),
   departmentMode: z.enum(['sole', 'separate', 'lead']),
+  lead: z.string().min(1).nullable().optional(),
   indicators: z.array(indicator),
+});
+
+const goal = z.object({
+  no: z.number().int().positive(),
+  title: z.string().min(1),
+  text: z.string(),
+  indicators: z.array(indicator),
+});
+
+const doubt = z.object({
+  kind: z.enum(['department', 'number', 'numbering', 'year', 'previous']),
+  seq: z.number().int().positive().nullable(),
+  message: z.string().min(1),
+  source: z.string(),
 });
 
 /** The shape of a reviewed catalogue file (seeds/*.catalog.json), checked before it is loaded. */
@@ -41,6 +57,9 @@ export const catalogSchema = z.object({
   ),
   tasks: z.array(task).min(1),
   headline: z.array(z.string()).optional(),
+  goals: z.array(goal).optional(),
+  /** The parser's doubts, as the command line prints them beside the catalogue; not loaded. */
+  doubts: z.array(doubt).optional(),
 });
 
 export class CatalogFileError extends Error {}
@@ -57,7 +76,7 @@ export function checkCatalog(data: unknown, file: string): Catalog {
   }
   const catalog = result.data;
   const codes = new Set<string>();
-  for (const t of catalog.tasks) {
+  for (const t of [...catalog.tasks, ...(catalog.goals ?? [])]) {
     for (const i of t.indicators) {
       if (codes.has(i.code)) throw new CatalogFileError(`目录文件 ${file}：指标编码 ${i.code} 重复`);
       codes.add(i.code);

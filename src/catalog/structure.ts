@@ -1,101 +1,225 @@
+import { findResponsibilities } from './responsibility.js';
 import { chineseToNumber, documentLines } from './text.js';
 
-export interface RawTask {
-  seq: number;
-  part: number;
-  section: number;
-  /** The whole task text, lines joined, department parenthetical included. */
-  text: string;
+/**
+ * Numbering styles of Chinese official documents, in their conventional order of rank
+ * (GB/T 9704): 第一部分/第一章, 一、, （一）, 1., (1), ①. A document uses some of them, top down.
+ */
+export type Style = 'chapter' | 'cn' | 'pcn' | 'arabic' | 'parabic' | 'circled';
+const RANK: Style[] = ['chapter', 'cn', 'pcn', 'arabic', 'parabic', 'circled'];
+/** 0 for the highest-ranked style (第一部分), 5 for ①. */
+export const rank = (s: Style) => RANK.indexOf(s);
+
+const CN = '[一二三四五六七八九十百零〇两]{1,4}';
+const PATTERNS: Record<Style, RegExp> = {
+  chapter: new RegExp(`^第(${CN})(?:部分|章|篇)[ \\t\\u3000、：:]*`),
+  // 一、 but not 一、二、三产业 (a list of numerals).
+  cn: new RegExp(`^(${CN})\\s*[、．](?![一二三四五六七八九十]+、)[ \\t\\u3000]*`),
+  pcn: new RegExp(`^[（(]\\s*(${CN})\\s*[）)][ \\t\\u3000、.．]*`),
+  // 1. 1． 1、 — a dot followed by a digit only when a year follows (7.2022年), never 3.6万.
+  arabic: /^(\d{1,3})\s*(?:、|[.．](?!\d)|[.．](?=(?:19|20)\d{2}\s*年))[ \t\u3000]*/,
+  parabic: /^(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[）)])[ \t\u3000]*/,
+  circled: /^([\u2460-\u2473])[ \t\u3000]*/,
+};
+
+export interface Item {
+  style: Style;
+  /** The number as printed (（三） → 3). */
+  no: number;
+  /** The marker as printed, e.g. "（三）", "7.". */
+  marker: string;
+  /** The text from after the marker to the next marker of any style (children excluded). */
+  content: string;
+  parent: Item | undefined;
+  children: Item[];
+  /** Printed number skipped ahead of the expected one (5. then 7.). */
+  gap: boolean;
 }
 
-export interface Structure {
-  titleLines: string[];
-  parts: { no: number; title: string }[];
-  sections: { no: number; part: number; title: string }[];
-  tasks: RawTask[];
+export interface Outline {
+  /** Text before the first marker: title, 文号, addressee, preface. */
+  preamble: string;
+  items: Item[];
+  /** Styles present, in rank order. */
+  styles: Style[];
 }
-
-const PART = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/;
-const SECTION = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
-// A task number is followed by 、, or by . ． not followed by a digit (so 3.6万 opening a line is no task).
-const TASK = /^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*(.*)$/;
-// A task is complete once its department parenthetical closes it.
-const CLOSED = /[（(][^（）()]*(负责|牵头|配合|责任单位)[^（）()]*[）)]$/;
 
 /**
- * Splits a document into its title, parts (一、), sections (（一） or (一)) and numbered tasks
- * (1. 1． 1、). A task's text runs over following lines until its department parenthetical
- * closes it; text after a closed task that is no heading (a closing paragraph) belongs to no task.
+ * Finds the numbered items of a document. A marker is accepted only where the document expects it:
+ * its number is the next of its style, or 1 again after a higher-ranked marker — so 7.2022年 opens
+ * task 7 while 3.6万人 inside a wrapped line opens nothing, and markers are found in text that was
+ * flattened onto one line (after 。；） or a line end). A gap of one or two (5. then 7.) is accepted
+ * at a line start only, and marked.
  */
-export function readStructure(text: string): Structure {
-  const structure: Structure = { titleLines: [], parts: [], sections: [], tasks: [] };
-  let part = 0;
-  let section = 0;
-  let current: RawTask | undefined;
-  let inPreface = true;
+export function readOutline(text: string): Outline {
+  // Full-width digits read as digits (１．, （２））, so that numbering and numbers are seen alike.
+  const lines = documentLines(
+    text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+  ).filter((l) => l !== '');
+  const flat = lines.join('\n');
+  const last = new Map<Style, number>();
+  const reset = new Map<Style, boolean>();
+  const items: Item[] = [];
+  let preambleEnd = flat.length;
+  let open: { item: Item; contentStart: number } | undefined;
+  const close = (at: number) => {
+    if (open) open.item.content = flat.slice(open.contentStart, at).trim();
+  };
 
-  for (const line of documentLines(text)) {
-    if (line === '') continue;
-    const partMatch = PART.exec(line);
-    const sectionMatch = SECTION.exec(line);
-    const taskMatch = TASK.exec(line);
-    if (partMatch && chineseToNumber(partMatch[1] ?? '') === part + 1) {
-      part += 1;
-      section = structure.sections.length > 0 ? section : 0;
-      structure.parts.push({ no: part, title: cleanTitle(partMatch[2] ?? '') });
-      current = undefined;
-      inPreface = false;
-    } else if (
-      sectionMatch &&
-      part > 0 &&
-      chineseToNumber(sectionMatch[1] ?? '') === structure.sections.length + 1
-    ) {
-      section = structure.sections.length + 1;
-      structure.sections.push({ no: section, part, title: cleanTitle(sectionMatch[2] ?? '') });
-      current = undefined;
-    } else if (taskMatch && part > 0 && isNextTask(Number(taskMatch[1]), structure.tasks)) {
-      current = {
-        seq: Number(taskMatch[1]),
-        part,
-        section: sectionOf(structure, part, section),
-        text: taskMatch[2] ?? '',
+  for (let i = 0; i < flat.length; i++) {
+    const lineStart = i === 0 || flat[i - 1] === '\n';
+    let onlyBracket = false;
+    if (!lineStart) {
+      if (flat[i] === ' ' || flat[i] === '\u3000' || flat[i] === '\t') continue;
+      // A marker inside a line follows a sentence's end, a closing bracket, or a space (text copied
+      // from a web page onto one line keeps its paragraphs apart by spaces).
+      const previousChar = flat[i - 1] ?? '';
+      const before = flat.slice(Math.max(0, i - 3), i).replace(/[ \t\u3000]+$/, '');
+      // （一） or 1.推进 where the document expects it may also follow a heading run on without a
+      // space (text flattened onto one line that lost its spaces).
+      const bracketed =
+        (/^[（(]/.test(flat[i] ?? '') || /^\d{1,3}[.．、][\u4e00-\u9fa5“]/.test(flat.slice(i, i + 5))) &&
+        !/[第按见照和、\d.．]$/.test(before);
+      if (
+        !/[。；;！!？?）)】”]$/.test(before) &&
+        !/[：:]$/.test(before) &&
+        !/[ \t\u3000]/.test(previousChar) &&
+        !bracketed
+      )
+        continue;
+      if (bracketed && !/[。；;！!？?）)】”：: \t\u3000]$/.test(flat.slice(0, i))) onlyBracket = true;
+    }
+    const rest = flat.slice(i, i + 40);
+    for (const style of RANK) {
+      if (onlyBracket && style !== 'pcn' && style !== 'parabic' && style !== 'arabic') continue;
+      if (style === 'chapter' && !lineStart) continue;
+      const m = PATTERNS[style].exec(rest);
+      if (!m) continue;
+      const raw = m[1] ?? m[2] ?? '';
+      const no =
+        style === 'circled'
+          ? raw.charCodeAt(0) - 0x2460 + 1
+          : /\d/.test(raw)
+            ? Number(raw)
+            : chineseToNumber(raw);
+      if (!Number.isFinite(no) || no < 1) continue;
+      // After ：only sub-items open ((1) ①), as in 主要包括：(1)…
+      if (!lineStart && /[：:]$/.test(flat.slice(0, i).trimEnd()) && rank(style) < rank('parabic')) continue;
+      const previous = last.get(style) ?? 0;
+      const restart = (reset.get(style) ?? true) && no === 1;
+      const next = no === previous + 1;
+      const gap = lineStart && no > previous + 1 && no <= previous + 3 && previous > 0;
+      if (!restart && !next && !gap) continue;
+      close(i);
+      if (items.length === 0) preambleEnd = i;
+      const item: Item = {
+        style,
+        no,
+        marker: m[0].trim(),
+        content: '',
+        parent: undefined,
+        children: [],
+        gap,
       };
-      structure.tasks.push(current);
-    } else if (current && !CLOSED.test(current.text)) {
-      current.text += line;
-    } else if (inPreface) {
-      structure.titleLines.push(line);
+      for (let k = items.length - 1; k >= 0; k--) {
+        const candidate = items[k];
+        if (candidate && rank(candidate.style) < rank(style)) {
+          item.parent = candidate;
+          candidate.children.push(item);
+          break;
+        }
+      }
+      items.push(item);
+      open = { item, contentStart: i + m[0].length };
+      last.set(style, no);
+      reset.set(style, false);
+      for (const lower of RANK.slice(rank(style) + 1)) reset.set(lower, true);
+      i += m[0].length - 1;
+      break;
     }
   }
-  return structure;
+  close(flat.length);
+  const styles = RANK.filter((s) => items.some((item) => item.style === s));
+  return { preamble: flat.slice(0, preambleEnd).trim(), items, styles };
 }
 
-/** Tasks are numbered on through the document; some editions restart at 1 in each part. */
-function isNextTask(seq: number, tasks: RawTask[]): boolean {
-  const last = tasks[tasks.length - 1];
-  return last === undefined ? seq === 1 : seq === last.seq + 1 || seq === 1;
+/** Parts whose items state principles and goals, not tasks: 总体要求, 指导思想, 主要目标 … */
+export const PREAMBLE_TITLE =
+  /^(?:总体要求|总体思路|总体目标|指导思想|基本原则|工作原则|主要目标|主要预期目标|发展目标|工作目标|目标任务|预期目标|重要意义|基本思路|总体部署|总体安排|工作思路|总的要求)/;
+/** Parts of closing measures: their items without a department are exhortations, not tasks. */
+export const CLOSING_TITLE =
+  /^(?:(?:强化|加强|完善|健全)?(?:政策|组织|工作|实施|要素)?保障(?:措施|机制)?|组织实施|工作要求|组织领导|有关要求|其他事项)$/;
+/** Items that are goals: 发展目标, 主要目标, 工作目标 … */
+export const GOAL_TITLE =
+  /^(?:主要|发展|工作|总体|预期|主要预期|行动|年度|具体|近期|远期|奋斗)?目标(?:任务)?$/;
+
+/** The heading of an item: its first line, or its first sentence when the text runs on (（三）深化改革。…). */
+export function headingOf(item: Item): string {
+  const firstLine = item.content.split('\n')[0] ?? '';
+  const sentence = /^(.{1,60}?)[。：:；;]/.exec(firstLine)?.[1];
+  // Text flattened onto one line keeps a heading apart from what follows by a space.
+  const spaced = /^([^\s。，,；;：:]{2,30})[ \t\u3000]+\S/.exec(firstLine)?.[1];
+  const title = spaced && (!sentence || spaced.length < sentence.length) ? spaced : (sentence ?? firstLine);
+  return title.replace(/[。；;：:，,]+$/, '').trim();
 }
 
-/** The section a task sits in, or 0 when its part has no section yet. */
-function sectionOf(structure: Structure, part: number, section: number): number {
-  const s = structure.sections[section - 1];
-  return s && s.part === part ? section : 0;
+/** The item's own text and its children's, markers kept for the children (sub-items of a task). */
+export function fullText(item: Item): string {
+  let text = item.content;
+  for (const child of item.children) text += `\n${child.marker}${fullText(child)}`;
+  return text;
 }
 
-function cleanTitle(title: string): string {
-  return title.replace(/[。；;：:]+$/, '').trim();
+/** Whether any text of the item or of its descendants states who is responsible. */
+function carries(item: Item): boolean {
+  return findResponsibilities(item.content).length > 0;
+}
+
+export function descendants(item: Item): Item[] {
+  return item.children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+export function inPreamblePart(item: Item): boolean {
+  for (let p: Item | undefined = item; p; p = p.parent) {
+    if (!p.parent && PREAMBLE_TITLE.test(headingOf(p))) return true;
+  }
+  return false;
 }
 
 /**
- * The document's title: the short heading lines before the preface ("附件" and the like dropped),
- * joined, e.g. 吉林省2021年新型城镇化建设 + 和城乡融合发展重点任务.
+ * The style whose items are the tasks. Departments close a task, so the task level is one whose
+ * items each hold about one statement of responsibility (their own, or their last sub-item's): a
+ * level above holds many (a part has many tasks). A level below is told apart by where its
+ * statements stand: only in the last sub-item of each task, the others having none. Of the levels
+ * left, the deepest. A document without any department takes its deepest level of 1. or （一）.
  */
-export function documentTitle(titleLines: string[]): string {
-  const heading: string[] = [];
-  for (const line of titleLines) {
-    if (/^附件\s*\d*$/.test(line)) continue;
-    if (line.length > 40 || /[。，]/.test(line)) break;
-    heading.push(line);
+export function taskStyle(outline: Outline): Style | undefined {
+  const carriers = new Set(outline.items.filter(carries));
+  const candidates: { style: Style; owning: number }[] = [];
+  for (const style of outline.styles) {
+    const items = outline.items.filter((i) => i.style === style && !inPreamblePart(i));
+    if (items.length === 0) continue;
+    const owning = items.filter((item) => [item, ...descendants(item)].some((x) => carriers.has(x)));
+    const held = owning.reduce(
+      (n, item) => n + [item, ...descendants(item)].filter((x) => carriers.has(x)).length,
+      0,
+    );
+    if (owning.length === 0 || held / owning.length > 1.5) continue;
+    const last = owning.filter((item) => {
+      const siblings = (item.parent?.children ?? outline.items.filter((i) => !i.parent)).filter(
+        (c) => c.style === style,
+      );
+      return siblings[siblings.length - 1] === item && siblings.length > 1;
+    });
+    const subItems =
+      owning.length >= 2 && owning.length / items.length < 0.7 && last.length / owning.length >= 0.8;
+    if (!subItems) candidates.push({ style, owning: owning.length });
   }
-  return heading.join('');
+  // The deepest level that still holds nearly all the statements (not one sub-item's among many).
+  const most = Math.max(0, ...candidates.map((c) => c.owning));
+  const chosen = candidates.filter((c) => c.owning >= most * 0.8).pop();
+  if (chosen) return chosen.style;
+  for (const style of ['arabic', 'pcn', 'parabic', 'cn', 'circled'] as Style[])
+    if (outline.styles.includes(style)) return style;
+  return undefined;
 }

@@ -9,7 +9,13 @@ export type Comparator = '>=' | '<=' | '=' | '~';
  * coverage: a percentage to reach (全覆盖 = 100%);
  * milestone: done or not by a deadline (站房主体工程基本完成).
  */
-export type IndicatorKind = 'count' | 'level' | 'coverage' | 'milestone';
+export type IndicatorKind = 'count' | 'level' | 'coverage' | 'growth' | 'milestone';
+
+/** The kinds a catalogue's indicators carry: the same as the store's (growth: 下降3% is -3). */
+export type CatalogIndicatorKind = IndicatorKind;
+
+/** annual: a target repeated each year (每年培训10万人次, 年均增长7%); null: once, by the deadline. */
+export type Recurrence = 'annual';
 
 /**
  * sole: 负责 (one department, or several jointly);
@@ -28,9 +34,11 @@ export interface Indicator {
   /** 人, 人次, 户, 套, 个, 条, 公里, 件, 处, 项, 平方米, %, 元 …; null for a milestone. */
   unit: string | null;
   comparator: Comparator;
-  /** ISO date, default 31 December of the document's year. */
+  /** ISO date, default 31 December of the document's year; may lie beyond it (到2025年底 → 2025-12-31). */
   deadline: string;
-  kind: IndicatorKind;
+  kind: CatalogIndicatorKind;
+  /** 'annual' for a target repeated each year; null or absent for a one-off. */
+  recurrence?: Recurrence | null;
   /** The phrase of the document the target was read from (3.6万人以上). */
   source: string;
 }
@@ -51,9 +59,32 @@ export interface Task {
   part: number;
   section: number;
   text: string;
+  /** Empty when the parser found none (it then reports a doubt); a reviewed catalogue names one. */
   departments: string[];
   departmentMode: DepartmentMode;
+  /** The lead department (牵头, first of 等负责, the only one, or first by 列第一位者为牵头单位), or null. */
+  lead?: string | null;
   indicators: Indicator[];
+}
+
+/** A numbered goal paragraph of the document (（二）发展目标): no department, its own indicators. */
+export interface Goal {
+  no: number;
+  title: string;
+  text: string;
+  /** Codes `${year}-G${no}-${n}`. */
+  indicators: Indicator[];
+}
+
+/** Something the parser was unsure of, for a reviewer to check first. */
+export interface Doubt {
+  kind: 'department' | 'number' | 'numbering' | 'year' | 'previous';
+  /** The task it concerns, or null for the document as a whole. */
+  seq: number | null;
+  /** What to check, in Chinese. */
+  message: string;
+  /** The text it was read from. */
+  source: string;
 }
 
 export interface DocumentInfo {
@@ -70,4 +101,6 @@ export interface Catalog {
   parts: Part[];
   sections: Section[];
   tasks: Task[];
+  /** Goal paragraphs with their indicators, beside the tasks. */
+  goals?: Goal[];
 }

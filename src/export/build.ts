@@ -1,3 +1,5 @@
+import { createReadStream, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { IndicatorRow } from '../analytics/dashboard.js';
 import { indicatorRowsByRegion } from '../analytics/dashboard.js';
 import type { AsOf } from '../analytics/indicators.js';
@@ -5,14 +7,7 @@ import { matchesFilter, type OverviewFilter } from '../analytics/overview.js';
 import { reportedRegions } from '../analytics/regions.js';
 import type { DocumentTree } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import {
-  type Format,
-  snapshotArrow,
-  snapshotCsv,
-  snapshotJson,
-  snapshotParquet,
-  snapshotXlsx,
-} from './formats.js';
+import { encodeRows, type Format, openSnapshotWriter } from './formats.js';
 import { type SnapshotParams, type SnapshotRow, snapshotNotes, snapshotRows } from './snapshot.js';
 
 /** What a snapshot is of: a document as of a month and recording time, filtered, for a region or each. */
@@ -27,24 +22,13 @@ export interface SnapshotRequest {
   byRegion: boolean;
 }
 
-/** The snapshot's rows (document order, no timestamps) and the parameters that travel with it. */
-export async function snapshotRowsFor(
-  store: Store,
-  request: SnapshotRequest,
-): Promise<{ rows: SnapshotRow[]; params: SnapshotParams }> {
+/** Regions computed and written per chunk, so thousands of counties never sit in memory at once. */
+const REGIONS_PER_CHUNK = 200;
+
+/** The parameters that travel with a snapshot (and decide its bytes). */
+export function snapshotParams(request: SnapshotRequest): SnapshotParams {
   const { tree, asOf, filter } = request;
-  const regions = request.byRegion ? await reportedRegions(store, tree.document.id) : [request.region];
-  const rows: SnapshotRow[] = [];
-  for (const [region, all] of await indicatorRowsByRegion(store, tree, asOf, regions)) {
-    rows.push(
-      ...snapshotRows(
-        tree,
-        all.filter((r: IndicatorRow) => matchesFilter(r, filter)),
-        region,
-      ),
-    );
-  }
-  const params: SnapshotParams = {
+  return {
     document: tree.document.id,
     asof: asOf.period,
     known: request.known ? asOf.known.toISOString() : null,
@@ -54,38 +38,76 @@ export async function snapshotRowsFor(
     part: filter.part ?? null,
     status: filter.statuses?.length ? filter.statuses.join(',') : null,
   };
-  return { rows, params };
+}
+
+/** The snapshot's rows for some regions, in document order (no timestamps). */
+async function rowsFor(store: Store, request: SnapshotRequest, regions: string[]): Promise<SnapshotRow[]> {
+  const rows: SnapshotRow[] = [];
+  for (const [region, all] of await indicatorRowsByRegion(store, request.tree, request.asOf, regions)) {
+    rows.push(
+      ...snapshotRows(
+        request.tree,
+        all.filter((r: IndicatorRow) => matchesFilter(r, request.filter)),
+        region,
+      ),
+    );
+  }
+  return rows;
+}
+
+/** The snapshot's rows (one region) and the parameters that travel with it. */
+export async function snapshotRowsFor(
+  store: Store,
+  request: SnapshotRequest,
+): Promise<{ rows: SnapshotRow[]; params: SnapshotParams }> {
+  return { rows: await rowsFor(store, request, [request.region]), params: snapshotParams(request) };
 }
 
 /** The snapshot's bytes in one format: the one dispatch for downloads and frozen snapshots. */
-export async function encodeSnapshot(
+export function encodeSnapshot(
   store: Store,
   rows: SnapshotRow[],
   params: SnapshotParams,
   format: Format,
   dataVersion: number,
 ): Promise<Buffer> {
-  switch (format) {
-    case 'csv':
-      return snapshotCsv(rows);
-    case 'json':
-      return snapshotJson(rows, params);
-    case 'xlsx':
-      return snapshotXlsx(rows, snapshotNotes(params, dataVersion));
-    case 'arrow':
-      return snapshotArrow(rows);
-    case 'parquet':
-      return snapshotParquet(store, rows);
-  }
+  return encodeRows(store, rows, format, { params, notes: snapshotNotes(params, dataVersion) });
 }
 
-/** A snapshot download: its rows, then its bytes in the format asked. */
+/**
+ * A snapshot download as a stream. One region is built in memory; by region (every reporting
+ * region: thousands at national scale) it is computed and written a chunk of regions at a time to
+ * a temporary file that is streamed and then removed.
+ */
 export async function buildSnapshot(
   store: Store,
   request: SnapshotRequest,
   format: Format,
   dataVersion: number,
-): Promise<{ bytes: Buffer; params: SnapshotParams }> {
-  const { rows, params } = await snapshotRowsFor(store, request);
-  return { bytes: await encodeSnapshot(store, rows, params, format, dataVersion), params };
+): Promise<{ body: ReadableStream<Uint8Array> | Buffer; params: SnapshotParams }> {
+  const params = snapshotParams(request);
+  if (!request.byRegion) {
+    return {
+      body: await encodeSnapshot(
+        store,
+        await rowsFor(store, request, [request.region]),
+        params,
+        format,
+        dataVersion,
+      ),
+      params,
+    };
+  }
+  const regions = await reportedRegions(store, request.tree.document.id);
+  const writer = await openSnapshotWriter(store, format, {
+    params,
+    notes: snapshotNotes(params, dataVersion),
+  });
+  for (let at = 0; at < regions.length; at += REGIONS_PER_CHUNK) {
+    await writer.rows(await rowsFor(store, request, regions.slice(at, at + REGIONS_PER_CHUNK)));
+  }
+  const file = await writer.end();
+  const stream = createReadStream(file);
+  stream.once('close', () => rmSync(file, { force: true }));
+  return { body: Readable.toWeb(stream) as ReadableStream<Uint8Array>, params };
 }

@@ -9,7 +9,8 @@ export interface SnapshotRow {
   name: string;
   part: string;
   section: string;
-  task_seq: number;
+  /** Null for a goal's indicator. */
+  task_seq: number | null;
   task_text: string;
   departments: string;
   kind: string;
@@ -56,6 +57,7 @@ const KIND_NAMES: Record<string, string> = {
   count: '数量',
   level: '水平',
   coverage: '覆盖率',
+  growth: '增长率',
   milestone: '节点',
 };
 const COMPARATOR_NAMES: Record<string, string> = { '>=': '不低于', '<=': '不超过', '=': '等于', '~': '约' };
@@ -64,6 +66,7 @@ const COMPARATOR_NAMES: Record<string, string> = { '>=': '不低于', '<=': '不
 export function snapshotRows(tree: DocumentTree, rows: IndicatorRow[], region = '全省'): SnapshotRow[] {
   const partTitle = new Map(tree.parts.map((p) => [p.no, p.title]));
   const sectionTitle = new Map(tree.parts.flatMap((p) => p.sections.map((s) => [s.no, s.title] as const)));
+  const goalTitle = new Map(tree.goals.map((g) => [g.no, g.title]));
   const taskText = new Map(
     tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => [t.seq, t.text] as const))),
   );
@@ -71,10 +74,11 @@ export function snapshotRows(tree: DocumentTree, rows: IndicatorRow[], region = 
     code: r.code,
     region,
     name: r.name,
-    part: partTitle.get(r.part) ?? '',
+    // A goal's indicator has no part, section or task: the goal's title stands in the part column.
+    part: r.goal_no === null ? (partTitle.get(r.part) ?? '') : `发展目标：${goalTitle.get(r.goal_no) ?? ''}`,
     section: sectionTitle.get(r.section) ?? '',
     task_seq: r.task_seq,
-    task_text: taskText.get(r.task_seq) ?? '',
+    task_text: r.task_seq === null ? '' : (taskText.get(r.task_seq) ?? ''),
     departments: r.departments.join('、'),
     kind: KIND_NAMES[r.kind] ?? r.kind,
     target: r.target,

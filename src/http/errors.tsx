@@ -12,7 +12,11 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   403: '没有权限进行此操作。',
   404: '找不到所请求的内容。',
   413: '提交的内容过大。',
+  415: '不支持这种请求体类型：文件请以 text/csv、.xlsx（application/octet-stream）或 multipart 表单上传。',
 };
+
+/** A message in Chinese is ours; a library's English one is replaced by the status's own words. */
+const ours = (message: string) => /[\u4e00-\u9fff]/.test(message);
 
 /**
  * The one error path. A DomainError (or Hono's HTTPException) is expected: its status and Chinese
@@ -25,7 +29,8 @@ export function errorHandler(logger: Logger): ErrorHandler {
     if (error instanceof DomainError || error instanceof HTTPException) {
       const status = error.status;
       if (status >= 500) logger.warn({ reqId, status, message: error.message }, 'request refused');
-      return respondError(c, { status, message: error.message || DEFAULT_MESSAGES[status] || '请求有误。' });
+      const message = ours(error.message) ? error.message : (DEFAULT_MESSAGES[status] ?? '请求有误。');
+      return respondError(c, { status, message });
     }
     const reference = randomBytes(4).toString('hex');
     logger.error(

@@ -1,3 +1,4 @@
+import { describePeriod, type PeriodPhrase, periodOfHeader, yearInText } from './periods.js';
 import type { Problem } from './problems.js';
 
 /** What a column of an upload holds. */
@@ -10,16 +11,55 @@ export type Role =
   | 'note'
   | 'basis'
   | 'status'
-  | 'series';
+  | 'series'
+  /** The annual target as the sheet writes it: checked against the catalogue, never imported. */
+  | 'target'
+  /** The unit of each row's figures (万人, 个, %): 万 and 亿 scale the values. */
+  | 'unit';
 
 /**
  * Header names people use for each role, in English or Chinese. Compared after removing spaces
  * and brackets' contents such as units: 累计完成（人） matches 累计完成.
  */
 const ROLE_NAMES: Record<Role, string[]> = {
-  indicator: ['指标编码', '指标代码', '编码', '代码', 'indicator', 'code', 'indicator_code', '指标'],
-  indicator_name: ['指标名称', '名称', 'name', 'indicator_name'],
-  period: ['统计期', '期间', '月份', '统计月份', '时间', '报告期', '统计时间', 'period', 'month', 'date'],
+  indicator: [
+    '指标编码',
+    '指标代码',
+    '指标编号',
+    '编码',
+    '代码',
+    'indicator',
+    'code',
+    'indicator_code',
+    '指标',
+  ],
+  indicator_name: [
+    '指标名称',
+    '名称',
+    '主要指标',
+    '指标项',
+    '指标项目',
+    '考核指标',
+    '任务指标',
+    '目标指标',
+    '指标内容',
+    '项目',
+    'name',
+    'indicator_name',
+  ],
+  period: [
+    '统计期',
+    '期间',
+    '月份',
+    '统计月份',
+    '时间',
+    '报告期',
+    '统计时间',
+    '统计期间',
+    'period',
+    'month',
+    'date',
+  ],
   value: [
     '数值',
     '累计完成',
@@ -31,18 +71,69 @@ const ROLE_NAMES: Record<Role, string[]> = {
     '本月',
     '当月完成',
     '本月完成',
+    '完成',
+    '完成数',
+    '实际完成',
+    '完成情况',
+    '累计完成值',
+    '累计完成数',
+    '实际完成数',
+    '完成数值',
+    '完成量',
+    '本年累计',
+    '今年累计',
+    '年累计',
+    '累计数',
+    '截至目前完成',
     'value',
     'actual',
   ],
-  region: ['地区', '市州', '区域', '行政区划', 'region'],
-  note: ['备注', '说明', '进展情况', '进展', 'note', 'progress'],
+  region: ['地区', '市州', '市（州）', '区域', '行政区划', '地区名称', '县市区', '县（市、区）', 'region'],
+  note: [
+    '备注',
+    '说明',
+    '进展情况',
+    '进展',
+    '工作进展',
+    '进展说明',
+    '完成情况说明',
+    'note',
+    'progress',
+    'remark',
+  ],
   basis: ['口径', '统计口径', '累计口径', 'basis'],
   status: ['状态', '进度状态', '完成状态', 'status'],
   series: ['类型', '数据类型', 'series'],
+  target: [
+    '目标值',
+    '目标',
+    '年度目标',
+    '全年目标',
+    '目标任务',
+    '年度任务',
+    '全年任务',
+    '任务目标',
+    '年度目标任务',
+    '全年目标任务',
+    '年度目标值',
+    '目标数',
+    '任务数',
+    'target',
+  ],
+  unit: ['单位', '计量单位', 'unit'],
 };
 
 /** Columns people keep beside the data that carry nothing to import: skipped without a warning. */
-const INFORMATIONAL_HEADERS = new Set(['单位', '计量单位', '序号', '责任单位', 'unit', 'no']);
+const INFORMATIONAL_HEADERS = new Set(['序号', '责任单位', '牵头单位', '责任部门', '配合单位', 'no']);
+
+/**
+ * Figures derived from the data or planned, which are not actuals: 完成率（%）, 同比增长, 序时进度,
+ * 1-10月计划, 排名. Skipped (and said so in the layout notes), never read as values.
+ */
+const DERIVED_HEADER = /率|比重|同比|同期|增长|增速|增幅|增减|排名|位次|进度|计划|差距|剩余|还需|比上年|上年/;
+
+/** A target however it is worded: 2021年目标, 年度目标任务数, 全年任务量. */
+const TARGET_HEADER = /目标|任务数|任务量|年度任务|全年任务/;
 
 /** Value headers that say the numbers are for the period only (当月), not year to date. */
 const INCREMENT_HEADERS = new Set(['当月', '本月', '当月完成', '本月完成']);
@@ -53,6 +144,8 @@ export interface MonthColumn {
   /** null when the header gives only the month (1月): the indicator's year applies. */
   year: number | null;
   month: number;
+  /** What the header says of the figures (1-6月: cumulative; 二季度, 当月: increment), or null. */
+  basis?: 'cumulative' | 'increment' | null;
 }
 
 export interface ColumnLayout {
@@ -61,27 +154,33 @@ export interface ColumnLayout {
   months: MonthColumn[];
   /** Basis implied by the value column's header, if any. */
   headerBasis: 'increment' | 'cumulative' | null;
+  /** Units written in a column's header or above it (完成值（万户） → 万户), by column index. */
+  units: Record<number, string>;
+  /** Columns read as nothing, with why (完成率 is derived; a second 当月 column…), for the layout notes. */
+  ignored: { index: number; name: string; reason: string }[];
   problems: Problem[];
 }
 
-/** Recognises '1月', '01月', '2021-01', '2021/1', '2021年1月', '202101' as month columns. */
-export function monthOfHeader(name: string): { year: number | null; month: number } | null {
-  const text = normalise(name);
-  let m = /^(\d{1,2})月(份)?$/.exec(text);
-  if (m) return validMonth(null, Number(m[1]));
-  m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text);
-  if (m) return validMonth(Number(m[1]), Number(m[2]));
-  m = /^(\d{4})(\d{2})$/.exec(text);
-  if (m) return validMonth(Number(m[1]), Number(m[2]));
-  return null;
+/** What the table around the header says: the period in its title, the header's line, parent headers. */
+export interface LayoutContext {
+  /** The line (row) of the header, for problems; 1 when the header is the first line. */
+  line?: number;
+  /** Per column, the header above it in a two-row header (完成情况 over 1-3月), or null. */
+  parents?: (string | null)[];
+  /** The year the title names, for month columns that name none. */
+  year?: number | null;
+  /** The period the title names (（1-10月）), for a table whose values have no period column. */
+  period?: PeriodPhrase | null;
 }
 
-function validMonth(year: number | null, month: number) {
-  return month >= 1 && month <= 12 ? { year, month } : null;
+/** Recognises '1月', '01月', '2021-01', '2021/1', '2021年1月', '202101', '1-3月', '一季度' … as month columns. */
+export function monthOfHeader(name: string): { year: number | null; month: number } | null {
+  const p = periodOfHeader(name);
+  return p ? { year: p.year, month: p.month } : null;
 }
 
 /** Full-width to half-width, spaces and bracketed units removed, lower case. */
-function normalise(name: string): string {
+export function normalise(name: string): string {
   return name
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
@@ -90,33 +189,99 @@ function normalise(name: string): string {
     .toLowerCase();
 }
 
+const ROLE_BY_NAME = new Map<string, Role>(
+  (Object.keys(ROLE_NAMES) as Role[]).flatMap((role) => ROLE_NAMES[role].map((n) => [normalise(n), role])),
+);
+
+/** What a header names: a role, a period (a month column), a column to skip, or nothing known. */
+export type HeaderKind = Role | 'month' | 'informational' | 'derived';
+
+/**
+ * Classifies one header text with the vocabulary above; the table finder scores candidate header
+ * rows with it, so the header is found by the same words that map it.
+ */
+export function classifyHeader(name: string): HeaderKind | null {
+  const key = normalise(name);
+  if (key === '') return null;
+  const role = ROLE_BY_NAME.get(key);
+  if (role) return role;
+  if (INFORMATIONAL_HEADERS.has(key)) return 'informational';
+  if (DERIVED_HEADER.test(key)) return 'derived';
+  if (TARGET_HEADER.test(key)) return 'target';
+  if (periodOfHeader(name)) return 'month';
+  return null;
+}
+
+/**
+ * The unit a header writes in brackets (完成值（万户） → 万户, 1-3月(万人) → 万人), or null for
+ * brackets that hold something else (a period, 含…, 单位).
+ */
+export function unitOfHeader(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const m = /[(（]\s*(?:单位[:：])?\s*([^()（）]{1,8}?)\s*[)）]\s*$/.exec(name);
+  const unit = m?.[1]?.trim();
+  if (!unit || !isUnitText(unit)) return null;
+  return unit;
+}
+
+/** A short text that reads as a unit of measure: 万人, 亿元, 个, %, 平方米, 人次 — not 含棚改 or 1-10月. */
+export function isUnitText(text: string): boolean {
+  const t = text.trim();
+  if (t === '' || t.length > 6 || /\d/.test(t)) return false;
+  if (/^(单位|含|不含|注|其中|累计|当月|全年|季度|月)/.test(t) || /[局厅委办府院部门会市县区省]$/.test(t))
+    return false;
+  return /^[%％‰]$|^(万|亿|千|百)?[\u4e00-\u9fa5a-zA-Z²³/·]{1,5}$/.test(t);
+}
+
+function basisOfText(text: string | null | undefined): 'cumulative' | 'increment' | null {
+  if (!text) return null;
+  const key = normalise(text);
+  if (INCREMENT_HEADERS.has(key) || /^(当月|本月|当期)/.test(key)) return 'increment';
+  if (key.includes('累计')) return 'cumulative';
+  return null;
+}
+
 /**
  * Works out what each column holds: long format (one row per indicator, period, region) or wide
- * (one column per month). Problems name the column as written.
+ * (one column per period: 1月, 1-3月, 一季度 …). A table without a period column whose title names
+ * its period (（1-10月）) has its value columns read as that period's. Problems name the column as
+ * written.
  */
-export function layoutColumns(names: string[]): ColumnLayout {
+export function layoutColumns(names: string[], context: LayoutContext = {}): ColumnLayout {
+  const line = context.line ?? 1;
   const roles: ColumnLayout['roles'] = {};
   const months: MonthColumn[] = [];
+  const values: { index: number; name: string; basis: 'cumulative' | 'increment' | null }[] = [];
+  const units: Record<number, string> = {};
+  const ignored: ColumnLayout['ignored'] = [];
   const problems: Problem[] = [];
   const problem = (
     column: string | null,
     code: string,
     message: string,
     severity: Problem['severity'] = 'error',
-  ) => problems.push({ line: 1, column, severity, code, message, found: column });
+  ) => problems.push({ line, column, severity, code, message, found: column });
 
   names.forEach((name, index) => {
-    const key = normalise(name);
-    const role = (Object.keys(ROLE_NAMES) as Role[]).find((r) => ROLE_NAMES[r].includes(key));
-    const month = monthOfHeader(name);
-    if (role) {
-      const taken = roles[role];
-      if (taken)
+    const parent = context.parents?.[index] ?? null;
+    const kind = classifyHeader(name);
+    const unit = unitOfHeader(name) ?? unitOfHeader(parent);
+    if (unit) units[index] = unit;
+    if (kind === 'value') {
+      values.push({ index, name, basis: basisOfText(name) ?? basisOfText(parent) });
+    } else if (kind === 'month') {
+      const p = periodOfHeader(name) as PeriodPhrase;
+      const year = p.year ?? (parent ? yearInText(parent) : null) ?? context.year ?? null;
+      months.push({ index, name, year, month: p.month, basis: p.basis ?? basisOfText(parent) });
+    } else if (kind === 'derived') {
+      ignored.push({ index, name, reason: '为计算或计划数，不作为完成值导入' });
+    } else if (kind && kind !== 'informational') {
+      const taken = roles[kind];
+      if (taken && kind === 'target') ignored.push({ index, name, reason: `已有目标值列“${taken.name}”` });
+      else if (taken)
         problem(name, 'duplicate_column', `列“${taken.name}”和“${name}”表示同一内容，请只保留一列。`);
-      else roles[role] = { index, name };
-    } else if (month) {
-      months.push({ index, name, ...month });
-    } else if (name !== '' && !INFORMATIONAL_HEADERS.has(key)) {
+      else roles[kind] = { index, name };
+    } else if (!kind && name !== '') {
       problem(name, 'unknown_column', `无法识别的列“${name}”，已忽略。`, 'warning');
     }
   });
@@ -126,7 +291,38 @@ export function layoutColumns(names: string[]): ColumnLayout {
     roles.indicator = roles.indicator_name;
     delete roles.indicator_name;
   }
+  // A statistics form (指标 | 本月 | 累计) with its period in the title: each value column is a
+  // column of that period.
+  if (!roles.period && months.length === 0 && values.length > 0 && context.period) {
+    const { month } = context.period;
+    const year = context.period.year ?? context.year ?? null;
+    for (const v of values.splice(0))
+      months.push({ ...v, year, month, basis: v.basis ?? context.period.basis });
+  }
+  // 全年 (or 1-12月) standing before the other periods is the year's target, not December's figure.
+  const [firstMonth] = [...months].sort((a, b) => a.index - b.index);
+  if (
+    firstMonth &&
+    months.length > 1 &&
+    firstMonth.month === 12 &&
+    !roles.target &&
+    /全年|1-12月/.test(firstMonth.name)
+  ) {
+    months.splice(months.indexOf(firstMonth), 1);
+    roles.target = { index: firstMonth.index, name: firstMonth.name };
+    ignored.push({
+      index: firstMonth.index,
+      name: firstMonth.name,
+      reason: '在各期之前，按年度目标读取（只用于核对）',
+    });
+  }
   const format = months.length > 0 && !roles.period ? 'wide' : 'long';
+  if (format === 'wide') {
+    for (const v of values) ignored.push({ ...v, reason: '表中已有按统计期分列的数值' });
+    dedupeMonths(months, ignored, problem);
+  } else {
+    pickValueColumn(values, roles, ignored, problem);
+  }
   if (!roles.indicator) {
     problem(null, 'missing_column', '缺少指标列：表头中应有“指标编码”或“指标名称”。');
   }
@@ -137,7 +333,7 @@ export function layoutColumns(names: string[]): ColumnLayout {
       problem(
         null,
         'missing_column',
-        '缺少统计期列：表头中应有“统计期”（或“月份”），或每月一列（1月 … 12月）。',
+        '缺少统计期列：表头中应有“统计期”（或“月份”），或每个统计期一列（如“1月”“1-3月”“一季度”），或在标题中写明统计期（如“（1-10月）”）。',
       );
     if (!roles.value && !roles.status)
       problem(null, 'missing_column', '缺少数值列：表头中应有“数值”（或“累计完成”“完成值”）。');
@@ -148,5 +344,67 @@ export function layoutColumns(names: string[]): ColumnLayout {
     : valueHeader.startsWith('累计')
       ? 'cumulative'
       : null;
-  return { format, roles, months, headerBasis, problems };
+  return { format, roles, months, headerBasis, units, ignored, problems };
+}
+
+/**
+ * One value column in a long table. 本月 beside 累计 for the same period: the cumulative one is
+ * read and the other noted; two of the same kind is a question only the clerk can answer.
+ */
+function pickValueColumn(
+  values: { index: number; name: string; basis: 'cumulative' | 'increment' | null }[],
+  roles: ColumnLayout['roles'],
+  ignored: ColumnLayout['ignored'],
+  problem: (column: string | null, code: string, message: string) => void,
+) {
+  if (values.length === 0) return;
+  const cumulative = values.filter((v) => v.basis !== 'increment');
+  const chosen = values.length === 1 ? values[0] : cumulative.length === 1 ? cumulative[0] : undefined;
+  if (!chosen) {
+    const [first, second] = cumulative.length > 1 ? cumulative : values;
+    problem(
+      second?.name ?? null,
+      'duplicate_column',
+      `列“${first?.name}”和“${second?.name}”表示同一内容，请只保留一列。`,
+    );
+    return;
+  }
+  roles.value = { index: chosen.index, name: chosen.name };
+  for (const v of values)
+    if (v !== chosen) ignored.push({ ...v, reason: `与“${chosen.name}”为同一统计期，已按累计值导入` });
+}
+
+/** Two columns for the same month: a cumulative one wins over increments; two cumulative ones are an error. */
+function dedupeMonths(
+  months: MonthColumn[],
+  ignored: ColumnLayout['ignored'],
+  problem: (column: string | null, code: string, message: string) => void,
+) {
+  const byPeriod = new Map<string, MonthColumn[]>();
+  for (const m of months) {
+    const key = `${m.year ?? ''}-${m.month}`;
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), m]);
+  }
+  for (const group of byPeriod.values()) {
+    if (group.length < 2) continue;
+    const cumulative = group.filter((m) => m.basis !== 'increment');
+    const keep = cumulative.length > 0 ? cumulative : group.slice(0, 1);
+    if (keep.length > 1) {
+      const [a, b] = keep;
+      problem(
+        b?.name ?? null,
+        'duplicate_column',
+        `列“${a?.name}”和“${b?.name}”都是${describePeriod({ year: a?.year ?? null, month: a?.month ?? 0, basis: 'cumulative' })}的数值，请只保留一列。`,
+      );
+    }
+    for (const m of group) {
+      if (keep.includes(m)) continue;
+      months.splice(months.indexOf(m), 1);
+      ignored.push({
+        index: m.index,
+        name: m.name,
+        reason: `与“${keep[0]?.name}”为同一统计期，已按累计值导入`,
+      });
+    }
+  }
 }

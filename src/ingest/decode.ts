@@ -3,8 +3,11 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { IngestError } from './problems.js';
 
-/** How a file was written: UTF-8, UTF-8 with a byte-order mark, or GB18030/GBK (Excel on Chinese Windows). */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+/**
+ * How a file was written: UTF-8, UTF-8 with a byte-order mark, or GB18030/GBK (Excel on Chinese
+ * Windows); or an Excel workbook, whose cells are read by the workbook stage instead.
+ */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx';
 
 export interface Decoded {
   encoding: Encoding;
@@ -13,21 +16,18 @@ export interface Decoded {
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /**
  * Detects the encoding of `input` and writes it as plain UTF-8 (no BOM) to `output`, streaming, so a
  * large file never sits whole in memory. DuckDB's read_csv reads UTF-8 only here, so GB18030 is
  * decoded in Node first. UTF-8 is tried first because a GBK file is almost never valid UTF-8.
+ * (Workbooks are told apart before this, by src/ingest/source.ts.)
  */
-export async function decodeToUtf8(input: string, output: string): Promise<Decoded> {
+export async function decodeToUtf8(
+  input: string,
+  output: string,
+): Promise<Decoded & { encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' }> {
   const first = await readHead(input, 4);
-  if (startsWith(first, ZIP)) {
-    throw new IngestError(
-      'not_csv',
-      '这是 Excel 工作簿（.xlsx），不是 CSV 文件。请在 Excel 中选择“文件 → 另存为 → CSV（逗号分隔）”后再上传。',
-    );
-  }
   const hasBom = startsWith(first, BOM);
   const utf8 = await transcode(input, output, 'utf-8', hasBom ? 3 : 0);
   if (utf8.ok) return { encoding: hasBom ? 'utf-8-bom' : 'utf-8', sha256: utf8.sha256, bytes: utf8.bytes };
@@ -51,12 +51,18 @@ async function transcode(
   let bytes = 0;
   let ok = true;
   // Line ends become \n, whatever mix of \r\n, \r and \n a file has; a \r at the end of a chunk
-  // waits for the next one, in case its \n starts that chunk.
+  // waits for the next one, in case its \n starts that chunk. An empty line becomes a single space:
+  // DuckDB drops empty lines without counting them, which would shift every later line number.
   let carry = '';
+  let lineStart = true;
   const lines = (text: string) => {
     const joined = carry + text;
     carry = joined.endsWith('\r') ? '\r' : '';
-    return (carry ? joined.slice(0, -1) : joined).replace(/\r\n?/g, '\n');
+    const body = (carry ? joined.slice(0, -1) : joined).replace(/\r\n?/g, '\n');
+    if (body === '') return body;
+    const spaced = (lineStart && body.startsWith('\n') ? ' ' : '') + body.replace(/\n(?=\n)/g, '\n ');
+    lineStart = spaced.endsWith('\n');
+    return spaced;
   };
   try {
     for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {

@@ -1,52 +1,75 @@
 import { createReadStream } from 'node:fs';
 import { IngestError } from './problems.js';
+import { HEAD_ROWS } from './table.js';
 
-export interface Header {
+export interface Head {
   delimiter: ',' | '\t';
-  names: string[];
+  /** The first records of the file (a quoted line break stays inside its field), fields untrimmed. */
+  rows: string[][];
 }
 
-/** The most a header line may take; a longer first line is not a header a person wrote. */
+/** The most the first rows may take; a longer first line is not a header a person wrote. */
 const MAX_HEADER_BYTES = 1 << 20;
+const MAX_HEAD_BYTES = 4 << 20;
 
 /**
- * Reads the header line of a UTF-8 CSV: which separator it uses (comma, or tab as Excel's
- * "Unicode text" writes) and the column names, trimmed. DuckDB reads the rest.
+ * Reads the first records of a UTF-8 CSV, where the table's header is looked for: which separator
+ * it uses (comma, or tab as Excel's "Unicode text" writes) and the fields of each record. DuckDB
+ * reads the rest of the file, told how many records to skip.
  */
-export async function readHeader(file: string): Promise<Header> {
-  const line = await firstLine(file);
-  if (line.trim() === '')
-    throw new IngestError(
-      'empty',
-      '文件是空的，或第一行（表头）为空。第一行应为列名，如：指标编码,统计期,数值',
-    );
-  const delimiter = count(line, '\t') > count(line, ',') ? '\t' : ',';
-  const names = splitFields(line, delimiter).map((name) => name.trim());
-  return { delimiter, names };
+export async function readHead(file: string, maxRows = HEAD_ROWS): Promise<Head> {
+  const text = await headText(file, maxRows);
+  if (text.trim() === '')
+    throw new IngestError('empty', '文件是空的。文件应有一行表头（如：指标编码,统计期,数值）和数据行。');
+  const delimiter = countOutsideQuotes(text, '\t') > countOutsideQuotes(text, ',') ? '\t' : ',';
+  return { delimiter, rows: splitRecords(text, delimiter).slice(0, maxRows) };
 }
 
-async function firstLine(file: string): Promise<string> {
+/** The start of the file up to `maxRows` line ends outside quotes (or the byte limit). */
+async function headText(file: string, maxRows: number): Promise<string> {
   let text = '';
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 })) {
     text += chunk;
-    const end = text.search(/\r?\n/);
-    if (end >= 0) return text.slice(0, end);
-    if (text.length > MAX_HEADER_BYTES) {
-      throw new IngestError('header_too_long', '第一行（表头）过长，不像是列名。请检查文件是否为 CSV 格式。');
+    if (recordEnds(text) >= maxRows) return text;
+    if (text.length > MAX_HEADER_BYTES && recordEnds(text) === 0) {
+      throw new IngestError('header_too_long', '第一行过长，不像是表头或标题。请检查文件是否为 CSV 格式。');
     }
+    if (text.length > MAX_HEAD_BYTES) return text;
   }
   return text;
 }
 
-/** Splits one CSV line, honouring double quotes ("a,b" is one field, "" is a quote). */
-export function splitFields(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
+function recordEnds(text: string): number {
+  let quoted = false;
+  let ends = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\n' && !quoted) ends++;
+  }
+  return ends;
+}
+
+function countOutsideQuotes(text: string, ch: string): number {
+  let quoted = false;
+  let n = 0;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) n++;
+  }
+  return n;
+}
+
+/** Splits CSV text into records and fields, honouring double quotes; a last partial record is dropped when more text may follow. */
+function splitRecords(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let fields: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
+      if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
       } else if (ch === '"') quoted = false;
@@ -55,12 +78,18 @@ export function splitFields(line: string, delimiter: string): string[] {
     else if (ch === delimiter) {
       fields.push(field);
       field = '';
+    } else if (ch === '\n') {
+      fields.push(field);
+      records.push(fields);
+      fields = [];
+      field = '';
     } else field += ch;
   }
-  fields.push(field);
-  return fields;
+  if (field !== '' || fields.length > 0) records.push([...fields, field]);
+  return records;
 }
 
-function count(text: string, ch: string): number {
-  return text.split(ch).length - 1;
+/** Splits one CSV line, honouring double quotes ("a,b" is one field, "" is a quote). */
+export function splitFields(line: string, delimiter: string): string[] {
+  return splitRecords(line, delimiter)[0] ?? [''];
 }

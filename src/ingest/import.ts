@@ -1,14 +1,14 @@
 import { rmSync } from 'node:fs';
-import { listValue, structValue } from '@duckdb/node-api';
+import { listValue } from '@duckdb/node-api';
 import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
-import { tempPath } from '../tempfiles.js';
+import { tempDir } from '../tempfiles.js';
 import { formatInstant } from '../time.js';
-import { layoutColumns } from './columns.js';
-import { decodeToUtf8, type Encoding } from './decode.js';
-import { readHeader } from './header.js';
+import { type BodyNotes, checkTargets, stageTables } from './body.js';
+import type { Encoding } from './decode.js';
+import { describeLayout, type LayoutReport } from './layout-report.js';
 import { IngestError, type Problem } from './problems.js';
-import { stageRows } from './stage.js';
+import { openSource, placeProblems, placeRow, type Source } from './source.js';
 
 export interface ImportOptions {
   /** The file's name as the user knows it (shown in the history). */
@@ -47,6 +47,8 @@ export interface ImportOptions {
 
 export interface PreviewRow {
   line: number;
+  /** For a workbook: the sheet whose row `line` is. */
+  sheet?: string;
   code: string;
   indicator_name: string;
   unit: string | null;
@@ -91,6 +93,8 @@ export interface ImportReport {
   duplicateOf?: { id: number; uploadedAt: string; uploadedBy: string; fileName: string };
   /** Committed, waiting for approval: its values count once an administrator approves it. */
   approval?: 'pending';
+  /** Where the table was found: title, header and note rows skipped, sheets skipped, values scaled. */
+  layout?: LayoutReport;
 }
 
 export const PREVIEW_LIMIT = 500;
@@ -100,47 +104,43 @@ const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank
 
 /**
  * The one import pipeline behind every door (web form, single-value form, CLI, API):
- * decode → read header → stage with DuckDB → check in SQL → compare with what counts now →
- * preview, or commit in one transaction. A file with any error writes no value; its upload record
- * and problems are kept (unless it is a dry run) so the history shows what was tried.
+ * front stage (a CSV or an .xlsx, the table found in it: openSource) → stage with DuckDB
+ * (stageTables) → check in SQL → compare with what counts now → preview, or commit in one
+ * transaction. A file with any error writes no value; its upload record and problems are kept
+ * (unless it is a dry run) so the history shows what was tried.
  */
 export async function importFile(store: Store, file: string, options: ImportOptions): Promise<ImportReport> {
-  const utf8 = tempPath('.csv');
+  const work = tempDir();
   try {
-    let decoded: Awaited<ReturnType<typeof decodeToUtf8>>;
+    let source: Source;
     try {
-      decoded = await decodeToUtf8(file, utf8);
+      source = await openSource(file, work);
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
       return rejectWhole(store, options, { sha256: '', encoding: null }, error);
     }
-    const base = { sha256: decoded.sha256, encoding: decoded.encoding };
-    let header: Awaited<ReturnType<typeof readHeader>>;
-    try {
-      header = await readHeader(utf8);
-    } catch (error) {
-      if (!(error instanceof IngestError)) throw error;
-      return rejectWhole(store, options, base, error);
-    }
-    const layout = layoutColumns(header.names);
-    const headerErrors = layout.problems.filter((p) => p.severity === 'error');
-    if (headerErrors.length > 0) return rejectProblems(store, options, base, layout.problems);
+    const base = { sha256: source.sha256, encoding: source.encoding };
+    if (source.tables.length === 0 || source.problems.some((p) => p.severity === 'error'))
+      return rejectProblems(store, options, base, source.problems, describeLayout(source, null));
+    const tables = source.tables;
+    const [first] = tables;
+    const format = tables.some((t) => t.shape.layout.format === 'wide') ? 'wide' : 'long';
 
     try {
       return await store.write(async (tx) => {
-        const duplicate = await findDuplicate(tx, decoded.sha256);
+        const duplicate = await findDuplicate(tx, source.sha256);
         if (duplicate) return duplicateReport(options, base, duplicate);
-        await readCsv(tx, utf8, header);
-        await tx.run('ingest/lines');
-        await stageRows(tx, layout);
+        const body = await stageTables(tx, tables, options);
         await tx.run('ingest/check', {
           scope: options.scope ? listValue(options.scope) : null,
           default_region: options.region ?? '全省',
-          default_basis: options.basis ?? layout.headerBasis ?? 'cumulative',
+          default_basis:
+            options.basis ?? (tables.length === 1 ? first?.shape.layout.headerBasis : null) ?? 'cumulative',
           default_series: options.series ?? 'actual',
         });
         await tx.run('ingest/compare');
-        const report = await finish(tx, options, { ...base, format: layout.format }, layout.problems);
+        const targets = await checkTargets(tx, body);
+        const report = await finish(tx, options, { ...base, format }, source, targets, body);
         // On failure the rollback drops the temporary tables with everything else.
         await tx.run('ingest/drop_temp');
         await auditReport(tx, options, report);
@@ -151,36 +151,22 @@ export async function importFile(store: Store, file: string, options: ImportOpti
       return rejectWhole(store, options, base, error);
     }
   } finally {
-    rmSync(utf8, { force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
 type Base = { sha256: string; encoding: Encoding | null };
-
-/**
- * DuckDB reads the file, every column as text. What it cannot read at all becomes a problem for
- * the whole file (lines it can read but not split right are reported line by line instead).
- */
-async function readCsv(tx: Tx, file: string, header: { names: string[]; delimiter: string }): Promise<void> {
-  const columns = structValue(Object.fromEntries(header.names.map((_, i) => [`c${i}`, 'VARCHAR'])));
-  try {
-    await tx.run('ingest/read_raw', { file, delimiter: header.delimiter, columns });
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0]?.replace(/^[A-Za-z ]+Error: /, '') ?? '';
-    throw new IngestError(
-      'unreadable_csv',
-      `文件无法按 CSV 格式读取（${reason.slice(0, 200)}）。请在 Excel 中重新“另存为 CSV”后上传。`,
-    );
-  }
-}
 
 /** Gathers the report from the checked rows and, unless a dry run, records the upload. */
 async function finish(
   tx: Tx,
   options: ImportOptions,
   base: Base & { format: 'long' | 'wide' },
-  headerProblems: Problem[],
+  source: Source,
+  targetProblems: Problem[],
+  body: BodyNotes,
 ): Promise<ImportReport> {
+  const headerProblems = source.problems;
   const [summary] = await tx.all<Record<keyof typeof NO_COUNTS | 'cells', number>>('ingest/summary');
   const rejects = await tx.all<{ line: number; error_type: string; csv_line: string }>('ingest/rejects');
   const [{ n: rejectCount } = { n: 0 }] = await tx.all<{ n: number }>('ingest/count_rejects');
@@ -192,11 +178,13 @@ async function finish(
     message: string;
     found: string | null;
   }>('ingest/problems', { limit: PROBLEM_LIMIT });
-  const problems: Problem[] = [
-    ...headerProblems,
+  const lineProblems: Problem[] = [
     ...rejects.map(describeReject),
     ...rowProblems.map((p) => ({ ...p, column: p.column_name })).map(({ column_name: _, ...p }) => p),
-  ].slice(0, PROBLEM_LIMIT);
+    ...targetProblems,
+    ...body.problems,
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const problems = [...headerProblems, ...placeProblems(lineProblems, source.tables)].slice(0, PROBLEM_LIMIT);
 
   const s = summary ?? { ...NO_COUNTS, cells: 0 };
   const counts = {
@@ -206,11 +194,21 @@ async function finish(
     revised: s.revised,
     unchanged: s.unchanged,
     blank: s.blank,
-    errors: s.errors + rejectCount,
-    warnings: s.warnings + headerProblems.filter((p) => p.severity === 'warning').length,
+    errors: s.errors + rejectCount + body.problems.length,
+    warnings:
+      s.warnings + [...headerProblems, ...targetProblems].filter((p) => p.severity === 'warning').length,
   };
-  const changes = await tx.all<PreviewRow>('ingest/preview_rows', { limit: PREVIEW_LIMIT });
-  const report: ImportReport = { ...emptyReport(options, base), ...base, counts, changes, problems };
+  const changes = (await tx.all<PreviewRow>('ingest/preview_rows', { limit: PREVIEW_LIMIT })).map((row) =>
+    placeRow(row, source.tables),
+  );
+  const report: ImportReport = {
+    ...emptyReport(options, base),
+    ...base,
+    counts,
+    changes,
+    problems,
+    layout: describeLayout(source, body),
+  };
   if (options.dryRun && !(options.recordRejection && counts.errors > 0)) return report;
 
   if (counts.errors > 0) {
@@ -300,11 +298,18 @@ function rejectWhole(store: Store, options: ImportOptions, base: Base, error: In
   ]);
 }
 
-async function rejectProblems(store: Store, options: ImportOptions, base: Base, problems: Problem[]) {
+async function rejectProblems(
+  store: Store,
+  options: ImportOptions,
+  base: Base,
+  problems: Problem[],
+  layout?: LayoutReport,
+) {
   const report: ImportReport = {
     ...emptyReport(options, base),
     status: options.dryRun && !options.recordRejection ? 'preview' : 'rejected',
     problems,
+    ...(layout ? { layout } : {}),
   };
   report.counts.errors = problems.filter((p) => p.severity === 'error').length;
   report.counts.warnings = problems.length - report.counts.errors;

@@ -12,6 +12,8 @@ export interface Problem {
   message: string;
   /** What was found in the cell. */
   found: string | null;
+  /** For a workbook: the sheet, whose row `line` is (the message names both). Absent for a CSV. */
+  sheet?: string | null;
 }
 
 /** A problem that stops the file from being read at all (not a CSV, unknown encoding, no header). */

@@ -152,6 +152,8 @@ export function adminRoutes({ store }: RouteDeps) {
         unit: z.string().max(40).optional(),
         deadline: z.string().max(40).optional(),
         retired: z.string().optional(),
+        effective: z.string().max(20).optional(),
+        source: z.string().max(400).optional(),
         reason: z.string().max(1000).default(''),
       }),
     ),

@@ -39,6 +39,7 @@ export class Store {
   #writes: Promise<unknown> = Promise.resolve();
   #closed = false;
   #commits = 0;
+  #onCommit = new Set<() => void>();
 
   private constructor(
     readonly path: string,
@@ -136,7 +137,7 @@ export class Store {
     const next = this.#writes.then(() => this.#withConnection((connection) => connection.run(sql)));
     this.#writes = next.catch(() => undefined);
     await next;
-    this.#commits += 1;
+    this.#committed();
   }
 
   /**
@@ -156,7 +157,7 @@ export class Store {
         try {
           const result = await work(tx);
           await connection.run('COMMIT');
-          this.#commits += 1;
+          this.#committed();
           return result;
         } catch (error) {
           // A failed COMMIT has already ended the transaction; the first error is the one to tell.
@@ -176,6 +177,17 @@ export class Store {
    */
   get commits(): number {
     return this.#commits;
+  }
+
+  /** Calls `listener` after every commit (the page cache warms its pages); returns how to stop. */
+  onCommit(listener: () => void): () => void {
+    this.#onCommit.add(listener);
+    return () => this.#onCommit.delete(listener);
+  }
+
+  #committed(): void {
+    this.#commits += 1;
+    for (const listener of this.#onCommit) listener();
   }
 
   /** Waits for queued writes, checkpoints and closes the database. Safe to call twice. */

@@ -3,6 +3,7 @@ import { forecastSentence, indicatorStates, monthEnd } from '../../src/analytics
 import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { withdrawUpload } from '../../src/ingest/uploads.js';
 import { importText, ingestStore } from '../helpers/ingest.js';
+import { justBefore, LATER, uploadedAt } from '../helpers/known.js';
 import type { TempStore } from '../helpers/store.js';
 
 // Fixture targets: T1-1 3.6万人 ≥ by year end; T1-2 1000套 by 31 October; T2-1 a 90% level; T3-1 a milestone.
@@ -13,7 +14,7 @@ describe('analytics/indicatorStates', () => {
   });
   afterEach(async () => temp.cleanup());
 
-  const states = async (month: string, known = new Date()) => {
+  const states = async (month: string, known = LATER) => {
     const rows = await indicatorStates(temp.store, 'fixture-2021', { period: monthEnd(month), known });
     return Object.fromEntries(rows.map((r) => [r.code, r]));
   };
@@ -101,9 +102,9 @@ describe('analytics/indicatorStates', () => {
 
   it('shows what was known at a past recording time, before a later revision', async () => {
     await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-06,20000\n');
-    const before = new Date(Date.now() + 5);
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const revision = await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-06,25000\n');
+    // Known just before the revision was recorded, as the database recorded it.
+    const before = justBefore(await uploadedAt(temp.store, revision.uploadId));
     expect((await states('2021-06'))['2021-T1-1']?.actual).toBe(25000);
     expect((await states('2021-06', before))['2021-T1-1']?.actual).toBe(20000);
     await withdrawUpload(temp.store, revision.uploadId!, CLI_ACTOR, null);

@@ -1,9 +1,10 @@
 /**
- * npm run bench:load — readers and a writer at once, on loopback, bounded in time.
- * A database of BENCH_ROWS (default 1,000,000) values; 50 connections read the overview, indicator
- * pages and snapshot downloads for LOAD_SECONDS (default 30) while a writer commits a 10,000-row
- * upload every 3 seconds. Prints requests/s, p50/p99, errors (must be 0), the server's peak RSS, and
- * whether every answer's data version was one the writer had committed (never a half-committed one).
+ * npm run bench:load — the same readers twice in one run, on loopback, bounded in time: quiet, then
+ * while a writer commits. A database of BENCH_ROWS (default 1,000,000) values; 50 connections read
+ * the overview, indicator pages and snapshot downloads for LOAD_SECONDS (default 30) each phase; in
+ * the second a writer commits a 10,000-row upload every 3 seconds. Prints requests/s, p50/p99 of
+ * each phase, errors (must be 0), the server's peak RSS, whether every answer's data version was
+ * one the writer had committed (never a half-committed one), and ratio = p99 with commits / p99 quiet.
  */
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,6 +78,15 @@ async function main() {
     '/api/snapshot?asof=2021-10&format=csv',
   ];
   for (const p of paths) await fetch(`${url}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+  const readers = () =>
+    autocannon({
+      url,
+      connections: 50,
+      duration: SECONDS,
+      headers: { cookie },
+      requests: paths.map((p) => ({ method: 'GET', path: p })),
+    } as never);
+  const quiet = await readers();
 
   let writing = true;
   let commits = 0;
@@ -111,13 +121,7 @@ async function main() {
     }
   })();
 
-  const result = await autocannon({
-    url,
-    connections: 50,
-    duration: SECONDS,
-    headers: { cookie },
-    requests: paths.map((p) => ({ method: 'GET', path: p })),
-  } as never);
+  const result = await readers();
   writing = false;
   await writer;
   await checker;
@@ -125,8 +129,9 @@ async function main() {
   const unknown = seen.filter((v) => !committed.has(v));
   const monotonic = seen.every((v, i) => i === 0 || v >= (seen[i - 1] ?? 0));
   child.kill('SIGTERM');
+  const errors = (r: typeof result) => r.errors + r.timeouts + r.non2xx;
   console.log(
-    `load-${ROWS >= 1_000_000 ? `${ROWS / 1_000_000}m` : ROWS}: ${Math.round(result.requests.average)} req/s p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts + result.non2xx}, ${commits} commits of 10,000 rows (${writeErrors} failed), server peak rss ${Math.round(rss)} MB, ${seen.length} versions checked, ${unknown.length} not committed, monotonic ${monotonic}`,
+    `load-${ROWS >= 1_000_000 ? `${ROWS / 1_000_000}m` : ROWS}: quiet ${Math.round(quiet.requests.average)} req/s p50 ${quiet.latency.p50} ms p99 ${quiet.latency.p99} ms, with commits ${Math.round(result.requests.average)} req/s p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms, errors ${errors(quiet) + errors(result)}, ${commits} commits of 10,000 rows (${writeErrors} failed), server peak rss ${Math.round(rss)} MB, ${seen.length} versions checked, ${unknown.length} not committed, monotonic ${monotonic}, ratio ${(result.latency.p99 / Math.max(quiet.latency.p99, 1)).toFixed(2)}`,
   );
 }
 

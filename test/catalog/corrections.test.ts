@@ -82,7 +82,7 @@ describe('catalog: an administrator corrects an indicator', () => {
   it('refuses what is not a correction, in Chinese', async () => {
     for (const [fields, message] of [
       [{ target: '-5', reason: 'x' }, '应为正数'],
-      [{ deadline: '2022-01-31', reason: 'x' }, '文件年度'],
+      [{ deadline: '2035-01-31', reason: 'x' }, '2021年 至 2031年'],
       [{ deadline: '2021-02-30', reason: 'x' }, 'YYYY-MM-DD'],
       [{ unit: '<b>', reason: 'x' }, '单位'],
     ] as const) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogParseError, parseDocument } from '../../src/catalog/parse.js';
+import { CatalogParseError, parseDocument, readCatalog } from '../../src/catalog/parse.js';
 
 const second = readFileSync(path.join(import.meta.dirname, 'fixtures', 'second-edition.txt'), 'utf8');
 
@@ -95,11 +95,16 @@ describe('catalog/parseDocument on an edition written in another style', () => {
       '不是文本文件',
     );
     expect(() => parseDocument('一、总体要求\n做好今年的工作。\n')).toThrow('没有找到编号的任务');
-    expect(() => parseDocument('某省重点任务\n一、总则\n1.做好工作。（省政府负责）\n')).toThrow(
-      '无法从标题中确定年份',
+  });
+
+  it('reads what it can and reports its doubts instead of refusing', () => {
+    const noDepartment = readCatalog(
+      '某省2021年重点任务\n一、总则\n1.做好工作。\n2.做好另一项工作。（省政府负责）\n',
     );
-    expect(() => parseDocument('某省2021年重点任务\n一、总则\n1.做好工作。\n')).toThrow(
-      '第1项任务缺少责任单位',
-    );
+    expect(noDepartment.catalog.tasks.map((t) => t.departments)).toEqual([[], ['省政府']]);
+    expect(noDepartment.doubts).toContainEqual(expect.objectContaining({ kind: 'department', seq: 1 }));
+    const noYear = readCatalog('某省重点任务\n一、总则\n1.到2023年底完成改造100个。（省政府负责）\n');
+    expect(noYear.catalog.document.year).toBe(2023);
+    expect(noYear.doubts).toContainEqual(expect.objectContaining({ kind: 'year', seq: null }));
   });
 });

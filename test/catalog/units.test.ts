@@ -35,19 +35,30 @@ describe('catalog/quantities', () => {
 
 describe('catalog/departments', () => {
   it('reads sole, separate, lead and labelled forms', () => {
-    expect(parseResponsibility('省公安厅负责')).toEqual({ departments: ['省公安厅'], mode: 'sole' });
+    expect(parseResponsibility('省公安厅负责')).toEqual({
+      departments: ['省公安厅'],
+      mode: 'sole',
+      lead: '省公安厅',
+    });
     expect(parseResponsibility('省教育厅、省委编办分别负责')).toEqual({
       departments: ['省教育厅', '省委编办'],
       mode: 'separate',
+      lead: null,
     });
-    expect(parseResponsibility('省发改委等负责')).toEqual({ departments: ['省发展改革委'], mode: 'lead' });
+    expect(parseResponsibility('省发改委等负责')).toEqual({
+      departments: ['省发展改革委'],
+      mode: 'lead',
+      lead: '省发展改革委',
+    });
     expect(parseResponsibility('省民政厅牵头，省财政厅、省住建厅配合')).toEqual({
       departments: ['省民政厅', '省财政厅', '省住房城乡建设厅'],
       mode: 'lead',
+      lead: '省民政厅',
     });
     expect(parseResponsibility('牵头单位：省民政厅；配合单位：省财政厅')).toEqual({
       departments: ['省民政厅', '省财政厅'],
       mode: 'lead',
+      lead: '省民政厅',
     });
   });
 

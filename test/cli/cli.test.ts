@@ -5,13 +5,14 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/store/audit.js';
+import { childEnv } from '../helpers/child.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-'));
 const db = path.join(dir, 'cli.duckdb');
 
 function npmRun(script: string, args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-    env: { ...process.env, TAIZHANG_DB: db, ...env },
+    env: childEnv({ TAIZHANG_DB: db, ...env }),
     encoding: 'utf8',
   });
 }
@@ -107,5 +108,5 @@ describe('cli: npm run user', () => {
     } finally {
       await store.close();
     }
-  }, 60_000);
+  });
 });

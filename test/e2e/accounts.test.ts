@@ -21,7 +21,7 @@ describe('e2e/accounts', () => {
   });
 
   it('signs a reporter in, uploads under their name, signs out, and the back button shows nothing private', async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const context = await suite.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     const violations = watchCsp(page);
     await page.goto(`${suite.server.url}/uploads`);
@@ -88,12 +88,15 @@ describe('e2e/accounts', () => {
     expect(width).toBe('100%');
     expect(violations).toEqual([]);
     // The watch itself works: an inline script is refused and reported.
+    const reported = page.waitForEvent('console', {
+      predicate: (message) => /Content Security Policy/i.test(message.text()),
+    });
     await page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.injected = 1';
       document.body.append(script);
     });
-    await page.waitForTimeout(200);
+    await reported;
     expect(violations.length).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
     await page.close();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, OUTPUT_DIR } from '../helpers/browser.js';
+import { browserSuite, htmxSettled, OUTPUT_DIR } from '../helpers/browser.js';
 
 describe('e2e/overview', () => {
   const suite = browserSuite();
@@ -8,7 +8,7 @@ describe('e2e/overview', () => {
   it('shows all 58 tasks in readable Chinese and saves a screenshot', async () => {
     const page = await suite.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/`);
-    await expect.poll(() => page.locator('article.task').count()).toBe(58);
+    expect(await page.locator('article.task').count()).toBe(58);
     expect(await page.locator('h1').textContent()).toContain('吉林省2021年新型城镇化建设');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview.png') });
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview-full.png'), fullPage: true });
@@ -19,14 +19,15 @@ describe('e2e/overview', () => {
     const page = await suite.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/`);
     await page.waitForFunction(() => 'htmx' in window);
-    await page.selectOption('select[name=department]', '省交通运输厅');
-    await expect.poll(() => page.locator('article.task').count()).toBe(4);
+    await htmxSettled(page, () => page.selectOption('select[name=department]', '省交通运输厅'));
+    expect(await page.locator('article.task').count()).toBe(4);
     expect(decodeURIComponent(page.url())).toContain('department=省交通运输厅');
     // The page was not reloaded: only the task list was swapped.
     expect(await page.locator('.hero h1').count()).toBe(1);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview-filtered.png') });
-    await page.goBack();
-    await expect.poll(() => page.locator('article.task').count()).toBe(58);
+    await htmxSettled(page, () => page.goBack(), 'htmx:historyRestore');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('article.task').count()).toBe(58);
     await page.close();
   });
 

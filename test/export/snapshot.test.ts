@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeRows, openSnapshotWriter } from '../../src/export/formats.js';
+import type { SnapshotRow } from '../../src/export/snapshot.js';
 import { readRows } from '../../src/store/rows.js';
+import { justBefore, uploadedAt } from '../helpers/known.js';
 import { seededApp } from '../helpers/store.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-export-'));
@@ -54,8 +57,8 @@ describe('export: indicator snapshots', () => {
     const json = JSON.parse((await get('asof=2021-10&format=json')).bytes.toString('utf8')) as {
       indicators: Record<string, unknown>[];
     };
-    expect(fromCsv).toHaveLength(65);
-    expect(json.indicators).toHaveLength(65);
+    expect(fromCsv).toHaveLength(68);
+    expect(json.indicators).toHaveLength(68);
     expect(Object.keys(fromCsv[0] ?? {})[0]).toBe('指标编码');
     for (const [i, row] of fromCsv.entries()) {
       const expected = json.indicators[i]!;
@@ -71,6 +74,38 @@ describe('export: indicator snapshots', () => {
       const b = (await get(`asof=2021-09&format=${format}`)).bytes;
       expect(a.equals(b), format).toBe(true);
     }
+  });
+
+  it('writes the same bytes a chunk of rows at a time as all at once (how national snapshots are written)', async () => {
+    const json = JSON.parse((await get('asof=2021-10&format=json')).bytes.toString('utf8')) as {
+      parameters: object;
+      indicators: SnapshotRow[];
+    };
+    const rows = json.indicators;
+    const meta = { params: json.parameters, notes: [] as [string, string][] };
+    for (const format of ['csv', 'json', 'parquet', 'arrow'] as const) {
+      const whole = await encodeRows(ctx.store, rows, format, meta);
+      const writer = await openSnapshotWriter(ctx.store, format, meta);
+      for (let at = 0; at < rows.length; at += 7) await writer.rows(rows.slice(at, at + 7));
+      await writer.rows([]);
+      const file = await writer.end();
+      const chunked = readFileSync(file);
+      rmSync(file);
+      if (format === 'arrow')
+        expect(
+          tableFromIPC(chunked)
+            .toArray()
+            .map((r) => r.code),
+        ).toEqual(rows.map((r) => r.code));
+      else expect(chunked.equals(whole), format).toBe(true);
+    }
+    // The API's JSON is exactly these rows, laid out as JSON.stringify lays them out.
+    expect((await encodeRows(ctx.store, rows, 'json', meta)).toString('utf8')).toBe(
+      `${JSON.stringify({ parameters: json.parameters, indicators: rows }, null, 2)}\n`,
+    );
+    expect((await encodeRows(ctx.store, [], 'json', meta)).toString('utf8')).toBe(
+      `${JSON.stringify({ parameters: json.parameters, indicators: [] }, null, 2)}\n`,
+    );
   });
 
   it('writes Parquet and Arrow with real types: dates as dates, numbers as numbers', async () => {
@@ -92,7 +127,7 @@ describe('export: indicator snapshots', () => {
     expect(t10).toEqual({ deadline: '2021-12-31', target: 36000 });
 
     const table = tableFromIPC((await get('asof=2021-10&format=arrow')).bytes);
-    expect(table.numRows).toBe(65);
+    expect(table.numRows).toBe(68);
     expect(String(table.schema.fields.find((f) => f.name === 'deadline')?.type)).toMatch(/Date/);
     expect(String(table.schema.fields.find((f) => f.name === 'target')?.type)).toBe('Float64');
     const row = table.toArray().find((r) => r.code === '2021-T10-1');
@@ -107,7 +142,7 @@ describe('export: indicator snapshots', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('指标编码');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
-    const t10 = sheet.getRows(2, 65)!.find((r) => r.getCell(1).value === '2021-T10-1')!;
+    const t10 = sheet.getRows(2, 68)!.find((r) => r.getCell(1).value === '2021-T10-1')!;
     expect(typeof t10.getCell(col('目标值')).value).toBe('number');
     expect(t10.getCell(col('完成时限')).value).toBeInstanceOf(Date);
     expect(typeof t10.getCell(col('完成率')).value).toBe('number');
@@ -144,14 +179,16 @@ describe('export: indicator snapshots', () => {
   });
 
   it('reproduces an earlier snapshot by recording time after a revision', async () => {
-    const before = new Date().toISOString();
-    const earlier = (await get(`asof=2021-10&format=csv&known=${encodeURIComponent(before)}`)).bytes;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await ctx.app.request('/api/uploads', {
+    const earlier = (await get('asof=2021-10&format=csv')).bytes;
+    const revision = await ctx.app.request('/api/uploads', {
       method: 'POST',
       body: '指标编码,统计期,数值\n2021-T10-1,2021-10,35000\n',
       headers: { 'Content-Type': 'text/csv' },
     });
+    expect(revision.status).toBe(200);
+    const { uploadId } = (await revision.json()) as { uploadId: number };
+    // Known just before the revision was recorded, as the database recorded it.
+    const before = justBefore(await uploadedAt(ctx.store, uploadId)).toISOString();
     const again = (await get(`asof=2021-10&format=csv&known=${encodeURIComponent(before)}`)).bytes;
     expect(again.equals(earlier)).toBe(true);
     expect((await get('asof=2021-10&format=csv')).bytes.equals(earlier)).toBe(false);
@@ -229,7 +266,7 @@ describe('export: one row per indicator and region', () => {
     expect(regions[0]).toBe('全省');
     expect(regions).toContain('长春市');
     expect(regions).toHaveLength(10);
-    expect(indicators).toHaveLength(65 * 10);
+    expect(indicators).toHaveLength(68 * 10);
     const changchun = indicators.find((r) => r.region === '长春市' && r.code === '2021-T10-1');
     const province = indicators.find((r) => r.region === '全省' && r.code === '2021-T10-1');
     expect(changchun?.actual).toBeLessThan(province?.actual ?? 0);

@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type Session, sessionHeaders } from './accounts.js';
 import { seededApp } from './store.js';
@@ -32,6 +38,25 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
     browser,
     close: () => browser.close(),
   };
+}
+
+/**
+ * Runs `action` (a select changed, a link followed back) and resolves once the htmx swap it caused
+ * has settled: `htmx:afterSettle` for a request's swap, `htmx:historyRestore` for the back button.
+ * The listener is in place before the action, so an answer faster than the test is not missed, and
+ * a slow one (a cold overview on a busy machine) is waited for as long as the test may take.
+ */
+export async function htmxSettled(
+  page: Page,
+  action: () => Promise<unknown>,
+  event: 'htmx:afterSettle' | 'htmx:historyRestore' = 'htmx:afterSettle',
+): Promise<void> {
+  await page.evaluate((name) => {
+    const w = window as unknown as { tzSettled?: Promise<void> };
+    w.tzSettled = new Promise((resolve) => document.addEventListener(name, () => resolve(), { once: true }));
+  }, event);
+  await action();
+  await page.evaluate(() => (window as unknown as { tzSettled?: Promise<void> }).tzSettled);
 }
 
 /** The real app on a seeded temp database (with `env` on top), listening on a free loopback port. */
@@ -68,9 +93,18 @@ export function browserSuite(
     browser: Browser;
     /** A page in a fresh context signed in as the administrator (or the session given). */
     newPage: (options?: BrowserContextOptions, session?: Session) => Promise<Page>;
+    /** A fresh context, signed in as no one. */
+    newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  };
+  suite.newContext = async (options = {}) => {
+    const context = await suite.browser.newContext(options);
+    // Playwright's 30 s for a navigation or a wait is short on a busy machine; 120 s is still
+    // inside the slow project's 300 s per test, so a wait that never ends is named as such.
+    context.setDefaultTimeout(120_000);
+    return context;
   };
   suite.newPage = async (options = {}, session = suite.server.admin) => {
-    const context = await suite.browser.newContext(options);
+    const context = await suite.newContext(options);
     await context.addCookies([{ name: 'tz_session', value: session.id, url: suite.server.url }]);
     return context.newPage();
   };

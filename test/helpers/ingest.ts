@@ -47,5 +47,10 @@ export async function importText(
 
 /** Every value recorded for an indicator, as the history API returns it. */
 export async function history(temp: TempStore, code: string) {
-  return indicatorHistory(temp.store, await findIndicator(temp.store, code));
+  return historyByCode(temp.store, code);
+}
+
+/** Every value recorded for an indicator, found by its code. */
+export async function historyByCode(store: TempStore['store'], code: string) {
+  return indicatorHistory(store, await findIndicator(store, code));
 }

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Role } from '../../src/auth/roles.js';
 import { openPrepared } from '../../src/cli/open.js';
@@ -16,11 +17,18 @@ export interface TempStore {
   cleanup: () => Promise<void>;
 }
 
-/** A real DuckDB file in a fresh temp dir, removed by cleanup(). */
+/**
+ * A real DuckDB file in a fresh temp dir, removed by cleanup(). `prepared`: loaded as `npm start`
+ * loads it, with the administrator account — a copy of the database the run prepared once
+ * (test/helpers/seeded-template.ts), or, outside vitest's setup, prepared here.
+ */
 export async function tempStore({ prepared = false } = {}): Promise<TempStore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-test-'));
   const file = path.join(dir, 'test.duckdb');
-  const store = prepared ? await openPrepared(loadConfig({ TAIZHANG_DB: file })) : await Store.open(file);
+  const seeded = prepared ? inject('seededDatabase') : undefined;
+  if (seeded) copyFileSync(seeded, file);
+  const store =
+    prepared && !seeded ? await openPrepared(loadConfig({ TAIZHANG_DB: file })) : await Store.open(file);
   return {
     store,
     dir,

@@ -1,65 +1,74 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedCatalogs } from '../../src/catalog/load.js';
+import { loadRegions } from '../../src/catalog/regions.js';
+import { loadConfig } from '../../src/config.js';
 import { Store } from '../../src/store/store.js';
 import { syntheticDataset } from '../bench/generate.js';
 import { codes } from '../helpers/jilin-codes.js';
+import { killAt } from '../helpers/kill-points.js';
 
-const ROWS = 200_000;
+// More than one DuckDB row group (122,880 rows), so the insert writes blocks to the file before COMMIT.
+const ROWS = 130_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-crash-'));
-let regionsFile = '';
-let file = '';
 
-/** Runs the child, kills it with SIGKILL `delay` ms after it starts committing, resolves with its output. */
-function commitAndKill(db: string, delay: number): Promise<string> {
-  const child = spawn(process.execPath, [
-    '--import',
-    'tsx',
-    'test/ingest/children/commit-large.ts',
-    db,
-    file,
-    regionsFile,
-  ]);
-  let output = '';
-  return new Promise((resolve) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('committing')) setTimeout(() => child.kill('SIGKILL'), delay);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.on('exit', () => resolve(output));
+/**
+ * Where the child dies: `kill` is the point at whose announcement the parent kills, `pause` the
+ * point where the child halts to wait for it (none: it runs on, and the kill lands in the statement
+ * after `kill`). See test/helpers/kill-points.ts.
+ */
+const KILLS = [
+  { kill: 'ingest/read_raw', pause: 'ingest/read_raw', what: 'file staged in the transaction' },
+  { kill: 'ingest/insert_upload', pause: 'committed', what: 'while inserting the values' },
+  { kill: 'commit', pause: 'commit', what: 'every value inserted, COMMIT not sent' },
+  { kill: 'commit', pause: 'committed', what: 'during COMMIT' },
+  { kill: 'committed', pause: 'committed', what: 'COMMIT returned' },
+];
+
+describe('ingest: kill -9 in the middle of a commit', () => {
+  let base = '';
+  let file = '';
+  beforeAll(async () => {
+    const data = await syntheticDataset(dir, ROWS, await codes());
+    file = data.file;
+    // Catalogue and regions loaded once; each child gets a copy.
+    base = path.join(dir, 'base.duckdb');
+    const store = await Store.open(base);
+    await loadSeedCatalogs(store, loadConfig({}).seedsDir);
+    await loadRegions(store, data.regionsFile);
+    await store.close();
   });
-}
-
-describe('ingest: a crash in the middle of a commit', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('leaves all of the upload or none of it after kill -9, and the database opens again', async () => {
-    ({ regionsFile, file } = await syntheticDataset(dir, ROWS, await codes()));
-
-    const outcomes: string[] = [];
-    // Kill at several points: while reading, while checking, around the final insert.
-    for (const [i, delay] of [50, 400, 900, 1600, 2600].entries()) {
+  it('leaves all of the upload or none of it, at every point of the commit, and the database opens again', async () => {
+    const seen: string[] = [];
+    for (const [i, { kill, pause, what }] of KILLS.entries()) {
       const db = path.join(dir, `crash-${i}.duckdb`);
-      const output = await commitAndKill(db, delay);
+      copyFileSync(base, db);
+      const { output, points } = await killAt('test/ingest/children/commit-large.ts', [db, file], {
+        kill,
+        pause,
+      });
+      const why = `${what} (killed at ${kill}, child reached ${points.join(' → ')})\n${output}`;
+      // Halted where it was told to: killed provably at that point.
+      if (pause === kill) expect(points.at(-1), why).toBe(kill);
       const reopened = await Store.open(db);
       try {
-        const counts = await reopened.one<{ actuals: number; uploads: number; committed_uploads: number }>(
-          'meta/counts',
-        );
-        expect(counts, output).toBeDefined();
-        expect([0, ROWS], output).toContain(counts?.actuals);
-        expect(counts?.committed_uploads).toBe(counts?.actuals === ROWS ? 1 : 0);
-        outcomes.push(counts?.actuals === ROWS ? 'all' : 'none');
+        const counts = await reopened.one<{ actuals: number; committed_uploads: number }>('meta/counts');
+        const outcome = counts?.actuals === ROWS ? 'all' : counts?.actuals === 0 ? 'none' : 'some';
+        expect(outcome, why).not.toBe('some');
+        expect(counts?.committed_uploads, why).toBe(outcome === 'all' ? 1 : 0);
+        // Before COMMIT was sent nothing may count; once it has returned everything must.
+        if (points.includes('committed')) expect(outcome, why).toBe('all');
+        else if (!points.includes('commit')) expect(outcome, why).toBe('none');
+        seen.push(`${what}: ${outcome}`);
       } finally {
         await reopened.close();
       }
     }
-    // Which side of the commit each kill fell on, for the record.
-    console.log(`kill -9 outcomes at 50/400/900/1600/2600 ms: ${outcomes.join(', ')}`);
-  }, 180_000);
+    // Which side of COMMIT the unpaused kill fell on, for the record.
+    console.log(`kill -9 outcomes — ${seen.join('; ')}`);
+  });
 });

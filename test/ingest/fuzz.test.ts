@@ -72,5 +72,6 @@ describe('ingest: fuzzing the import with random and mutated files', () => {
       }),
       { numRuns: 80, seed: 20211031 },
     );
-  });
+    // Eighty imports, each finding its table first: more than the default 30 s on a busy machine.
+  }, 90_000);
 });

@@ -116,17 +116,23 @@ describe('ingest/importFile', () => {
     expect(report.problems[1]?.message).toContain('列数比表头多');
   });
 
-  it('rejects a file whose header lacks the columns it needs, saying which', async () => {
+  it('rejects a file without a header, saying which rows were looked at and which names are expected', async () => {
     const report = await importText(temp, 'foo,bar\n1,2\n');
     expect(report.status).toBe('rejected');
-    expect(report.problems.map((p) => p.code)).toEqual([
-      'unknown_column',
-      'unknown_column',
-      'missing_column',
-      'missing_column',
-      'missing_column',
+    expect(report.problems.map((p) => p.code)).toEqual(['no_header']);
+    expect(report.problems[0]?.message).toContain('已查看第1–2行');
+    expect(report.problems[0]?.message).toContain('“指标名称”或“指标编码”');
+    expect(report.problems[0]?.message).toContain('“1-3月”');
+  });
+
+  it('rejects a header that lacks a column it needs, saying which, on the header line', async () => {
+    const report = await importText(temp, '指标编码,数值,foo\n2021-T1-1,1,2\n');
+    expect(report.status).toBe('rejected');
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'unknown_column'],
+      [1, 'missing_column'],
     ]);
-    expect(report.problems.find((p) => p.code === 'missing_column')?.message).toContain('指标编码');
+    expect(report.problems[1]?.message).toContain('缺少统计期列');
   });
 
   it('keeps both values when a later upload revises one, and withdrawal makes the earlier count again', async () => {

@@ -38,7 +38,7 @@ describe('ingest: a million-row file', () => {
     } finally {
       await store.close();
     }
-  }, 120_000);
+  });
 });
 
 /** The history of an indicator of the fixture's document, by code. */

@@ -110,4 +110,34 @@ describe('routes: regions compared', () => {
     const training = rows.find((r) => r.textContent?.includes('农民工向农技工转型培训'));
     expect(training?.textContent).toContain('—');
   });
+
+  it('opens one prefecture at a time: its counties against its own figure', async () => {
+    await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: '指标编码,统计期,数值,地区\n2021-T26-2,2021-06,9000,南关区\n2021-T26-2,2021-06,16000,宽城区\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    const top = await html(await ctx.app.request('/regions?asof=2021-06'));
+    // The province page lists prefectures only, with the way into each that has counties reporting.
+    expect(top.$$('#region-rollup tbody th').map((e) => e.textContent)).toEqual([
+      '全省',
+      '长春市（下辖 2 个地区）',
+      '延边朝鲜族自治州',
+    ]);
+    const link = top.$$('#region-rollup tbody th a')[0]?.getAttribute('href');
+    expect(link).toBe(`/regions?parent=${encodeURIComponent('长春市')}&asof=2021-06`);
+    const city = await html(await ctx.app.request(link ?? ''));
+    expect(city.$$('.breadcrumb a').map((a) => a.textContent)).toEqual(['全省']);
+    expect(city.$$('#region-rollup tbody th').map((e) => e.textContent)).toEqual([
+      '长春市',
+      '南关区',
+      '宽城区',
+    ]);
+    const subsidy = city
+      .$$('#region-compare tbody tr')
+      .find((r) => r.textContent?.includes('发放公租房租赁补贴'));
+    // 25000 for the city, 9000 + 16000 for its districts: no gap.
+    expect(subsidy?.textContent).toContain('一致');
+    expect((await ctx.app.request('/regions?parent=%E7%81%AB%E6%98%9F')).status).toBe(404);
+  });
 });

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { evidenceForm, pdf } from '../helpers/accountability.js';
 import { clientFor } from '../helpers/accounts.js';
+import { childEnv } from '../helpers/child.js';
 import { seededApp } from '../helpers/store.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-backup-'));
@@ -20,7 +21,7 @@ async function dump(store: Store): Promise<Record<string, string>> {
 
 function run(script: 'backup' | 'restore', target: string, db: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', script, target], {
-    env: { ...process.env, TAIZHANG_DB: db },
+    env: childEnv({ TAIZHANG_DB: db }),
     encoding: 'utf8',
   });
 }
@@ -95,7 +96,7 @@ describe('store: backup and restore', () => {
       await store.close();
       await ctx.cleanup();
     }
-  }, 120_000);
+  });
 
   it('refuses a damaged backup, a non-empty target and a used folder, in Chinese', async () => {
     const db = path.join(dir, 'small.duckdb');
@@ -110,5 +111,5 @@ describe('store: backup and restore', () => {
     expect(run('restore', path.join(dir, 'nowhere'), path.join(dir, 'fresh2.duckdb')).stderr).toContain(
       '不是台账的备份目录',
     );
-  }, 120_000);
+  });
 });

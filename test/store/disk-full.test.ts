@@ -56,5 +56,5 @@ describe('store: the disk fills up during a commit', () => {
     } finally {
       await store.close().catch(() => undefined);
     }
-  }, 180_000);
+  });
 });

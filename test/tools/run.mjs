@@ -2,7 +2,7 @@
 // `npm test`: lint, typecheck and every vitest suite, then the plain line `N passed, N failed`
 // that CI reads (vitest's own summary is not read). Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBrowser } from './ensure-browser.mjs';
 
@@ -31,7 +31,10 @@ console.log('\n▶ vitest');
 const out = path.join(root, 'test', 'output');
 mkdirSync(out, { recursive: true });
 const report = path.join(out, 'vitest.json');
-run(bin('vitest'), [
+// A report left by an earlier run must not stand in for this one.
+rmSync(report, { force: true });
+// vitest reads the root's vitest.config.ts (test/vitest.config.ts): timeouts and the unit/slow projects.
+const status = run(bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -40,6 +43,7 @@ run(bin('vitest'), [
 ]);
 
 let passed = 0;
+const failedBefore = failed;
 if (existsSync(report)) {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   passed = result.numPassedTests ?? 0;
@@ -49,6 +53,11 @@ if (existsSync(report)) {
     (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
   ).length;
   if ((result.numTotalTests ?? 0) === 0) failed += 1;
+  // vitest fails a run on an error outside any test (an unhandled rejection, say) though each passed.
+  if (status !== 0 && failed === failedBefore) {
+    console.log(`✗ vitest exited with status ${status}`);
+    failed += 1;
+  }
 } else {
   console.log('✗ vitest wrote no report');
   failed += 1;

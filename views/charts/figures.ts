@@ -44,6 +44,7 @@ export function indicatorChart(analysis: IndicatorAnalysis, indicator: ChartIndi
     deadline: indicator.deadline,
     plan: analysis.series.plan,
     forecast: analysis.state?.forecast ?? null,
+    targets: analysis.targets,
   });
 }
 

@@ -12,6 +12,8 @@ export interface ProgressOptions {
   plan?: SeriesPoint[];
   /** Projected value at the deadline, drawn dashed from the last actual. */
   forecast?: number | null;
+  /** The target in force at each month end; when it changes, the target is drawn as a step. */
+  targets?: { period: string; target: number | null }[];
   width?: number;
   height?: number;
 }
@@ -29,6 +31,7 @@ export function progressChart(actual: SeriesPoint[], options: ProgressOptions): 
     deadline,
     plan = [],
     forecast = null,
+    targets = [],
     width = 680,
     height = 280,
   } = options;
@@ -55,6 +58,60 @@ export function progressChart(actual: SeriesPoint[], options: ProgressOptions): 
         ]
       : [];
   const u = unit ?? '';
+  const steps = targets
+    .filter((t): t is { period: string; target: number } => t.target !== null)
+    .map((t) => ({ date: utc(t.period), v: t.target }));
+  const firstStep = steps[0];
+  const lastStep = steps[steps.length - 1];
+  // A revised target: the line steps where the revision took effect, both targets labelled.
+  const revised = firstStep && lastStep && new Set(steps.map((t) => t.v)).size > 1;
+  const targetMarks =
+    revised && firstStep && lastStep
+      ? [
+          Plot.line([{ date: start, v: firstStep.v }, ...steps], {
+            x: 'date',
+            y: 'v',
+            curve: 'step-before',
+            stroke: '#a8232d',
+            strokeWidth: 1.5,
+            title: (d: { date: Date; v: number }) => `${zhMonth(d.date)}目标 ${zhNumber(d.v)}${u}`,
+          }),
+          Plot.text([{ date: start, v: firstStep.v }], {
+            x: 'date',
+            y: 'v',
+            text: () => `原目标 ${zhNumber(firstStep.v)}${u}`,
+            dy: -7,
+            textAnchor: 'start',
+            fill: '#a8232d',
+          }),
+          Plot.text([lastStep], {
+            x: 'date',
+            y: 'v',
+            text: () => `调整后 ${zhNumber(lastStep.v)}${u}`,
+            dy: -7,
+            textAnchor: 'end',
+            fill: '#a8232d',
+          }),
+        ]
+      : [
+          target !== null
+            ? Plot.ruleY([target], {
+                stroke: '#a8232d',
+                strokeWidth: 1.5,
+                title: `目标 ${zhNumber(target)}${u}`,
+              })
+            : null,
+          target !== null
+            ? Plot.text([{ date: start, v: target }], {
+                x: 'date',
+                y: 'v',
+                text: () => `目标 ${zhNumber(target)}${u}`,
+                dy: -7,
+                textAnchor: 'start',
+                fill: '#a8232d',
+              })
+            : null,
+        ];
   return renderPlot({
     title,
     width,
@@ -69,19 +126,7 @@ export function progressChart(actual: SeriesPoint[], options: ProgressOptions): 
     },
     y: { grid: true, label: `累计（${u || '数值'}）`, tickFormat: zhNumber, nice: true, zero: true },
     marks: [
-      target !== null
-        ? Plot.ruleY([target], { stroke: '#a8232d', strokeWidth: 1.5, title: `目标 ${zhNumber(target)}${u}` })
-        : null,
-      target !== null
-        ? Plot.text([{ date: start, v: target }], {
-            x: 'date',
-            y: 'v',
-            text: () => `目标 ${zhNumber(target)}${u}`,
-            dy: -7,
-            textAnchor: 'start',
-            fill: '#a8232d',
-          })
-        : null,
+      ...targetMarks,
       pace.length
         ? Plot.line(pace, {
             x: 'date',

@@ -1,5 +1,6 @@
--- Every correction of one indicator, newest first.
-SELECT id, field, old_value, new_value, reason, corrected_by, corrected_at
+-- Every revision of one indicator, newest first.
+SELECT id, field, old_value, new_value, reason, corrected_by, corrected_at,
+  strftime(effective, '%Y-%m-%d') AS effective, source
 FROM indicator_correction
 WHERE code = $code
 ORDER BY id DESC

@@ -2,6 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { indicatorRows } from '../../analytics/dashboard.js';
 import { indicatorHistory } from '../../analytics/history.js';
+import { actorOf } from '../../auth/middleware.js';
+import { correctIndicator } from '../../catalog/corrections.js';
 import { findIndicator } from '../../catalog/read.js';
 import { resolveView, viewQuery } from '../../http/view.js';
 import type { RouteDeps } from '../deps.js';
@@ -56,7 +58,48 @@ const actualsRoute = createRoute({
   },
 });
 
+const revisionBody = z.object({
+  target: z.union([z.number(), z.string().max(40)]).optional(),
+  unit: z.string().max(20).optional(),
+  deadline: z.string().max(20).optional(),
+  effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应写成 YYYY-MM-DD，如 2021-07-01'),
+  source: z.string().trim().min(1, '请写明依据的文件或决定').max(200),
+  reason: z.string().trim().min(1, '请写明调整原因').max(200),
+});
+
+const revisionRoute = createRoute({
+  method: 'post',
+  path: '/indicators/{code}/revisions',
+  summary: '调整指标目标（管理员）',
+  description:
+    '从 effective 起调整目标值、单位或完成时限，注明依据文件（source）与原因。此前各月仍按原目标计算；以 known 查询调整记录之前的时刻，看到的也是原目标。',
+  request: {
+    params: z.object({ code: z.string().max(40) }),
+    body: { required: true, content: { 'application/json': { schema: revisionBody } } },
+  },
+  responses: {
+    200: {
+      description: '调整了几项',
+      content: { 'application/json': { schema: z.object({ code: z.string(), changed: z.number() }) } },
+    },
+    403: errorBody,
+    404: errorBody,
+    422: errorBody,
+  },
+});
+
 export function indicatorApi(app: OpenAPIHono, { store }: RouteDeps) {
+  app.openapi(revisionRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const body = c.req.valid('json');
+    await findIndicator(store, code);
+    const changed = await correctIndicator(store, actorOf(c), code, {
+      ...body,
+      target: body.target === undefined ? undefined : String(body.target),
+    });
+    return c.json({ code, changed }, 200);
+  });
+
   app.openapi(indicatorsRoute, async (c) => {
     const view = await resolveView(store, c.req.valid('query'));
     if (!view) return c.json({ document: null, indicators: [] }, 200);

@@ -45,14 +45,14 @@ export function snapshotApi(app: OpenAPIHono, { store }: RouteDeps) {
   app.openapi(snapshotRoute, async (c) => {
     const { format = 'csv', by, ...query } = c.req.valid('query');
     const view = await requireResolvedView(store, query);
-    const { bytes, params } = await buildSnapshot(
+    const { body, params } = await buildSnapshot(
       store,
       { ...view, byRegion: by === 'region' },
       format,
       await dataVersion(store),
     );
     attachment(c, CONTENT_TYPES[format], snapshotFileName(params, format), 'snapshot');
-    return c.body(bytes as unknown as ArrayBuffer, 200);
+    return c.body(body as unknown as ArrayBuffer, 200);
   });
 
   app.openapi(actualsRoute, async (c) => {

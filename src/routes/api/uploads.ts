@@ -10,20 +10,33 @@ import { errorBody, importReport } from './schemas.js';
 
 const flag = optional(z.enum(['1', 'true', '0', 'false'], { error: '应为 1 或 0' }));
 
+/** What a script may send as the body: the file itself, a CSV or a workbook (read by its content). */
+const FILE_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+];
+
 const uploadRoute = createRoute({
   method: 'post',
   path: '/uploads',
   summary: '上传实际完成值',
   description:
-    '请求体为 CSV 文件本身（Content-Type: text/csv），或 multipart 表单的 file 字段。检查与网页上传相同；dry_run=1 只检查不写入。200：已提交、预检、无变化或重复文件；422：文件被拒绝（problems 列出每个问题的行、列与中文说明）。',
+    '请求体为文件本身（CSV 或 .xlsx；Content-Type 如 text/csv、application/octet-stream，格式按内容识别），或 multipart 表单的 file 字段。检查与网页上传相同；dry_run=1 只检查不写入。200：已提交、预检、无变化或重复文件；422：文件被拒绝（problems 列出每个问题的行、列与中文说明）。',
   request: {
     query: uploadOptions.extend({ dry_run: flag, file_name: text(200) }),
-    // Described, not checked here: the file is read and checked by the import itself.
+    // Described, not checked here: the file is read and checked by the import itself (no body
+    // validator, so the body stays a stream and any Content-Type is taken, the format from the bytes).
     body: {
       content: {
-        'text/csv': { schema: z.string().meta({ format: 'binary' }) },
+        ...Object.fromEntries(
+          FILE_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        ),
         'multipart/form-data': {
-          schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }),
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
         },
       },
     },

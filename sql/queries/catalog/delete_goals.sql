@@ -1,0 +1,1 @@
+DELETE FROM goal WHERE document_id = $id

@@ -1,0 +1,221 @@
+import type { Tx } from '../store/store.js';
+import { cell, isMarker, literal, rows } from './body-sql.js';
+import { isUnitText } from './columns.js';
+import { periodOfHeader } from './periods.js';
+import type { Table } from './source.js';
+
+/** An indicator cell that may carry a list number, a unit in brackets or stray spaces. */
+const DECORATED_NAME =
+  '[)）]\\s*$|^\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[、.．]\\s*\\S|^\\s*[（(]\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[)）]|\\S\\s+\\S';
+
+/**
+ * —, /, 无 … in a value or status cell mean nothing was reported. In a wide table a row's 备注 goes
+ * with the periods it reports, not with its blank ones (which would otherwise be recorded as
+ * reports of nothing, one per blank month).
+ */
+export async function clearBlankMarkers(tx: Tx, table: Table): Promise<void> {
+  // An exact marker is a hash lookup; only a text with a space in it is trimmed first.
+  const marker = (column: string) =>
+    `(${isMarker(column)} OR (contains(${column}, ' ') AND ${isMarker(`trim(${column})`)}))`;
+  await tx.connection.run(
+    `UPDATE ingest_staged SET
+       value_raw = CASE WHEN ${marker('value_raw')} THEN NULL ELSE value_raw END,
+       status_raw = CASE WHEN ${marker('status_raw')} THEN NULL ELSE status_raw END
+     WHERE ${marker('value_raw')} OR ${marker('status_raw')}`,
+  );
+  const { layout } = table.shape;
+  if (layout.format === 'wide' && layout.roles.note)
+    await tx.connection.run(
+      `UPDATE ingest_staged SET note_raw = NULL
+       WHERE note_raw IS NOT NULL AND nullif(trim(value_raw), '') IS NULL AND nullif(trim(status_raw), '') IS NULL`,
+    );
+}
+
+/**
+ * The texts the steps below rewrite, in one pass: each distinct period text (there are a dozen in a
+ * million-row file) and each indicator text that carries a list number, a bracket or spaces.
+ */
+export async function distinctTexts(tx: Tx, table: Table): Promise<{ periods: string[]; names: string[] }> {
+  const { roles } = table.shape.layout;
+  const parts = [
+    ...(roles.period
+      ? [
+          "SELECT 'period' AS kind, p AS text FROM (SELECT DISTINCT period_raw AS p FROM ingest_staged) WHERE p IS NOT NULL",
+        ]
+      : []),
+    ...(roles.indicator
+      ? [
+          `SELECT 'name' AS kind, raw AS text FROM (SELECT DISTINCT indicator_raw AS raw FROM ingest_staged)
+           WHERE raw IS NOT NULL AND regexp_matches(raw, ${literal(DECORATED_NAME)})`,
+        ]
+      : []),
+  ];
+  if (parts.length === 0) return { periods: [], names: [] };
+  const found = await rows<{ kind: string; text: string }>(tx, `${parts.join(' UNION ALL ')} LIMIT 20000`);
+  return {
+    periods: found.filter((f) => f.kind === 'period').map((f) => f.text),
+    names: found.filter((f) => f.kind === 'name').map((f) => f.text),
+  };
+}
+
+/** 1-10月, 一季度, 2021年上半年 in a period column: the month they end with, and their basis. */
+export async function readPeriodTexts(tx: Tx, table: Table, texts: string[]): Promise<void> {
+  if (texts.length === 0) return;
+  const year = table.shape.context.year ?? table.shape.context.period?.year ?? null;
+  const map = texts.flatMap((p) => {
+    const phrase = periodOfHeader(p);
+    // 2021-10, 2021年10月, 202110 are the check's own (tz_period); only the others are rewritten.
+    if (!phrase || (phrase.year !== null && phrase.basis === null)) return [];
+    const y = phrase.year ?? year;
+    if (!y) return [];
+    const basis = phrase.basis === 'cumulative' ? '累计' : phrase.basis === 'increment' ? '当月' : null;
+    return [{ raw: p, period: `${y}-${String(phrase.month).padStart(2, '0')}`, basis }];
+  });
+  if (map.length === 0) return;
+  await tx.connection.run(
+    `UPDATE ingest_staged SET period_raw = m.period,
+       basis_raw = CASE WHEN (basis_raw IS NULL OR trim(basis_raw) = '') AND m.basis IS NOT NULL THEN m.basis ELSE basis_raw END
+     FROM (SELECT unnest(from_json($map, '[{"raw":"VARCHAR","period":"VARCHAR","basis":"VARCHAR"}]'), recursive := true)) m
+     WHERE ingest_staged.period_raw = m.raw`,
+    { map: JSON.stringify(map) },
+  );
+}
+
+/**
+ * The basis a column's header states (1-6月, 上半年: cumulative; 二季度, 当月: increment) for the
+ * rows that state none; and, when several tables are staged, each long table's own header basis.
+ */
+export async function setColumnBases(tx: Tx, table: Table, perTableHeaderBasis: boolean): Promise<void> {
+  const { layout } = table.shape;
+  const word = (basis: 'cumulative' | 'increment') => (basis === 'cumulative' ? '累计' : '当月');
+  const map = layout.months.flatMap((m) => (m.basis ? [{ name: m.name, basis: word(m.basis) }] : []));
+  if (map.length > 0) {
+    await tx.connection.run(
+      `UPDATE ingest_staged SET basis_raw = m.basis
+       FROM (SELECT unnest(from_json($map, '[{"name":"VARCHAR","basis":"VARCHAR"}]'), recursive := true)) m
+       WHERE ingest_staged.value_column = m.name AND (basis_raw IS NULL OR trim(basis_raw) = '')`,
+      { map: JSON.stringify(map) },
+    );
+  }
+  if (perTableHeaderBasis && layout.format === 'long' && layout.headerBasis) {
+    await tx.connection.run(
+      `UPDATE ingest_staged SET basis_raw = $basis WHERE basis_raw IS NULL OR trim(basis_raw) = ''`,
+      { basis: word(layout.headerBasis) },
+    );
+  }
+}
+
+/** A sheet named 长春市 (or 延边州) in a table without a region column: its rows are that region's. */
+export async function regionOfSheet(tx: Tx, table: Table): Promise<string | null> {
+  if (!table.sheet || table.shape.layout.roles.region) return null;
+  const [found] = await rows<{ region: string | null }>(
+    tx,
+    `SELECT coalesce((SELECT name FROM region WHERE name = $name), (SELECT region FROM region_alias WHERE alias = $name)) AS region`,
+    { name: table.sheet.trim() },
+  );
+  if (!found?.region) return null;
+  await tx.connection.run(
+    `UPDATE ingest_staged SET region_raw = $name WHERE region_raw IS NULL OR trim(region_raw) = ''`,
+    { name: table.sheet.trim() },
+  );
+  return found.region;
+}
+
+const halfwidth = (s: string) =>
+  s
+    .replace(/[０-９．，－＋％／：]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+
+/**
+ * Indicator names as clerks write them: 1.农民工职业技能培训（万人次）, （二）棚户区改造, 新筹集 公租房.
+ * Each distinct decorated text is tried against the catalogue as written, without its list number,
+ * without a unit in brackets (kept as the row's unit), without spaces; the first that names an
+ * indicator is used. One that names none keeps the cleaned text, so the check suggests the nearest.
+ */
+export async function tidyNames(
+  tx: Tx,
+  decorated: string[],
+): Promise<{ raw: string; clean: string; unit: string | null }[]> {
+  if (decorated.length === 0) return [];
+  const catalogue = await rows<{ code: string; name: string }>(
+    tx,
+    'SELECT code, name FROM indicator WHERE retired_at IS NULL',
+  );
+  const known = new Set(catalogue.flatMap((i) => [i.code.toUpperCase(), i.name]));
+  const map = decorated.flatMap((raw) => {
+    const cleaned = cleanName(raw, (c) => known.has(c) || known.has(c.toUpperCase()));
+    return cleaned.clean !== halfwidth(raw) || cleaned.unit ? [{ raw, ...cleaned }] : [];
+  });
+  if (map.length === 0) return [];
+  await tx.connection.run(
+    `CREATE OR REPLACE TEMP TABLE ingest_names AS
+     SELECT unnest(from_json($map, '[{"raw":"VARCHAR","clean":"VARCHAR","unit":"VARCHAR"}]'), recursive := true)`,
+    { map: JSON.stringify(map) },
+  );
+  return map;
+}
+
+/** The name to look up and the unit it carried, trying the plainer forms in turn. */
+export function cleanName(
+  raw: string,
+  isKnown: (name: string) => boolean,
+): { clean: string; unit: string | null } {
+  const text = halfwidth(raw);
+  const numbered = text
+    .replace(/^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?=\S)/, '')
+    .replace(/^[（(]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]\s*/, '');
+  const bracket = /^(.*?)\s*[（(]\s*([^()（）]{1,8})\s*[)）]\s*$/.exec(numbered);
+  const unit = bracket?.[2] && isUnitText(bracket[2]) ? bracket[2] : null;
+  const withoutUnit = unit ? (bracket?.[1] ?? numbered) : numbered;
+  const candidates: { clean: string; unit: string | null }[] = [
+    { clean: text, unit: null },
+    { clean: numbered, unit: null },
+    { clean: withoutUnit, unit },
+    { clean: withoutUnit.replace(/\s+/g, ''), unit },
+    { clean: numbered.replace(/[（(][^()（）]*[)）]/g, '').replace(/\s+/g, ''), unit },
+  ];
+  return (
+    candidates.find((c) => c.clean !== '' && isKnown(c.clean)) ?? {
+      clean: withoutUnit.replace(/\s+/g, ''),
+      unit,
+    }
+  );
+}
+
+/**
+ * A row with figures but no indicator, under one that names it: in a CSV saved from a sheet whose
+ * indicator name was merged down over several rows (one per region or 口径), only the first row
+ * keeps the name. Such rows take the name from the row above, and are reported. Runs on ingest_raw,
+ * after the layout rows are gone (so a group heading is never taken for a name).
+ */
+export async function fillDownIndicators(tx: Tx, table: Table): Promise<number[]> {
+  const { roles, months } = table.shape.layout;
+  const indicator = roles.indicator?.index;
+  const data = [
+    ...months.map((m) => m.index),
+    ...(['value', 'status'] as const).flatMap((r) => (roles[r] ? [roles[r].index] : [])),
+  ];
+  if (indicator === undefined || data.length === 0) return [];
+  const blank = `(r.c${indicator} IS NULL OR trim(r.c${indicator}) = '')`;
+  const hasData = data.map((i) => `${cell(i)} IS NOT NULL`).join(' OR ');
+  const [first] = await rows<{ rn: number }>(
+    tx,
+    `SELECT rn FROM ingest_raw r WHERE r.c${indicator} IS NULL AND (${hasData}) LIMIT 1`,
+  );
+  if (!first) return [];
+  const filled = await rows<{ line: number }>(
+    tx,
+    `SELECT l.line FROM ingest_raw r JOIN ingest_lines l USING (rn)
+     WHERE ${blank} AND (${hasData}) AND rn > (SELECT min(rn) FROM ingest_raw r WHERE NOT ${blank})
+     ORDER BY l.line`,
+  );
+  await tx.connection.run(
+    `UPDATE ingest_raw SET c${indicator} = f.name
+     FROM (
+       SELECT rn, last_value(nullif(trim(c${indicator}), '') IGNORE NULLS) OVER (ORDER BY rn) AS name FROM ingest_raw
+     ) f
+     WHERE ingest_raw.rn = f.rn AND (ingest_raw.c${indicator} IS NULL OR trim(ingest_raw.c${indicator}) = '')`,
+  );
+  return filled.map((f) => f.line);
+}

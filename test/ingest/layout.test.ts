@@ -1,0 +1,285 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { historyByCode, importText, ingestStore } from '../helpers/ingest.js';
+import type { TempStore } from '../helpers/store.js';
+import { BUREAU_DATA, BUREAU_HEADER, BUREAU_STORED, stored, toCsv } from './sheets.js';
+
+const csv = (rows: string[]) => `${rows.join('\r\n')}\r\n`;
+
+/** The bureau's sheet saved from Excel as CSV: title, 填报单位, 序号, names with units, 注：. */
+const BUREAU_CSV = toCsv([
+  ['2021年新型城镇化重点任务指标完成情况（1-10月）'],
+  ['填报单位：省统计局', '', '', '', '', '', '填报日期：2021年11月5日'],
+  BUREAU_HEADER,
+  ...BUREAU_DATA,
+  [],
+  ['注：1-10月数据为快报数。'],
+]);
+
+describe('ingest: finding the table in a clerk’s CSV', () => {
+  let temp: TempStore;
+  beforeEach(async () => {
+    temp = await ingestStore();
+  });
+  afterEach(async () => temp.cleanup());
+
+  it('imports the bureau sheet in GB18030: title, 填报单位, 序号, units, blanks and 注： skipped', async () => {
+    const report = await importText(temp, BUREAU_CSV, { encoding: 'gb18030' });
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ status: 'committed', encoding: 'gb18030', format: 'wide' });
+    expect(report.counts).toMatchObject({ lines: 3, values: 12, new: 9, blank: 3, errors: 0 });
+    for (const [code, values] of Object.entries(BUREAU_STORED))
+      expect(await stored(temp, code), code).toEqual(values);
+    // Line numbers are the file's: the first indicator row is line 4.
+    const history = await historyByCode(temp.store, '2021-T1-1');
+    expect(history.map((r) => r.line)).toEqual([4, 4, 4]);
+    expect(report.layout?.tables[0]).toMatchObject({
+      headerRows: [3],
+      titleRows: [1, 2],
+      period: '2021年1-10月',
+      skipped: [
+        { kind: 'blank', rows: [7] },
+        { kind: 'note', rows: [8] },
+      ],
+      scaling: [{ source: '“单位”列', unit: '万人', factor: 10000, cells: 3 }],
+    });
+    expect(report.layout?.summary).toEqual([
+      '第1–2行为标题，第7行为空行，第8行为注释，已跳过；表头在第3行。',
+      '标题中的统计期为2021年1-10月。',
+      '“单位”列的数值单位为“万人”，已乘以10,000（3个数值）。',
+    ]);
+  });
+
+  it('names each problem by the line the clerk sees, after title rows, empty lines and notes', async () => {
+    const report = await importText(
+      temp,
+      [
+        '各地区指标填报表',
+        '',
+        '指标编码,统计期,数值',
+        '2021-T1-1,2021-03,100',
+        '',
+        '2021-T1-1,2021-04,abc',
+        '说明：数据为初步统计',
+        '2021-T1-1,2021-05,200,多余',
+        '2021-T1-1,2021-06,300',
+      ].join('\n'),
+    );
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([
+      [6, 'bad_number'],
+      [8, 'malformed_line'],
+    ]);
+    expect(report.layout?.tables[0]?.skipped).toEqual([
+      { kind: 'blank', rows: [2, 5] },
+      { kind: 'note', rows: [7] },
+    ]);
+    expect(report.counts.lines).toBe(4);
+  });
+
+  it('drops group headings, 合计 rows and a repeated header, and reads —, -, / and 无 as not reported', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '序号,指标名称,1月,2月,3月,4月',
+        '一,推进农业转移人口市民化,,,,',
+        '1,职业技能培训,100,—,-,400',
+        '（二）,提高住房保障水平,,,,',
+        '2,新筹集公租房,/,无,30,40',
+        ',合计,100,,30,440',
+        '序号,指标名称,1月,2月,3月,4月',
+        '3,县域内就诊率,91,,,',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.status).toBe('committed');
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-01-31', '全省', 100, 'cumulative'],
+      ['2021-04-30', '全省', 400, 'cumulative'],
+    ]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([
+      ['2021-03-31', '全省', 30, 'cumulative'],
+      ['2021-04-30', '全省', 40, 'cumulative'],
+    ]);
+    expect(await stored(temp, '2021-T2-1')).toEqual([['2021-01-31', '全省', 91, 'cumulative']]);
+    expect(report.counts).toMatchObject({ lines: 3, blank: 7, new: 5 });
+    expect(report.layout?.tables[0]?.skipped).toEqual([
+      { kind: 'group', rows: [2, 4] },
+      { kind: 'total', rows: [6] },
+      { kind: 'header', rows: [7] },
+    ]);
+  });
+
+  it('reads a statistics form by the period in its title: 本月 beside 1-10月累计 keeps the cumulative one', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年10月重点指标完成情况',
+        '指标名称,本月,1-10月累计,完成率（%）',
+        '职业技能培训,3000,30000,83.3',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-10-31', '全省', 30000, 'cumulative']]);
+    expect(report.layout?.summary).toContain('“完成率（%）”列未导入：为计算或计划数，不作为完成值导入。');
+    expect(report.layout?.summary).toContain('“本月”列未导入：表中已有按统计期分列的数值。');
+  });
+
+  it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年指标完成情况',
+        '指标编码,统计期,数值',
+        '2021-T1-1,一季度,900',
+        '2021-T1-1,2021年1-6月,1800',
+        '2021-T1-2,二季度,50',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-03-31', '全省', 900, 'cumulative'],
+      ['2021-06-30', '全省', 1800, 'cumulative'],
+    ]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-06-30', '全省', 50, 'increment']]);
+  });
+
+  it('scales values by a unit in the header (完成值（万人）) and warns when the sheet’s target differs', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,统计期,年度目标（万人）,完成值（万人）',
+        '职业技能培训,2021-06,3.5,1.8',
+        '职业技能培训,2021-07,3.5,约2',
+      ]),
+    );
+    expect(report.status).toBe('rejected');
+    expect(report.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
+      [2, 'target_mismatch', 'warning'],
+      [3, 'bad_number', 'error'],
+      [3, 'target_mismatch', 'warning'],
+    ]);
+    expect(report.problems[0]?.message).toBe(
+      '目标值“3.5”（万人，即 35,000）与指标目录中 2021-T1-1 的目标值 36,000人 不一致，请核对（目标值列只用于核对，不作为完成值导入）',
+    );
+    const ok = await importText(
+      temp,
+      csv(['指标名称,统计期,年度目标（万人）,完成值（万人）', '职业技能培训,2021-06,3.6,1.8']),
+    );
+    expect(ok.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-06-30', '全省', 18000, 'cumulative']]);
+    expect(ok.changes[0]).toMatchObject({ value_raw: '1.8万', value: 18000 });
+  });
+
+  it('resolves names with list numbers and units, and suggests the nearest for one it cannot', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,1-3月',
+        '1.职业技能培训（万人）,0.5',
+        '（二）新筹集 公租房（套）,10',
+        '职业培训（万人）,1',
+      ]),
+    );
+    expect(report.problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [4, 'unknown_indicator', '指标编码不存在：“职业培训”，最接近的是 2021-T1-1 职业技能培训'],
+    ]);
+    const fixed = await importText(
+      temp,
+      csv(['指标名称,1-3月', '1.职业技能培训（万人）,0.5', '（二）新筹集 公租房（套）,10']),
+    );
+    expect(fixed.status).toBe('committed');
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-03-31', '全省', 5000, 'cumulative']]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-03-31', '全省', 10, 'cumulative']]);
+  });
+
+  it('applies a table’s 单位：万人 only to indicators counted in 人, never to a percentage or 套', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,1-3月,1-6月,单位：万人',
+        '职业技能培训,0.9,1.8,',
+        '新筹集公租房,200,400,',
+        '县域内就诊率,88.5,89,',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-03-31', '全省', 9000, 'cumulative'],
+      ['2021-06-30', '全省', 18000, 'cumulative'],
+    ]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => r[2])).toEqual([200, 400]);
+    expect((await stored(temp, '2021-T2-1')).map((r) => r[2])).toEqual([88.5, 89]);
+    expect(report.layout?.summary).toContain(
+      '表头上方的“单位：万人”的数值单位为“万人”，已乘以10,000（2个数值）。',
+    );
+  });
+
+  it('warns when a unit line names several units, and reads the figures as written', async () => {
+    const report = await importText(
+      temp,
+      csv(['（单位：万人、万户）', '指标名称,1-3月', '职业技能培训,9000']),
+    );
+    expect(report.status).toBe('committed');
+    expect(report.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
+      [1, 'unclear_unit', 'warning'],
+    ]);
+    expect((await stored(temp, '2021-T1-1')).map((r) => r[2])).toEqual([9000]);
+  });
+
+  it('reads 全年 before the periods as the annual target, not as December', async () => {
+    const report = await importText(
+      temp,
+      csv(['指标名称,全年,1-3月,1-6月', '职业技能培训,30000,9000,18000']),
+    );
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([[2, 'target_mismatch']]);
+    expect((await stored(temp, '2021-T1-1')).map((r) => r[0])).toEqual(['2021-03-31', '2021-06-30']);
+    expect(report.layout?.summary).toContain('“全年”列未导入：在各期之前，按年度目标读取（只用于核对）。');
+  });
+
+  it('skips a two-row header repeated lower down, and refuses another table’s header under the first', async () => {
+    const header = ['指标名称,完成情况,', ',1-3月,1-6月'];
+    const repeated = await importText(
+      temp,
+      csv([...header, '职业技能培训,9000,18000', ...header, '新筹集公租房,200,400']),
+      { dryRun: true },
+    );
+    expect(repeated.problems).toEqual([]);
+    expect(repeated.counts).toMatchObject({ lines: 2, new: 4 });
+    expect(repeated.layout?.tables[0]?.skipped).toEqual([{ kind: 'header', rows: [4, 5] }]);
+    const another = await importText(
+      temp,
+      csv(['指标名称,1-3月,1-6月', '职业技能培训,9000,18000', '', '指标名称,7月,8月', '新筹集公租房,20,40']),
+    );
+    expect(another.status).toBe('rejected');
+    expect(another.problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [
+        4,
+        'another_table',
+        '第4行像是另一张表的表头（与第1行的表头不同），其下的行无法按同一表头读取。请把每张表放在单独的工作表中（或另存为单独的 CSV）后再上传。',
+      ],
+    ]);
+  });
+
+  it('knows the value headers of statistics forms: 本年累计, 实际完成数', async () => {
+    const report = await importText(
+      temp,
+      csv(['2021年6月报表', '指标名称,本月,本年累计,上年同期', '职业技能培训,3000,18000,16000']),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-06-30', '全省', 18000, 'cumulative']]);
+  });
+
+  it('reads a name merged down over regions (empty in the CSV) as the name of each row it spans', async () => {
+    const report = await importText(
+      temp,
+      csv(['指标名称,地区,1-3月,1-6月', '职业技能培训（万人）,长春市,0.5,1', ',吉林市,0.4,0.8', ',,,']),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-03-31', '吉林市', 4000, 'cumulative'],
+      ['2021-03-31', '长春市', 5000, 'cumulative'],
+      ['2021-06-30', '吉林市', 8000, 'cumulative'],
+      ['2021-06-30', '长春市', 10000, 'cumulative'],
+    ]);
+    expect(report.layout?.summary).toContain('第3行未填指标，按上一行的指标读取（合并单元格）。');
+  });
+});
