@@ -62,26 +62,29 @@ export async function dubanList(
   asOf: AsOf,
   filter: OverviewFilter & { department?: string | undefined },
 ): Promise<DubanList> {
-  const texts = new Map(
-    tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => [t.seq, t.text] as const))),
+  const tasks = new Map(
+    tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => [t.seq, t] as const))),
   );
+  // The lead: the one the document names (列第一位者为牵头单位), else the first named.
+  const leadOf = (r: IndicatorRow) =>
+    (r.task_seq === null ? null : tasks.get(r.task_seq)?.lead) ?? r.departments[0];
   const chosen = (await indicatorRows(store, tree, asOf)).filter(
     (r) =>
       onDubanList(r, asOf.period) &&
-      (!filter.department || r.departments[0] === filter.department) &&
+      (!filter.department || leadOf(r) === filter.department) &&
       (!filter.part || r.part === filter.part) &&
       (!filter.statuses?.length || filter.statuses.includes(r.status)) &&
       (!filter.kind || (r.kind === 'milestone') === (filter.kind === 'milestone')),
   );
   const groups = new Map<string, DubanRow[]>();
   for (const r of chosen) {
-    const department = r.departments[0] ?? '（未列明）';
+    const department = leadOf(r) ?? '（未列明）';
     const rows = groups.get(department) ?? [];
     rows.push({
       department,
       rank: 0,
       task_seq: r.task_seq,
-      task_text: r.task_seq === null ? '' : (texts.get(r.task_seq) ?? ''),
+      task_text: r.task_seq === null ? '' : (tasks.get(r.task_seq)?.text ?? ''),
       code: r.code,
       name: r.name,
       kind: r.kind,

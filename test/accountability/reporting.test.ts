@@ -126,4 +126,25 @@ describe('accountability: reporting calendar (催报)', () => {
     const overview = await (await ctx.app.request('/?asof=2021-10')).text();
     expect(overview).toContain('href="/reporting?asof=2021-10"');
   });
+
+  it('owes a milestone for the month of its deadline in force, as revised (目标调整)', async () => {
+    const owedFor = async (query: string) =>
+      (await reporting(ctx, query)).filter((r) => r.code === '2021-T1-1').map((r) => r.period);
+    // Due once, for its deadline's month: December, after the as-of month of October.
+    expect(await owedFor('asof=2021-10')).toEqual([]);
+    const res = await ctx.app.request('/api/indicators/2021-T1-1/revisions', {
+      method: 'POST',
+      body: JSON.stringify({
+        deadline: '2021-06-30',
+        effective: '2021-01-01',
+        source: '省政府办公厅通知',
+        reason: '提前完成',
+      }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+    expect(await owedFor('asof=2021-10')).toEqual(['2021-06-30']);
+    // As known before the revision, the original deadline stands.
+    expect(await owedFor(`asof=2021-10&known=${encodeURIComponent('2021-11-01T00:00:00Z')}`)).toEqual([]);
+  });
 });

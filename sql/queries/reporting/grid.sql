@@ -18,17 +18,26 @@ department_rule AS (
   QUALIFY row_number() OVER (PARTITION BY department ORDER BY set_at DESC, id DESC) = 1
 ),
 indicators AS (
-  SELECT i.code, i.name, i.kind, i.task_seq, i.position, i.deadline, td.department,
+  SELECT i.code, i.name, i.kind, i.task_seq, i.position, tm.deadline, l.department,
     coalesce(ir.frequency, dr.frequency, CASE WHEN i.kind = 'milestone' THEN 'once' ELSE 'monthly' END) AS frequency,
     coalesce(ir.due_day, dr.due_day, $default_day) AS due_day,
     CASE WHEN ir.id IS NOT NULL THEN 'indicator' WHEN dr.id IS NOT NULL THEN 'department' ELSE 'default' END
       AS rule_from
   FROM indicator i
-  -- The lead department (first named) owes the figure.
-  JOIN task_department td ON td.document_id = i.document_id AND td.task_seq = i.task_seq AND td.position = 1
+  -- The lead department owes the figure: the one the document names as lead, else the first named.
+  -- A goal's indicator (发展目标) belongs to no task and so to no department: it owes nothing here.
+  JOIN (
+    SELECT td.document_id, td.task_seq, coalesce(t.lead, td.department) AS department
+    FROM task_department td
+    JOIN task t ON t.document_id = td.document_id AND t.seq = td.task_seq
+    WHERE td.position = 1
+  ) l ON l.document_id = i.document_id AND l.task_seq = i.task_seq
+  -- The deadline in force for the as-of month, and whether the indicator was retired, as known
+  -- then (sql/macros/35_terms.sql).
+  JOIN tz_indicator_terms(CAST($known AS TIMESTAMPTZ), $document, [CAST($asof AS DATE)]) tm ON tm.code = i.code
   LEFT JOIN indicator_rule ir ON ir.indicator_code = i.code
-  LEFT JOIN department_rule dr ON dr.department = td.department
-  WHERE i.document_id = $document AND i.retired_at IS NULL
+  LEFT JOIN department_rule dr ON dr.department = l.department
+  WHERE i.document_id = $document AND NOT tm.retired
 ),
 months AS (
   SELECT last_day(make_date($year, CAST(m AS INTEGER), 1)) AS period FROM range(1, 13) r(m)
