@@ -193,4 +193,18 @@ describe('accountability: approval (TAIZHANG_APPROVAL=required)', () => {
     expect(manifest.approval.pending).toEqual([uploadId]);
     expect(manifest.approval.rejected).toHaveLength(2);
   });
+
+  it('shows a waiting upload in the pending view at once, never a kept older rendering of it', async () => {
+    // Neither has written anything, so the page cache would serve them a kept answer if it had one.
+    const boss = await ctx.as('boss', 'admin');
+    const second = await ctx.as('second', 'reporter', ['省交通运输厅']);
+    expect(await actual(boss, '2021-T53-1', '&pending=1')).toBe(14);
+    const res = await second.request(
+      '/api/uploads?file_name=dec.csv',
+      csv('指标编码,统计期,数值\n2021-T53-1,2021-10,16\n'),
+    );
+    expect(res.status).toBe(200);
+    expect(await actual(boss, '2021-T53-1', '&pending=1')).toBe(16);
+    expect(await actual(boss, '2021-T53-1')).toBe(12);
+  });
 });
