@@ -5,14 +5,16 @@
 -- approval (upload_review_request, recorded at commit) — approved. Each of these is an event with
 -- its time, so "as known at `known`" sees an approval only from its decided_at on. A rejected
 -- upload never counts. `pending := true` (the pages' 含待审核数据) also counts the values of
--- uploads still waiting for a decision, as if approved when they were recorded.
+-- uploads still waiting for a decision, as if approved when they were recorded — for indicators
+-- whose task names one of `pending_scope` (a list of departments: a reporter's own), or for every
+-- indicator when it is NULL (administrators, reporters for all departments).
 
 -- The values that count as known at time `known`, for one document (NULL: every document): for
 -- each indicator, region, period and series, the latest value by when it started counting (its
 -- recording, or its upload's approval). A value whose upload row is missing never counts (only a
 -- whole commit writes both). The document is filtered before the window, so a document's pages
 -- never rank another document's values.
-CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false) AS TABLE
+CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL) AS TABLE
   SELECT a.*
   FROM actual a
   JOIN indicator i ON i.code = a.indicator_code
@@ -21,7 +23,11 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false) AS
   LEFT JOIN upload_review_request q ON q.upload_id = a.upload_id
   LEFT JOIN upload_review r ON r.upload_id = a.upload_id AND r.decided_at <= known
   WHERE a.recorded_at <= known AND w.upload_id IS NULL
-    AND (q.upload_id IS NULL OR r.decision = 'approved' OR (pending AND r.upload_id IS NULL))
+    AND (q.upload_id IS NULL OR r.decision = 'approved' OR (pending AND r.upload_id IS NULL
+      AND (pending_scope IS NULL OR a.indicator_code IN (
+        SELECT si.code FROM indicator si
+        JOIN task_department sd ON sd.document_id = si.document_id AND sd.task_seq = si.task_seq
+        WHERE list_contains(pending_scope, sd.department)))))
     AND (document IS NULL OR i.document_id = document)
   QUALIFY row_number() OVER (
     PARTITION BY a.indicator_code, a.region, a.period, a.series

@@ -19,7 +19,12 @@ import { indicatorRule, listRules, reportingView } from './reporting.js';
 export async function indicatorPage(
   store: Store,
   code: string,
-  query: { asof?: string | undefined; known?: string | undefined; pending?: boolean },
+  query: {
+    asof?: string | undefined;
+    known?: string | undefined;
+    pending?: boolean;
+    pendingScope?: string[] | null;
+  },
 ) {
   const data = await indicatorPageData(store, code, query);
   const [evidence, comments, rule] = await Promise.all([

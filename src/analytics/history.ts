@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { type AsOf, pendingParams } from './indicators.js';
 
 /** One value ever reported for an indicator, with when it was recorded and when it stopped counting. */
 export interface HistoryRow {
@@ -43,13 +44,17 @@ type IndicatorRef = { code: string; document_id: string };
 
 /**
  * The latest value that counts now, per region (province first, then in the region table's order);
- * `pending`: values waiting for approval count too.
+ * `pending`: values waiting for approval count too (of `pendingScope`'s departments, or all).
  */
-export const latestByRegion = (store: Store, indicator: IndicatorRef, pending = false) =>
+export const latestByRegion = (
+  store: Store,
+  indicator: IndicatorRef,
+  pending: Pick<AsOf, 'pending' | 'pendingScope'> = {},
+) =>
   store.all<LatestRow>('actuals/latest_by_region', {
     code: indicator.code,
     document: indicator.document_id,
-    pending,
+    ...pendingParams(pending),
   });
 
 /** Every value ever reported for an indicator, with recorded_at and superseded_at (null while it counts). */

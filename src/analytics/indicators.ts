@@ -40,6 +40,19 @@ export interface AsOf {
    * (the default) never do.
    */
   pending?: boolean;
+  /**
+   * With `pending`: only the waiting values of these departments' indicators (a reporter's own);
+   * absent for administrators and reporters for all departments, who see every waiting value.
+   */
+  pendingScope?: string[];
+}
+
+/** The SQL parameters of the 含待审核数据 view: `pending` and `pending_scope` (NULL: all). */
+export function pendingParams(asOf: Pick<AsOf, 'pending' | 'pendingScope'>) {
+  return {
+    pending: asOf.pending ?? false,
+    pending_scope: asOf.pending && asOf.pendingScope ? listValue(asOf.pendingScope) : null,
+  };
 }
 
 /** A month or a recording time that cannot be read: 400 with the form it should take. */
@@ -92,11 +105,13 @@ export async function resolveAsOf(
   asof: string | undefined,
   known: string | undefined,
   pending = false,
+  pendingScope: string[] | null = null,
 ): Promise<AsOf> {
   return {
     period: asof ? monthEnd(asof) : await defaultAsOf(store, document),
     known: knownAt(known),
     ...(pending ? { pending } : {}),
+    ...(pending && pendingScope ? { pendingScope } : {}),
   };
 }
 
@@ -127,7 +142,7 @@ export async function indicatorStatesByRegion(
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
-    pending: asOf.pending ?? false,
+    ...pendingParams(asOf),
   });
   for (const { region, ...state } of rows) byRegion.get(region)?.push(state);
   return byRegion;
@@ -143,7 +158,7 @@ export async function statusCounts(
   known: Date,
   periods: string[],
   codes: string[],
-  pending = false,
+  pending: Pick<AsOf, 'pending' | 'pendingScope'> = {},
 ): Promise<{ period: string; status: Status; count: number }[]> {
   if (periods.length === 0 || codes.length === 0) return [];
   return store.all('analytics/status_history', {
@@ -154,7 +169,7 @@ export async function statusCounts(
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
-    pending,
+    ...pendingParams(pending),
   });
 }
 

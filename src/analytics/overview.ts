@@ -107,7 +107,7 @@ export async function buildOverview(
     asOf.known,
     months,
     shown.map((r) => r.code),
-    asOf.pending ?? false,
+    asOf,
   );
   const count = new Map(counted.map((c) => [`${c.period}|${c.status}`, c.count]));
   // Every month and status, zeros included: the chart's table has a cell for each.
@@ -145,6 +145,7 @@ export async function cachedOverview(
     view.asOf.period,
     view.known ?? '',
     view.asOf.pending ?? false,
+    view.asOf.pendingScope ?? null,
     view.filter,
   ]);
   return (await cache.get(key, () => buildOverview(store, view.tree, view.asOf, view.filter))).value;

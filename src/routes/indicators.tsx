@@ -10,6 +10,7 @@ import { findIndicator } from '../catalog/read.js';
 import { svgResponse } from '../http/downloads.js';
 import { render } from '../http/render.js';
 import { month, optional, text, valid } from '../http/validate.js';
+import { pendingScopeOf } from '../http/view.js';
 import { singleValueCsv } from '../ingest/single-value.js';
 import { previewSubmission } from '../ingest/submit.js';
 import type { RouteDeps } from './deps.js';
@@ -34,7 +35,10 @@ export function indicatorRoutes({ store, pending, config }: RouteDeps) {
   app.get('/indicators/:code', valid('query', asOfQuery), async (c) =>
     c.html(
       <IndicatorPage
-        {...(await indicatorPage(store, c.req.param('code'), c.req.valid('query')))}
+        {...(await indicatorPage(store, c.req.param('code'), {
+          ...c.req.valid('query'),
+          pendingScope: pendingScopeOf(c),
+        }))}
         approval={config.approval}
       />,
     ),
@@ -42,7 +46,10 @@ export function indicatorRoutes({ store, pending, config }: RouteDeps) {
 
   app.get('/indicators/:code/chart.svg', valid('query', asOfQuery), async (c) => {
     const code = c.req.param('code');
-    const { analysis, indicator } = await indicatorPageData(store, code, c.req.valid('query'));
+    const { analysis, indicator } = await indicatorPageData(store, code, {
+      ...c.req.valid('query'),
+      pendingScope: pendingScopeOf(c),
+    });
     return svgResponse(c, svgOnly(indicatorChart(analysis, indicator)), `${code}.svg`);
   });
 

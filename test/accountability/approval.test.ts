@@ -207,4 +207,17 @@ describe('accountability: approval (TAIZHANG_APPROVAL=required)', () => {
     expect(await actual(boss, '2021-T53-1', '&pending=1')).toBe(16);
     expect(await actual(boss, '2021-T53-1')).toBe(12);
   });
+
+  it('shows a reporter the waiting values of their own departments only', async () => {
+    const other = await ctx.as('other', 'reporter', ['省住房城乡建设厅']);
+    // The bus lines are 省交通运输厅's: another department's reporter sees the official figure.
+    expect(await actual(other, '2021-T53-1', '&pending=1')).toBe(12);
+    expect(await actual(clerk, '2021-T53-1', '&pending=1')).toBe(16);
+    expect((await other.request('/indicators/2021-T53-1?asof=2021-10&pending=1')).status).toBe(200);
+    const duban = (await (await other.request('/api/duban?asof=2021-10&pending=1')).json()) as {
+      rows: { code: string; actual: number | null }[];
+    };
+    const bus = duban.rows.find((r) => r.code === '2021-T53-1');
+    if (bus) expect(bus.actual).toBe(12);
+  });
 });

@@ -12,7 +12,7 @@ WITH revised AS (
 SELECT s.indicator_code AS code, s.series, strftime(s.period, '%Y-%m-%d') AS period,
   CASE WHEN i.kind = 'count' THEN s.cumulative ELSE s.reported END AS value,
   s.milestone_status, coalesce(r.revised, false) AS revised
-FROM tz_cumulative_regions(CAST($known AS TIMESTAMPTZ), $document, [$region], pending := $pending) s
+FROM tz_cumulative_regions(CAST($known AS TIMESTAMPTZ), $document, [$region], pending := $pending, pending_scope := $pending_scope) s
 JOIN indicator i ON i.code = s.indicator_code
 LEFT JOIN revised r ON r.indicator_code = s.indicator_code AND r.period = s.period AND r.series = s.series
 WHERE s.period <= CAST($asof AS DATE)

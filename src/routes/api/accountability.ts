@@ -11,7 +11,7 @@ import { findIndicator } from '../../catalog/read.js';
 import { InvalidError } from '../../errors.js';
 import { attachment } from '../../http/downloads.js';
 import { optional } from '../../http/validate.js';
-import { requireResolvedView, viewQuery } from '../../http/view.js';
+import { pendingScopeOf, requireResolvedView, viewQuery } from '../../http/view.js';
 import type { RouteDeps } from '../deps.js';
 import { errorBody } from './schemas.js';
 
@@ -236,7 +236,7 @@ const field = (value: unknown) =>
 export function accountabilityApi(app: OpenAPIHono, { store, config }: RouteDeps) {
   app.openapi(dubanRoute, async (c) => {
     const { format = 'json', ...query } = c.req.valid('query');
-    const view = await requireResolvedView(store, query);
+    const view = await requireResolvedView(store, query, pendingScopeOf(c));
     const list = await dubanList(store, view.tree, view.asOf, view.filter);
     const name = `${list.asof.slice(0, 7)}-督办清单${view.filter.department ? `-${view.filter.department}` : ''}`;
     if (format === 'csv') {
@@ -252,7 +252,7 @@ export function accountabilityApi(app: OpenAPIHono, { store, config }: RouteDeps
 
   app.openapi(reportingRoute, async (c) => {
     const { format = 'json', ...query } = c.req.valid('query');
-    const view = await requireResolvedView(store, query);
+    const view = await requireResolvedView(store, query, pendingScopeOf(c));
     const reporting = await reportingView(store, view.tree, view.asOf, view.filter.department);
     const name = `${reporting.asof.slice(0, 7)}-催报清单${view.filter.department ? `-${view.filter.department}` : ''}`;
     if (format === 'csv') {
