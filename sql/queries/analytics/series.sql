@@ -6,7 +6,11 @@ WITH revised AS (
   WHERE region = $region AND recorded_at <= CAST($known AS TIMESTAMPTZ)
     -- Only values that counted by then (or wait for approval, when those are shown too).
     AND (counts_from <= CAST($known AS TIMESTAMPTZ)
-      OR ($pending AND needs_approval AND (review IS NULL OR reviewed_at > CAST($known AS TIMESTAMPTZ))))
+      OR ($pending AND needs_approval AND (review IS NULL OR reviewed_at > CAST($known AS TIMESTAMPTZ))
+        AND ($pending_scope IS NULL OR indicator_code IN (
+          SELECT si.code FROM indicator si
+          JOIN task_department sd ON sd.document_id = si.document_id AND sd.task_seq = si.task_seq
+          WHERE list_contains($pending_scope, sd.department)))))
   GROUP BY indicator_code, period, series
 )
 SELECT s.indicator_code AS code, s.series, strftime(s.period, '%Y-%m-%d') AS period,
