@@ -54,7 +54,7 @@ export interface IndicatorPageProps {
   /** 批示 and 说明, newest first. */
   comments?: CommentRow[];
   /** The reporting rule in force (报送要求). */
-  rule?: { frequency: Frequency; due_day: number; rule_from: string; department: string };
+  rule?: { frequency: Frequency; due_day: number; rule_from: string; department: string } | null;
   /** TAIZHANG_APPROVAL: with approval required, the page offers 含待审核数据. */
   approval?: 'off' | 'required';
 }

@@ -261,7 +261,10 @@ export function ruleText(row: Pick<ReportingRow, 'frequency' | 'due_day'>): stri
     : `${FREQUENCY_NAMES[row.frequency]}报送，统计期次月 ${row.due_day} 日前`;
 }
 
-/** The rule in force for one indicator (its own, its lead department's, or the default). */
+/**
+ * The rule in force for one indicator (its own, its lead department's, or the default); null for a
+ * goal's indicator (发展目标), which no department reports.
+ */
 export async function indicatorRule(
   store: Store,
   code: string,
@@ -270,12 +273,12 @@ export async function indicatorRule(
   due_day: number;
   rule_from: ReportingRow['rule_from'];
   department: string;
-}> {
+} | null> {
   const row = await store.one<{
     frequency: Frequency;
     due_day: number;
     rule_from: ReportingRow['rule_from'];
     department: string;
   }>('reporting/indicator_rule', { code, default_day: DEFAULT_DUE_DAY });
-  return row ?? { frequency: 'monthly', due_day: DEFAULT_DUE_DAY, rule_from: 'default', department: '' };
+  return row ?? null;
 }
