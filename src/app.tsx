@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { authenticate, authorize, csrfGuard, REFRESH_HEADER } from './auth/middleware.js';
+import { authenticate, authorize, csrfGuard, guardPending, REFRESH_HEADER } from './auth/middleware.js';
 import { LoginThrottle, PasswordChecks } from './auth/throttle.js';
 import type { Config } from './config.js';
 import { accessLog } from './http/access-log.js';
@@ -14,6 +14,7 @@ import { versionedPages } from './http/page-cache.js';
 import { personalise } from './http/personalise.js';
 import { PendingUploads } from './ingest/pending.js';
 import { type Logger, silentLogger } from './log.js';
+import { accountabilityRoutes } from './routes/accountability.js';
 import { adminRoutes } from './routes/admin.js';
 import { apiRoutes } from './routes/api/index.js';
 import { authRoutes } from './routes/auth.js';
@@ -38,6 +39,8 @@ export interface AppDeps {
 
 /** Routes that take files; every other route takes at most a form's worth of body. */
 const FILE_ROUTES = /^\/(api\/)?uploads\/?$/;
+/** Evidence files (佐证材料), with their own limit (TAIZHANG_EVIDENCE_LIMIT_MB). */
+const EVIDENCE_ROUTES = /^\/(api\/)?indicators\/[^/]+\/evidence\/?$/;
 const FORM_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the whole app from its parts; tests call app.request() on it without a port. */
@@ -68,6 +71,8 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
       xFrameOptions: 'DENY',
       // Only heeded over HTTPS; not for sibling hosts of the intranet domain.
       strictTransportSecurity: 'max-age=15552000',
+      // A route may make its own stricter (an evidence download is sandboxed): keep it.
+      overwrite: false,
     }),
   );
   app.use('*', checkHost(config));
@@ -76,6 +81,7 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   app.use('*', personalise());
   app.use('*', authorize(config));
   app.use('*', csrfGuard(config));
+  app.use('*', guardPending());
   app.use(
     '*',
     versionedPages(store, deps.cache, {
@@ -98,6 +104,7 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   app.get('/favicon.ico', (c) => assets.request('/favicon.svg', { headers: c.req.raw.headers }));
   app.route('/api', apiRoutes(deps));
   app.route('/', uploadRoutes(deps));
+  app.route('/', accountabilityRoutes(deps));
   app.route('/', indicatorRoutes(deps));
   app.route('/', sampleRoutes(deps));
   app.route('/', snapshotPages(deps));
@@ -111,11 +118,19 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
 
 /**
  * The largest body each route takes, checked before it is read: a file's worth for uploads
- * (TAIZHANG_UPLOAD_LIMIT_MB), a form's worth elsewhere — so that nobody, signed in or not, can
- * make the server hold a large body for a sign-in form.
+ * (TAIZHANG_UPLOAD_LIMIT_MB) and for evidence (TAIZHANG_EVIDENCE_LIMIT_MB, with room for the
+ * form's other fields), a form's worth elsewhere — so that nobody, signed in or not, can make the
+ * server hold a large body for a sign-in form.
  */
 function bodyLimits(config: Config) {
   const mb = Math.round(config.uploadLimitBytes / 1024 / 1024);
+  const evidenceMb = Math.round(config.evidenceLimitBytes / 1024 / 1024);
+  const evidence = bodyLimit({
+    maxSize: config.evidenceLimitBytes + 64 * 1024,
+    onError: () => {
+      throw new HTTPException(413, { message: `佐证材料超过 ${evidenceMb} MB 的上限，请压缩或拆分后上传。` });
+    },
+  });
   const files = bodyLimit({
     maxSize: config.uploadLimitBytes,
     onError: () => {
@@ -129,7 +144,7 @@ function bodyLimits(config: Config) {
     },
   });
   return (c: Parameters<typeof files>[0], next: Parameters<typeof files>[1]) =>
-    (FILE_ROUTES.test(c.req.path) ? files : forms)(c, next);
+    (FILE_ROUTES.test(c.req.path) ? files : EVIDENCE_ROUTES.test(c.req.path) ? evidence : forms)(c, next);
 }
 
 /**

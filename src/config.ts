@@ -39,6 +39,16 @@ export interface Config {
   readonly allowedOrigins: string[];
   /** Session cookie marked Secure: 'auto' when the request came over HTTPS (TAIZHANG_SECURE_COOKIE=auto|1|0). */
   readonly secureCookie: 'auto' | boolean;
+  /**
+   * Whether a reporter's committed upload waits for an administrator's approval before its values
+   * count (TAIZHANG_APPROVAL=off|required, default off). Recorded on each upload when it is
+   * committed, so changing it later never re-counts or un-counts earlier uploads.
+   */
+  readonly approval: 'off' | 'required';
+  /** Largest evidence file (佐证材料) accepted, in bytes (TAIZHANG_EVIDENCE_LIMIT_MB, default 20). */
+  readonly evidenceLimitBytes: number;
+  /** Where evidence files are kept, named by their sha256: evidence/ beside the database file. */
+  readonly evidenceDir: string;
 }
 
 /** The project's root folder, whichever working directory the process was started from. */
@@ -75,6 +85,12 @@ function parseFlag(name: string, raw: string | undefined): boolean {
   if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
   throw new ConfigError(`${name} 只能是 1 或 0，当前为 "${raw}"`);
+}
+
+function parseApproval(raw: string | undefined): 'off' | 'required' {
+  if (raw === undefined || raw === '' || raw === 'off') return 'off';
+  if (raw === 'required') return 'required';
+  throw new ConfigError(`TAIZHANG_APPROVAL 只能是 off 或 required，当前为 "${raw}"`);
 }
 
 function parseOrigins(raw: string | undefined): string[] {
@@ -114,6 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dbPath === ':memory:'
         ? path.join(os.tmpdir(), `taizhang-uploads-${process.pid}`)
         : path.join(path.dirname(dbPath), 'uploads'),
+    evidenceDir:
+      dbPath === ':memory:'
+        ? path.join(os.tmpdir(), `taizhang-evidence-${process.pid}`)
+        : path.join(path.dirname(dbPath), 'evidence'),
+    approval: parseApproval(env.TAIZHANG_APPROVAL),
+    evidenceLimitBytes:
+      parsePositive('TAIZHANG_EVIDENCE_LIMIT_MB', env.TAIZHANG_EVIDENCE_LIMIT_MB, 20) * 1024 * 1024,
     seedsDir: path.join(projectRoot, 'seeds'),
     regionsFile: env.TAIZHANG_REGIONS
       ? path.resolve(env.TAIZHANG_REGIONS)

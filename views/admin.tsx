@@ -91,18 +91,23 @@ export function UsersPage({ users, tokens, departments, secret, message }: Users
                         {u.disabled_at ? '启用' : '停用'}
                       </button>
                     </form>
-                    {u.role !== 'viewer' && (
-                      <form method="post" action={`/admin/users/${u.id}/tokens`} class="inline-form">
-                        <CsrfField />
-                        <label>
-                          接口令牌用途
-                          <input name="label" required maxlength={60} placeholder="如：统计局月度导入脚本" />
-                        </label>
-                        <button type="submit" class="secondary">
-                          生成令牌
-                        </button>
-                      </form>
-                    )}
+                    <form method="post" action={`/admin/users/${u.id}/tokens`} class="inline-form">
+                      <CsrfField />
+                      <label>
+                        {u.role === 'viewer' ? '只读接口令牌用途' : '接口令牌用途'}
+                        <input
+                          name="label"
+                          required
+                          maxlength={60}
+                          placeholder={
+                            u.role === 'viewer' ? '如：上级督查室拉取督办清单' : '如：统计局月度导入脚本'
+                          }
+                        />
+                      </label>
+                      <button type="submit" class="secondary">
+                        生成令牌
+                      </button>
+                    </form>
                   </details>
                 </td>
               </tr>
@@ -119,7 +124,9 @@ export function UsersPage({ users, tokens, departments, secret, message }: Users
         <h2>接口令牌</h2>
         {tokens.length === 0 ? (
           <p class="empty">
-            还没有接口令牌。脚本上传数据（POST /api/uploads）时用令牌代替登录，在上表中为填报员生成。
+            还没有接口令牌。脚本上传数据（POST
+            /api/uploads）时用令牌代替登录，在上表中为填报员生成；为查看者生成的是只读令牌，供上级单位的脚本拉取督办清单和快照（GET
+            /api/duban、/api/snapshot 等），不能写入任何数据。
           </p>
         ) : (
           <table class="table" id="token-list">

@@ -1,8 +1,11 @@
 import { raw } from 'hono/html';
+import { COMMENT_KINDS, type CommentRow } from '../src/accountability/comments.js';
+import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import { forecastSentence } from '../src/analytics/indicators.js';
 import type { OverviewData } from '../src/analytics/overview.js';
 import { STATUSES } from '../src/analytics/thresholds.js';
 import type { DocumentRow } from '../src/catalog/read.js';
+import { formatInstant } from '../src/time.js';
 import { departmentChart, statusChart } from './charts/figures.js';
 import { STATUS_CLASS, StatusBadge } from './components/status.js';
 import { AheadNote } from './dashboard.js';
@@ -11,24 +14,24 @@ import { Layout } from './layout.js';
 
 /**
  * The printable briefing (简报) for a leadership meeting, laid out for A4: the month's headline
- * figures, status counts, the most-behind indicators with their departments, and the charts.
+ * figures, status counts, the most-behind indicators with their departments and the latest 批示
+ * and 说明 on each, and the charts.
  */
 export function BriefingPage({
   document,
   documents,
   data,
+  behind,
+  comments,
 }: {
   document: DocumentRow;
   documents: DocumentRow[];
   data: OverviewData;
+  /** The most-behind indicators (src/accountability/pages.ts mostBehind). */
+  behind: IndicatorRow[];
+  /** The comments on them, newest first. */
+  comments: CommentRow[];
 }) {
-  const behind = data.rows
-    .filter((r) => r.status === '严重滞后' || r.status === '滞后' || r.status === '未报送')
-    .sort(
-      (a, b) =>
-        STATUSES.indexOf(b.status) - STATUSES.indexOf(a.status) || (a.completion ?? 0) - (b.completion ?? 0),
-    )
-    .slice(0, 12);
   const month = formatMonth(data.asOf.period);
   return (
     <Layout title={`${month}简报`} document={document} documents={documents} active="briefing">
@@ -119,11 +122,12 @@ export function BriefingPage({
                         序时进度
                       </th>
                       <th scope="col">状态与预测</th>
+                      <th scope="col">批示与说明</th>
                     </tr>
                   </thead>
                   <tbody>
                     {behind.map((row) => (
-                      <tr>
+                      <tr data-code={row.code}>
                         <td>
                           第{row.task_seq}项 · {row.name}
                         </td>
@@ -132,6 +136,9 @@ export function BriefingPage({
                         <td class="num">{formatPercent(row.pace)}</td>
                         <td>
                           <StatusBadge status={row.status} /> {forecastSentence(row, document.year) ?? ''}
+                        </td>
+                        <td class="briefing-comments">
+                          <LatestComments comments={comments.filter((c) => c.indicator_code === row.code)} />
                         </td>
                       </tr>
                     ))}
@@ -150,6 +157,27 @@ export function BriefingPage({
         )}
       </article>
     </Layout>
+  );
+}
+
+/** The latest 批示 and the latest 说明 on an indicator, with who and when. */
+function LatestComments({ comments }: { comments: CommentRow[] }) {
+  const latest = (['instruction', 'explanation'] as const)
+    .map((kind) => comments.find((c) => c.kind === kind))
+    .filter((c): c is CommentRow => c !== undefined);
+  if (latest.length === 0) return <span class="hint">—</span>;
+  return (
+    <>
+      {latest.map((c) => (
+        <p class={`comment-line comment-${c.kind}`}>
+          <span class={`comment-kind comment-kind-${c.kind}`}>{COMMENT_KINDS[c.kind]}</span>
+          {c.body}
+          <span class="comment-meta">
+            （{c.author}，{formatInstant(c.created_at).replace(/\s.*$/, '')}）
+          </span>
+        </p>
+      ))}
+    </>
   );
 }
 

@@ -162,16 +162,26 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
   );
 }
 
-/** Counts per status; each is a link that filters the view to that status. */
+/**
+ * Counts per status; each is a link that filters the view to that status — but 未报送, which
+ * leads to the reporting calendar: who owes which month's figure, since when (催报).
+ */
 function StatusStrip({ data, query }: { data: OverviewData; query: URLSearchParams }) {
+  const reporting = new URLSearchParams();
+  for (const key of ['doc', 'department', 'known']) {
+    const value = query.get(key);
+    if (value) reporting.set(key, value);
+  }
+  reporting.set('asof', data.asOf.period.slice(0, 7));
   return (
     <ul class="status-strip">
       {STATUSES.map((status) => {
         const q = new URLSearchParams(query);
         q.set('status', status);
+        const href = status === '未报送' ? `/reporting?${reporting.toString()}` : `/?${q.toString()}`;
         return (
           <li>
-            <a class={`status-card status-${STATUS_CLASS[status]}`} href={`/?${q.toString()}`}>
+            <a class={`status-card status-${STATUS_CLASS[status]}`} href={href}>
               <span class="status-count">{data.counts[status]}</span>
               <span class="status-name">{status}</span>
             </a>

@@ -1,3 +1,4 @@
+import type { OwedItem } from '../src/accountability/reporting.js';
 import type { IndicatorRow, Rollup } from '../src/analytics/dashboard.js';
 import { STATUSES } from '../src/analytics/thresholds.js';
 import type { DepartmentSummary, DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
@@ -6,6 +7,7 @@ import { TaskCard } from './components/task-card.js';
 import { formatMonth, formatPercent } from './format.js';
 import { Layout } from './layout.js';
 import { departmentHref } from './links.js';
+import { OwedTable } from './reporting.js';
 
 export interface DepartmentPageProps {
   asOf: string;
@@ -16,6 +18,8 @@ export interface DepartmentPageProps {
   name: string;
   tasks: { part: PartView; section: SectionView; task: TaskView }[];
   docQuery: string;
+  /** What the department owes as lead department (催报). */
+  owed?: OwedItem[] | undefined;
 }
 
 /** One department: every task it is responsible for, and their indicators. */
@@ -28,6 +32,7 @@ export function DepartmentPage({
   asOf,
   states,
   summary,
+  owed,
 }: DepartmentPageProps) {
   const indicators = tasks.reduce((n, t) => n + t.task.indicators.length, 0);
   return (
@@ -59,11 +64,30 @@ export function DepartmentPage({
           </p>
         )}
       </section>
+      {owed && (
+        <section class="panel" id="owed">
+          <h2>
+            待报送（催报）{' '}
+            <a class="small" href={reportingHref(name, asOf, docQuery)}>
+              报送情况
+            </a>
+          </h2>
+          <OwedTable owed={owed} showDepartment={false} />
+        </section>
+      )}
       {tasks.map(({ task }) => (
         <TaskCard task={task} year={document.year} docQuery={docQuery} states={states} />
       ))}
     </Layout>
   );
+}
+
+/** The reporting calendar narrowed to one lead department, for the same month and document. */
+function reportingHref(name: string, asOf: string, docQuery: string): string {
+  const q = new URLSearchParams(docQuery.replace(/^\?/, ''));
+  q.set('asof', asOf.slice(0, 7));
+  q.set('department', name);
+  return `/reporting?${q.toString()}`;
 }
 
 /** Every department of the document, with how many tasks and indicators it answers for. */

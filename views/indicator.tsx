@@ -1,5 +1,9 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { COMMENT_KINDS, type CommentRow } from '../src/accountability/comments.js';
+import type { EvidenceRow } from '../src/accountability/evidence.js';
+import { ACCEPTED, FILE_TYPES } from '../src/accountability/file-type.js';
+import { type Frequency, ruleText } from '../src/accountability/reporting.js';
 import type { PreviousEdition } from '../src/analytics/editions.js';
 import type { HistoryRow, LatestRow } from '../src/analytics/history.js';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
@@ -9,6 +13,7 @@ import { formatInstant } from '../src/time.js';
 import { indicatorChart, indicatorRegionChart } from './charts/figures.js';
 import { DepartmentChips } from './components/department-chips.js';
 import { StatusBadge } from './components/status.js';
+import { PendingBanner } from './components/view-filters.js';
 import { EditionsTable, editionYears } from './editions.js';
 import {
   chineseNumeral,
@@ -47,6 +52,14 @@ export interface IndicatorPageProps {
   result?: Child;
   /** Every administrator's correction of the indicator, newest first. */
   corrections: CorrectionRow[];
+  /** Evidence files (佐证材料), newest first. */
+  evidence?: EvidenceRow[];
+  /** 批示 and 说明, newest first. */
+  comments?: CommentRow[];
+  /** The reporting rule in force (报送要求). */
+  rule?: { frequency: Frequency; due_day: number; rule_from: string; department: string } | null;
+  /** TAIZHANG_APPROVAL: with approval required, the page offers 含待审核数据. */
+  approval?: 'off' | 'required';
 }
 
 const quantity = (value: number | null, unit: string | null) =>
@@ -93,11 +106,25 @@ export function IndicatorPage(props: IndicatorPageProps) {
           </div>
         </dl>
         <p class="source">原文：{i.source}</p>
+        {props.rule && (
+          <p class="source reporting-rule">
+            报送要求：{ruleText(props.rule)}（{props.rule.department}报送
+            {props.rule.rule_from === 'default' ? '，默认要求' : ''}）
+          </p>
+        )}
         {task && <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />}
       </section>
+      <PendingBanner pending={props.analysis.asOf.pending} />
       <Analysis {...props} />
       <EditionsTable
         years={editionYears(document, props.analysis.state, props.analysis.asOf.period, props.editions)}
+      />
+      <CommentsPanel code={i.code} comments={props.comments ?? []} />
+      <EvidencePanel
+        code={i.code}
+        evidence={props.evidence ?? []}
+        year={document.year}
+        milestone={milestone}
       />
       <section class="panel no-print write-only" id="entry">
         <h2>填报一个数值</h2>
@@ -180,7 +207,7 @@ function HistoryTable({ history, unit }: { history: HistoryRow[]; unit: string |
       </thead>
       <tbody>
         {history.map((h) => (
-          <tr class={h.superseded_at ? 'superseded' : 'current'}>
+          <tr class={h.superseded_at || !h.counts_from ? 'superseded' : 'current'}>
             <td>{h.period.slice(0, 7)}</td>
             <td>{h.region}</td>
             <td>{h.series === 'plan' ? '计划' : '实际'}</td>
@@ -190,18 +217,196 @@ function HistoryTable({ history, unit }: { history: HistoryRow[]; unit: string |
               <a href={`/uploads/${h.upload_id}`}>第 {h.upload_id} 批</a>
             </td>
             <td>{formatInstant(h.recorded_at)}</td>
+            <td>{historyState(h)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Where a value stands: counting, waiting for approval, rejected, withdrawn or revised. */
+function historyState(h: HistoryRow): string {
+  if (h.withdrawn_at) return `已撤回（${formatInstant(h.withdrawn_at)}）`;
+  if (h.review === 'rejected') {
+    return `审核驳回（${h.reviewed_by ?? ''}，${h.reviewed_at ? formatInstant(h.reviewed_at) : ''}）：${h.review_reason ?? ''}`;
+  }
+  if (h.needs_approval && h.review === null) return '待审核（审核通过后计入）';
+  const approved =
+    h.review === 'approved' && h.reviewed_at ? `，${formatInstant(h.reviewed_at)} 审核通过` : '';
+  if (h.superseded_at) return `已被修订（${formatInstant(h.superseded_at)}）${approved}`;
+  return `有效${approved}`;
+}
+
+/** 批示 (leaders, administrators) and 说明 (reporters, administrators): append-only, newest first. */
+function CommentsPanel({ code, comments }: { code: string; comments: CommentRow[] }) {
+  const action = `/indicators/${encodeURIComponent(code)}/comments`;
+  return (
+    <section class="panel" id="comments">
+      <h2>批示与说明</h2>
+      {comments.length === 0 ? (
+        <p class="empty">还没有批示或说明。</p>
+      ) : (
+        <ul class="comments">
+          {comments.map((c) => (
+            <li class={`comment comment-${c.kind}`}>
+              <span class={`comment-kind comment-kind-${c.kind}`}>{COMMENT_KINDS[c.kind]}</span>
+              <p class="comment-body">{c.body}</p>
+              <span class="comment-meta">
+                {c.author} · {formatInstant(c.created_at)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="comment-form leader-only no-print" method="post" action={action}>
+        <CsrfField />
+        <input type="hidden" name="kind" value="instruction" />
+        <label class="wide">
+          批示
+          <textarea
+            name="body"
+            rows={2}
+            maxlength={2000}
+            required
+            placeholder="如：请住建厅加快进度，月底前报送整改措施。"
+          />
+        </label>
+        <button type="submit">提交批示</button>
+      </form>
+      <form class="comment-form write-only no-print" method="post" action={action}>
+        <CsrfField />
+        <input type="hidden" name="kind" value="explanation" />
+        <label class="wide">
+          说明
+          <textarea
+            name="body"
+            rows={2}
+            maxlength={2000}
+            required
+            placeholder="如：受汛期影响，9月开工推迟，预计11月补齐。"
+          />
+        </label>
+        <button type="submit">提交说明</button>
+      </form>
+    </section>
+  );
+}
+
+/** Evidence files: the list (always downloads), and the form to add one. */
+function EvidencePanel({
+  code,
+  evidence,
+  year,
+  milestone,
+}: {
+  code: string;
+  evidence: EvidenceRow[];
+  year: number;
+  milestone: boolean;
+}) {
+  const action = `/indicators/${encodeURIComponent(code)}/evidence`;
+  return (
+    <section class="panel" id="evidence">
+      <h2>
+        佐证材料{' '}
+        <a class="small" href={`/api/indicators/${encodeURIComponent(code)}/evidence`}>
+          JSON
+        </a>
+      </h2>
+      {evidence.length === 0 ? (
+        <p class="empty">
+          {milestone
+            ? '尚无佐证材料：节点任务标为已完成时，请上传会议纪要、批复文件或现场照片等。'
+            : '尚无佐证材料。'}
+        </p>
+      ) : (
+        <EvidenceList evidence={evidence} />
+      )}
+      <form
+        class="entry-form evidence-form write-only no-print"
+        method="post"
+        action={action}
+        enctype="multipart/form-data"
+      >
+        <CsrfField />
+        <label class="file-field">
+          文件（{ACCEPTED}）
+          <input type="file" name="file" required accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx" />
+        </label>
+        <label>
+          对应统计期（可不填）
+          <input type="month" name="period" min={`${year}-01`} max={`${year}-12`} />
+        </label>
+        <label class="wide">
+          说明
+          <input type="text" name="note" maxlength={500} placeholder="如：省政府常务会议纪要" />
+        </label>
+        <button type="submit">上传佐证材料</button>
+      </form>
+    </section>
+  );
+}
+
+/** Evidence files as a table: each a download, with what it is, what it backs and who filed it. */
+export function EvidenceList({
+  evidence,
+  showCode = false,
+}: {
+  evidence: EvidenceRow[];
+  showCode?: boolean;
+}) {
+  return (
+    <table class="table evidence-list">
+      <thead>
+        <tr>
+          {showCode && <th scope="col">指标</th>}
+          <th scope="col">文件</th>
+          <th scope="col">类型</th>
+          <th scope="col" class="num">
+            大小
+          </th>
+          <th scope="col">对应统计期</th>
+          <th scope="col">说明</th>
+          <th scope="col">上传</th>
+        </tr>
+      </thead>
+      <tbody>
+        {evidence.map((e) => (
+          <tr data-evidence={e.id}>
+            {showCode && (
+              <td>
+                <code>{e.indicator_code}</code>
+              </td>
+            )}
             <td>
-              {h.withdrawn_at
-                ? `已撤回（${formatInstant(h.withdrawn_at)}）`
-                : h.superseded_at
-                  ? `已被修订（${formatInstant(h.superseded_at)}）`
-                  : '有效'}
+              <a href={`/evidence/${e.id}`} download>
+                {e.file_name}
+              </a>
+            </td>
+            <td>{FILE_TYPES[e.file_type].label}</td>
+            <td class="num">{fileSize(e.bytes)}</td>
+            <td>
+              {e.period
+                ? `${formatMonth(e.period)}${e.region && e.region !== '全省' ? ` · ${e.region}` : ''}`
+                : '—'}
+            </td>
+            <td>{e.note ?? ''}</td>
+            <td>
+              {e.uploaded_by} · {formatInstant(e.uploaded_at)}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** 1536 → "1.5 KB". */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 102.4) / 10} KB`;
+  return `${Math.round(bytes / 1024 / 102.4) / 10} MB`;
 }
 
 /** The single-value form: the same checks and preview as a file upload. */
@@ -261,14 +466,26 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
 }
 
 /** Status, completion against pace, the forecast, the chart, and the regions. */
-function Analysis({ analysis, indicator }: IndicatorPageProps) {
+function Analysis({ analysis, indicator, approval }: IndicatorPageProps) {
   const { state, asOf } = analysis;
+  const here = `/indicators/${encodeURIComponent(indicator.code)}?asof=${asOf.period.slice(0, 7)}`;
   const svgHref = `/indicators/${encodeURIComponent(indicator.code)}/chart.svg?asof=${asOf.period.slice(0, 7)}`;
   const regionSvg = indicatorRegionChart(analysis, indicator);
   return (
     <section class="panel" aria-label="完成情况">
       <h2>
-        截至{formatMonth(asOf.period)} {state && <StatusBadge status={state.status} />}
+        截至{formatMonth(asOf.period)} {state && <StatusBadge status={state.status} />}{' '}
+        {asOf.pending ? (
+          <a class="small no-print" href={here}>
+            只看正式数据
+          </a>
+        ) : (
+          approval === 'required' && (
+            <a class="small write-only no-print" href={`${here}&pending=1`}>
+              含待审核数据
+            </a>
+          )
+        )}
       </h2>
       {state && (
         <p class="lede">

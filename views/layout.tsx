@@ -17,6 +17,8 @@ export interface LayoutProps {
     | 'uploads'
     | 'snapshots'
     | 'briefing'
+    | 'duban'
+    | 'reporting'
     | 'admin'
     | 'audit'
     | undefined;
@@ -80,6 +82,12 @@ export function Layout({ title, document, documents = [], active, children }: La
               )}
               <a href="/regions" aria-current={active === 'regions' ? 'page' : undefined}>
                 地区
+              </a>
+              <a href={`/duban${query}`} aria-current={active === 'duban' ? 'page' : undefined}>
+                督办
+              </a>
+              <a href={`/reporting${query}`} aria-current={active === 'reporting' ? 'page' : undefined}>
+                催报
               </a>
               <a href="/uploads" aria-current={active === 'uploads' ? 'page' : undefined}>
                 数据填报

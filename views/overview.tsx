@@ -3,6 +3,7 @@ import { STATUSES } from '../src/analytics/thresholds.js';
 import { countTasks, filterParts } from '../src/catalog/filter.js';
 import type { DocumentRow, DocumentTree } from '../src/catalog/read.js';
 import { TaskCard } from './components/task-card.js';
+import { PendingBanner, PendingToggle } from './components/view-filters.js';
 import { Dashboard } from './dashboard.js';
 import { chineseNumeral } from './format.js';
 import { Layout } from './layout.js';
@@ -15,6 +16,8 @@ export interface OverviewProps {
   data: OverviewData;
   /** The view's whole query, as in the URL (for the status links and the downloads). */
   query: URLSearchParams;
+  /** TAIZHANG_APPROVAL: the 含待审核数据 toggle is offered when uploads wait for approval. */
+  approval?: 'off' | 'required';
 }
 
 /** The overview: headline counts, filters, the dashboard, and every part, section and task of the document. */
@@ -50,6 +53,7 @@ export function OverviewBody(props: OverviewProps) {
   withoutStatus.delete('status');
   return (
     <div id="overview-body">
+      <PendingBanner pending={props.data.asOf.pending} />
       <Dashboard tree={props.tree} data={props.data} query={withoutStatus} current={props.query} />
       <TaskTree {...props} />
     </div>
@@ -66,7 +70,7 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
 }
 
 /** Filters swap only the body (htmx) and keep their state in the URL, so a shared link opens the same view. */
-function Filters({ tree, filter, data }: OverviewProps) {
+function Filters({ tree, filter, data, approval }: OverviewProps) {
   const year = tree.document.year;
   const asofMonth = data.asOf.period.slice(0, 7);
   return (
@@ -135,6 +139,9 @@ function Filters({ tree, filter, data }: OverviewProps) {
           </option>
         </select>
       </label>
+      {(approval === 'required' || data.asOf.pending) && (
+        <PendingToggle pending={data.asOf.pending ?? false} />
+      )}
       <noscript>
         <button type="submit">筛选</button>
       </noscript>

@@ -1,3 +1,4 @@
+import type { EvidenceRow } from '../src/accountability/evidence.js';
 import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import type { DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
 import { DepartmentChips } from './components/department-chips.js';
@@ -11,6 +12,7 @@ import {
   formatTarget,
   KIND_LABELS,
 } from './format.js';
+import { EvidenceList } from './indicator.js';
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
 
@@ -26,6 +28,8 @@ export interface TaskPageProps {
   /** The month shown (YYYY-MM-DD) and each indicator's state then. */
   asOf: string;
   states: Map<string, IndicatorRow>;
+  /** The evidence files filed for the task's indicators. */
+  evidence?: EvidenceRow[] | undefined;
 }
 
 /** One task in full: where it sits, its whole text, its departments and a table of its indicators. */
@@ -40,6 +44,7 @@ export function TaskPage({
   docQuery,
   asOf,
   states,
+  evidence = [],
 }: TaskPageProps) {
   return (
     <Layout title={`第${task.seq}项任务`} document={document} documents={documents}>
@@ -103,6 +108,12 @@ export function TaskPage({
             ))}
           </tbody>
         </table>
+        <h2 id="evidence">佐证材料</h2>
+        {evidence.length === 0 ? (
+          <p class="empty">尚无佐证材料。可在各指标页面上传。</p>
+        ) : (
+          <EvidenceList evidence={evidence} showCode />
+        )}
       </article>
       <nav class="pager no-print" aria-label="翻页">
         {previous !== undefined ? <a href={taskHref(previous, docQuery)}>← 第{previous}项</a> : <span />}

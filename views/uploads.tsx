@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { ReviewRow, ReviewState } from '../src/accountability/approval.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import type { ImportReport, PreviewRow } from '../src/ingest/import.js';
 import type { Problem } from '../src/ingest/problems.js';
@@ -30,10 +31,20 @@ export interface UploadsPageProps {
   limitMb: number;
   /** The preview of a file just uploaded without htmx (the page is rendered again with it). */
   result?: Child;
+  /** Uploads that needed approval (审核), waiting ones first. */
+  reviews?: ReviewRow[];
 }
 
 /** Upload history and the form to upload a file; the preview appears under the form. */
-export function UploadsPage({ document, documents, uploads, regions, limitMb, result }: UploadsPageProps) {
+export function UploadsPage({
+  document,
+  documents,
+  uploads,
+  regions,
+  limitMb,
+  result,
+  reviews = [],
+}: UploadsPageProps) {
   return (
     <Layout title="数据填报" document={document} documents={documents} active="uploads">
       <section class="hero hero-small">
@@ -61,10 +72,11 @@ export function UploadsPage({ document, documents, uploads, regions, limitMb, re
           {result}
         </div>
       </section>
+      <ReviewPanel reviews={reviews} />
       <section class="panel">
         <h2>上传记录</h2>
         <div id="upload-history-wrap">
-          <UploadHistory uploads={uploads} />
+          <UploadHistory uploads={uploads} reviews={reviews} />
         </div>
       </section>
     </Layout>
@@ -124,7 +136,62 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
   );
 }
 
-export function UploadHistory({ uploads }: { uploads: UploadRow[] }) {
+/** Uploads waiting for approval, and those rejected with the reason the reporter is to read. */
+function ReviewPanel({ reviews }: { reviews: ReviewRow[] }) {
+  const waiting = reviews.filter((r) => r.decision === null && !r.withdrawn_at);
+  const rejected = reviews.filter((r) => r.decision === 'rejected').slice(0, 20);
+  if (waiting.length === 0 && rejected.length === 0) return null;
+  return (
+    <section class="panel" id="reviews">
+      <h2>审核</h2>
+      <p class="hint">
+        填报员提交的数据经管理员审核通过后才计入正式数据（总览、接口、快照、简报、督办）；被驳回的不计入，原因见下。
+      </p>
+      {waiting.length > 0 && (
+        <>
+          <h3 class="block-title">待审核（{waiting.length} 批）</h3>
+          <ul class="review-list">
+            {waiting.map((r) => (
+              <li data-upload={r.upload_id}>
+                <a href={`/uploads/${r.upload_id}`}>
+                  第 {r.upload_id} 批 · {r.file_name}
+                </a>
+                ：{r.uploaded_by} 于 {formatInstant(r.uploaded_at)} 提交，新增 {r.rows_new}、修订{' '}
+                {r.rows_revised}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {rejected.length > 0 && (
+        <>
+          <h3 class="block-title">已驳回</h3>
+          <ul class="review-list">
+            {rejected.map((r) => (
+              <li data-upload={r.upload_id} class="review-rejected">
+                <a href={`/uploads/${r.upload_id}`}>
+                  第 {r.upload_id} 批 · {r.file_name}
+                </a>
+                （{r.uploaded_by}）：{r.decided_by} 驳回，原因：{r.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+const REVIEW_LABELS = { approved: '已审核', rejected: '已驳回', pending: '待审核' } as const;
+
+/** The approval of an upload as one word, or nothing when it needed none (or was withdrawn). */
+function reviewLabel(review: ReviewRow | undefined): keyof typeof REVIEW_LABELS | null {
+  if (!review || review.withdrawn_at) return null;
+  return review.decision ?? 'pending';
+}
+
+export function UploadHistory({ uploads, reviews = [] }: { uploads: UploadRow[]; reviews?: ReviewRow[] }) {
+  const byUpload = new Map(reviews.map((r) => [r.upload_id, r]));
   if (uploads.length === 0) {
     return <p class="empty">还没有上传记录。下载上面的模板，填好后上传即可。</p>;
   }
@@ -170,6 +237,11 @@ export function UploadHistory({ uploads }: { uploads: UploadRow[] }) {
             </td>
             <td>
               <span class={`status status-${u.status}`}>{STATUS_LABELS[u.status]}</span>
+              {reviewLabel(byUpload.get(u.id)) && (
+                <span class={`status review-${reviewLabel(byUpload.get(u.id))}`}>
+                  {REVIEW_LABELS[reviewLabel(byUpload.get(u.id)) ?? 'pending']}
+                </span>
+              )}
             </td>
           </tr>
         ))}
@@ -252,6 +324,61 @@ export function UploadPreview({
         </form>
       )}
     </div>
+  );
+}
+
+/** Where an upload that needed approval stands, and (for administrators) approve or reject it. */
+function ReviewBox({ id, review }: { id: number; review: ReviewState }) {
+  const waiting = review.decision === null && !review.withdrawn_at;
+  return (
+    <section class={`panel review review-${review.decision ?? 'pending'}`} id="review">
+      <h2>审核</h2>
+      {review.decision === 'approved' && (
+        <p class="review-outcome">
+          {review.decided_by} 于 {review.decided_at ? formatInstant(review.decided_at) : ''}{' '}
+          审核通过，本批数据自那时起计入正式数据。
+        </p>
+      )}
+      {review.decision === 'rejected' && (
+        <div class="review-outcome review-reason" role="status">
+          <p>
+            <strong>审核未通过</strong>：{review.decided_by} 于{' '}
+            {review.decided_at ? formatInstant(review.decided_at) : ''} 驳回，本批数据不计入。
+          </p>
+          <p class="reason">驳回原因：{review.reason}</p>
+          <p class="hint">请按原因修改后重新上传。</p>
+        </div>
+      )}
+      {waiting && (
+        <>
+          <p class="review-outcome">待审核：审核通过前，本批数据不计入总览、接口、快照、简报和督办。</p>
+          <div class="review-actions admin-only no-print">
+            <form method="post" action={`/uploads/${id}/approve`} class="inline-form">
+              <CsrfField />
+              <button type="submit" class="primary">
+                审核通过
+              </button>
+            </form>
+            <form method="post" action={`/uploads/${id}/reject`} class="reject-form">
+              <CsrfField />
+              <label>
+                驳回原因
+                <input
+                  type="text"
+                  name="reason"
+                  maxlength={500}
+                  required
+                  placeholder="如：9月数据口径与统计局不一致"
+                />
+              </label>
+              <button type="submit" class="danger">
+                驳回
+              </button>
+            </form>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -352,15 +479,18 @@ function ChangeTable({ rows, blocked }: { rows: PreviewRow[]; blocked: boolean }
 export function UploadOutcome({
   report,
   uploads,
+  reviews = [],
 }: {
   report?: ImportReport | undefined;
   uploads: UploadRow[];
+  reviews?: ReviewRow[];
 }) {
   return (
     <>
       {report ? (
         <div class="notice notice-ok" role="status">
-          已提交第 {report.uploadId} 批：新增 {report.counts.new} 个、修订 {report.counts.revised} 个数值。
+          已提交第 {report.uploadId} 批：新增 {report.counts.new} 个、修订 {report.counts.revised} 个数值
+          {report.approval === 'pending' ? '，待管理员审核，审核通过后计入正式数据' : ''}。
           <a href={`/uploads/${report.uploadId}`}>查看详情</a>
         </div>
       ) : (
@@ -369,7 +499,7 @@ export function UploadOutcome({
         </div>
       )}
       <div id="upload-history-wrap" hx-swap-oob="true">
-        <UploadHistory uploads={uploads} />
+        <UploadHistory uploads={uploads} reviews={reviews} />
       </div>
     </>
   );
@@ -378,11 +508,14 @@ export function UploadOutcome({
 /** One upload: its numbers, problems and values, and (for a committed one) the withdraw button. */
 export function UploadDetailPage({
   upload,
+  review,
   problems,
   values,
   documents,
 }: {
   upload: UploadRow;
+  /** Its approval (审核), when it needed one. */
+  review?: ReviewState | undefined;
   problems: Problem[];
   values: Record<string, unknown>[];
   documents: DocumentRow[];
@@ -396,6 +529,11 @@ export function UploadDetailPage({
         <h1>
           第 {upload.id} 批 · {upload.file_name}{' '}
           <span class={`status status-${upload.status}`}>{STATUS_LABELS[upload.status]}</span>
+          {review?.needs_approval && !review.withdrawn_at && (
+            <span class={`status review-${review.decision ?? 'pending'}`}>
+              {REVIEW_LABELS[review.decision ?? 'pending']}
+            </span>
+          )}
         </h1>
         <p class="lede">
           {upload.uploaded_by} 于 {formatInstant(upload.uploaded_at)} 上传，编码{' '}
@@ -405,6 +543,7 @@ export function UploadDetailPage({
             ` ${upload.withdrawn_by} 于 ${formatInstant(upload.withdrawn_at)} 撤回，其数据保留在历史中但不再计入。`}
         </p>
       </section>
+      {review?.needs_approval && <ReviewBox id={upload.id} review={review} />}
       {upload.status === 'committed' && (
         <form class="panel no-print admin-only" method="post" action={`/uploads/${upload.id}/withdraw`}>
           <CsrfField />

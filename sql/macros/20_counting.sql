@@ -1,35 +1,69 @@
 -- Which values count. Facts are append-only: a value is never updated or deleted, so what counts
 -- is derived, and every screen, snapshot, history and import comparison uses these two rules.
+--
+-- A value counts through its upload: committed, not withdrawn, and — when the upload needed
+-- approval (upload_review_request, recorded at commit) — approved. Each of these is an event with
+-- its time, so "as known at `known`" sees an approval only from its decided_at on. A rejected
+-- upload never counts. `pending := true` (the pages' 含待审核数据) also counts the values of
+-- uploads still waiting for a decision, as if approved when they were recorded — for indicators
+-- whose task names one of `pending_scope` (a list of departments: a reporter's own), or for every
+-- indicator when it is NULL (administrators, reporters for all departments).
 
 -- The values that count as known at time `known`, for one document (NULL: every document): for
--- each indicator, region, period and series, the latest recorded value that came by a committed
--- upload not withdrawn by then. A value whose upload row is missing never counts (only a whole
--- commit writes both). The document is filtered before the window, so a document's pages never
--- rank another document's values.
-CREATE OR REPLACE MACRO tz_current_actuals(known, document) AS TABLE
+-- each indicator, region, period and series, the latest value by when it started counting (its
+-- recording, or its upload's approval). A value whose upload row is missing never counts (only a
+-- whole commit writes both). The document is filtered before the window, so a document's pages
+-- never rank another document's values.
+CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL) AS TABLE
   SELECT a.*
   FROM actual a
   JOIN indicator i ON i.code = a.indicator_code
   JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
   LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id AND w.withdrawn_at <= known
+  LEFT JOIN upload_review_request q ON q.upload_id = a.upload_id
+  LEFT JOIN upload_review r ON r.upload_id = a.upload_id AND r.decided_at <= known
   WHERE a.recorded_at <= known AND w.upload_id IS NULL
+    AND (q.upload_id IS NULL OR r.decision = 'approved' OR (pending AND r.upload_id IS NULL
+      AND (pending_scope IS NULL OR a.indicator_code IN (
+        SELECT si.code FROM indicator si
+        JOIN task_department sd ON sd.document_id = si.document_id AND sd.task_seq = si.task_seq
+        WHERE list_contains(pending_scope, sd.department)))))
     AND (document IS NULL OR i.document_id = document)
   QUALIFY row_number() OVER (
     PARTITION BY a.indicator_code, a.region, a.period, a.series
-    ORDER BY a.recorded_at DESC, a.upload_id DESC, a.line DESC
+    ORDER BY CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END DESC,
+      a.recorded_at DESC, a.upload_id DESC, a.line DESC
   ) = 1;
 
--- Every value ever recorded for a document (and one indicator, or NULL for all), with its upload
--- and when it stopped counting: when its upload was withdrawn, or when a later value for the same
--- key came by an upload that still counts, whichever was first; NULL while it counts now.
+-- Every value ever recorded for a document (and one indicator, or NULL for all), with its upload,
+-- its approval (needs_approval, review approved|rejected, reviewed_at/by, review_reason), from when
+-- it counted (counts_from; NULL while waiting for approval or once rejected) and when it stopped
+-- counting (superseded_at): when its upload was withdrawn or rejected, or when a later value for
+-- the same key started counting through an upload not withdrawn, whichever was first; NULL while
+-- it counts now (and while it waits for approval).
 CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
-  SELECT a.*, i.name AS indicator_name, u.uploaded_by, u.file_name, w.withdrawn_at,
-    least(w.withdrawn_at, min(CASE WHEN w.withdrawn_at IS NULL THEN a.recorded_at END) OVER (
-      PARTITION BY a.indicator_code, a.region, a.period, a.series
-      ORDER BY a.recorded_at, a.upload_id, a.line
-      ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)) AS superseded_at
-  FROM actual a
-  JOIN indicator i ON i.code = a.indicator_code
-  JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
-  LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id
-  WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code);
+  WITH h AS (
+    SELECT a.*, i.name AS indicator_name, u.uploaded_by, u.file_name, w.withdrawn_at,
+      q.upload_id IS NOT NULL AS needs_approval, r.decision AS review, r.decided_at AS reviewed_at,
+      r.decided_by AS reviewed_by, r.reason AS review_reason,
+      CASE WHEN q.upload_id IS NULL THEN a.recorded_at WHEN r.decision = 'approved' THEN r.decided_at END
+        AS counts_from
+    FROM actual a
+    JOIN indicator i ON i.code = a.indicator_code
+    JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
+    LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id
+    LEFT JOIN upload_review_request q ON q.upload_id = a.upload_id
+    LEFT JOIN upload_review r ON r.upload_id = a.upload_id
+    WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
+  )
+  SELECT h.*,
+    CASE
+      -- Never counted: it stopped (as withdrawn does) when it was rejected or withdrawn.
+      WHEN h.counts_from IS NULL
+        THEN least(h.withdrawn_at, CASE WHEN h.review = 'rejected' THEN h.reviewed_at END)
+      ELSE least(h.withdrawn_at, min(CASE WHEN h.withdrawn_at IS NULL THEN h.counts_from END) OVER (
+        PARTITION BY h.indicator_code, h.region, h.period, h.series
+        ORDER BY h.counts_from NULLS LAST, h.recorded_at, h.upload_id, h.line
+        ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING))
+    END AS superseded_at
+  FROM h;

@@ -1,10 +1,11 @@
 -- The cumulative series of a document's indicators, as known at `known`, for each of `regions`
 -- (a list: thousands of regions are one query): the series every analysis works on. A cumulative
 -- report (累计) restarts the running sum; increments (当月) add up after it. Levels and coverages
--- keep their reported value (`reported`).
-CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions) AS TABLE
+-- keep their reported value (`reported`). `pending`: also the values waiting for approval (of the
+-- indicators of `pending_scope`'s departments; NULL: all).
+CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions, pending := false, pending_scope := NULL) AS TABLE
   WITH counted AS (
-    SELECT c.* FROM tz_current_actuals(known, document) c
+    SELECT c.* FROM tz_current_actuals(known, document, pending := pending, pending_scope := pending_scope) c
     WHERE list_contains(regions, c.region)
   ),
   grouped AS (

@@ -3,14 +3,16 @@
 -- cumulative actual, completion, expected pace, status and a run-rate forecast. The rules for pace
 -- and status live here, in one place; the thresholds come in as arguments (`behind`, `far_behind`:
 -- how far completion may fall under pace; `stale_months`: how old the latest report may be before
--- the indicator counts as not reported). A list of months makes the status history one query.
-CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months) AS TABLE
+-- the indicator counts as not reported; `pending`: count values waiting for approval too, of the
+-- indicators of `pending_scope`'s departments, or all when NULL). A list of months makes the
+-- status history one query.
+CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months, pending := false, pending_scope := NULL) AS TABLE
 WITH months AS (
   SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of
 ),
 series AS (
   SELECT m.as_of, s.*
-  FROM tz_cumulative_regions(known, document, regions) s
+  FROM tz_cumulative_regions(known, document, regions, pending := pending, pending_scope := pending_scope) s
   JOIN months m ON s.period <= m.as_of
 ),
 latest AS (

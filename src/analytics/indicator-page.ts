@@ -76,7 +76,12 @@ export async function analyse(
 export async function indicatorPageData(
   store: Store,
   code: string,
-  query: { asof?: string; known?: string },
+  query: {
+    asof?: string | undefined;
+    known?: string | undefined;
+    pending?: boolean;
+    pendingScope?: string[] | null;
+  },
 ) {
   const indicator = await findIndicator(store, code);
   const documents = await listDocuments(store);
@@ -85,8 +90,8 @@ export async function indicatorPageData(
   const tree = await readDocumentTree(store, document);
   const task = indicator.task_seq === null ? null : findTask(tree, indicator.task_seq).task;
   const goal = tree.goals.find((g) => g.no === indicator.goal_no) ?? null;
-  const asOf = await resolveAsOf(store, document, query.asof, query.known);
-  const latest = await latestByRegion(store, indicator);
+  const asOf = await resolveAsOf(store, document, query.asof, query.known, query.pending, query.pendingScope);
+  const latest = await latestByRegion(store, indicator, asOf);
   return {
     analysis: await analyse(store, tree, asOf, indicator, latest),
     document,

@@ -40,6 +40,24 @@ export interface AsOf {
    * (a few running ahead do not move the default; see sql/queries/analytics/latest_period.sql).
    */
   ahead?: number;
+  /**
+   * Also count the values of uploads still waiting for approval (含待审核数据); official figures
+   * (the default) never do.
+   */
+  pending?: boolean;
+  /**
+   * With `pending`: only the waiting values of these departments' indicators (a reporter's own);
+   * absent for administrators and reporters for all departments, who see every waiting value.
+   */
+  pendingScope?: string[];
+}
+
+/** The SQL parameters of the 含待审核数据 view: `pending` and `pending_scope` (NULL: all). */
+export function pendingParams(asOf: Pick<AsOf, 'pending' | 'pendingScope'>) {
+  return {
+    pending: asOf.pending ?? false,
+    pending_scope: asOf.pending && asOf.pendingScope ? listValue(asOf.pendingScope) : null,
+  };
 }
 
 /** A month or a recording time that cannot be read: 400 with the form it should take. */
@@ -92,9 +110,16 @@ export async function resolveAsOf(
   document: { id: string; year: number },
   asof: string | undefined,
   known: string | undefined,
+  pending = false,
+  pendingScope: string[] | null = null,
 ): Promise<AsOf> {
-  if (asof) return { period: monthEnd(asof), known: knownAt(known) };
-  return { ...(await defaultAsOf(store, document)), known: knownAt(known) };
+  const base = {
+    known: knownAt(known),
+    ...(pending ? { pending } : {}),
+    ...(pending && pendingScope ? { pendingScope } : {}),
+  };
+  if (asof) return { period: monthEnd(asof), ...base };
+  return { ...(await defaultAsOf(store, document)), ...base };
 }
 
 /** Every indicator of a document as of a month and a recording time, for a region (全省 by default). */
@@ -124,6 +149,7 @@ export async function indicatorStatesByRegion(
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
+    ...pendingParams(asOf),
   });
   for (const { region, ...state } of rows) byRegion.get(region)?.push(state);
   return byRegion;
@@ -139,6 +165,7 @@ export async function statusCounts(
   known: Date,
   periods: string[],
   codes: string[],
+  pending: Pick<AsOf, 'pending' | 'pendingScope'> = {},
 ): Promise<{ period: string; status: Status; count: number }[]> {
   if (periods.length === 0 || codes.length === 0) return [];
   return store.all('analytics/status_history', {
@@ -149,6 +176,7 @@ export async function statusCounts(
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
+    ...pendingParams(pending),
   });
 }
 

@@ -107,6 +107,7 @@ export async function buildOverview(
     asOf.known,
     months,
     shown.map((r) => r.code),
+    asOf,
   );
   const count = new Map(counted.map((c) => [`${c.period}|${c.status}`, c.count]));
   // Every month and status, zeros included: the chart's table has a cell for each.
@@ -143,6 +144,8 @@ export async function cachedOverview(
     view.tree.document.id,
     view.asOf.period,
     view.known ?? '',
+    view.asOf.pending ?? false,
+    view.asOf.pendingScope ?? null,
     view.filter,
   ]);
   return (await cache.get(key, () => buildOverview(store, view.tree, view.asOf, view.filter))).value;

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { AsOf } from './indicators.js';
+import { type AsOf, pendingParams } from './indicators.js';
 
 /** One month of an indicator's series as the charts draw it: cumulative for counts, as reported otherwise. */
 export interface SeriesPoint {
@@ -31,6 +31,7 @@ export async function seriesByCode(
     asof: asOf.period,
     known: asOf.known.toISOString(),
     region,
+    ...pendingParams(asOf),
   });
   const byCode = new Map<string, IndicatorSeries>();
   for (const r of rows) {

@@ -5,7 +5,8 @@
  *
  * - public: anyone, signed in or not (sign-in page, health check, static files)
  * - read: viewers and up; with TAIZHANG_PUBLIC_READ=1 also anyone
- * - account: any signed-in account, about itself (password, sign out)
+ * - account: any signed-in account: about itself (password, sign out), and comments on an
+ *   indicator, whose kind (批示 or 说明) the use case checks against the role
  * - report: reporters (within their departments, checked row by row) and administrators
  * - admin: administrators
  */
@@ -43,19 +44,33 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/indicators/:code/actuals': 'read',
   'GET /api/snapshot': 'read',
   'GET /api/actuals': 'read',
+  'GET /duban': 'read',
+  'GET /reporting': 'read',
+  'GET /evidence/:id{[0-9]+}': 'read',
+  'GET /api/duban': 'read',
+  'GET /api/reporting': 'read',
+  'GET /api/indicators/:code/evidence': 'read',
 
   'GET /account': 'account',
   'POST /account/password': 'account',
   'POST /account/logout-all': 'account',
   'POST /logout': 'account',
+  'POST /indicators/:code/comments': 'account',
 
   'POST /uploads': 'report',
   'POST /uploads/commit': 'report',
   'POST /uploads/cancel': 'report',
   'POST /indicators/:code/values': 'report',
   'POST /api/uploads': 'report',
+  'POST /indicators/:code/evidence': 'report',
+  'POST /api/indicators/:code/evidence': 'report',
 
   'POST /uploads/:id/withdraw': 'admin',
+  'POST /uploads/:id/approve': 'admin',
+  'POST /uploads/:id/reject': 'admin',
+  'POST /api/uploads/:id/approve': 'admin',
+  'POST /api/uploads/:id/reject': 'admin',
+  'POST /reporting/rules': 'admin',
   'POST /snapshots': 'admin',
   'POST /sample': 'admin',
   'POST /sample/remove': 'admin',
@@ -84,6 +99,11 @@ const ROLE_LEVEL: Record<Role, number> = {
 export function allows(access: Access, role: Role | null, publicRead: boolean): boolean {
   if (role === null) return access === 'public' || (access === 'read' && publicRead);
   return ROLE_LEVEL[role] >= LEVEL[access];
+}
+
+/** Who may see figures that count uploads still waiting for approval (含待审核数据). */
+export function mayViewPending(role: Role | null): boolean {
+  return role === 'admin' || role === 'reporter';
 }
 
 /** What to say when a signed-in account lacks the role. */

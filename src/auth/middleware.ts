@@ -5,8 +5,8 @@ import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
-import { allows, FORBIDDEN_MESSAGE, ROUTE_ACCESS } from './access.js';
-import { type Actor, reportingScope } from './roles.js';
+import { allows, FORBIDDEN_MESSAGE, mayViewPending, ROUTE_ACCESS } from './access.js';
+import { type Actor, needsApproval, reportingScope } from './roles.js';
 import { csrfTokenFor, resumeSession } from './sessions.js';
 import { actorForToken } from './tokens.js';
 
@@ -117,6 +117,22 @@ export function authorize(config: Config): MiddlewareHandler {
 }
 
 /**
+ * Figures that count uploads still waiting for approval (?pending=1, 含待审核数据) are working
+ * data for those who report and review them, not for leaders' pages, scripts with a read-only
+ * token or a public display: refused here, before the page cache could answer from a copy made
+ * for someone else.
+ */
+export function guardPending(): MiddlewareHandler {
+  return async (c, next) => {
+    const asked = (c.req.queries('pending') ?? []).some((v) => v !== '' && v !== '0');
+    if (asked && !mayViewPending(c.get('actor')?.role ?? null)) {
+      throw new HTTPException(403, { message: '含待审核数据的视图只有填报员和管理员可以查看。' });
+    }
+    await next();
+  };
+}
+
+/**
  * Every state-changing request from a browser must come from this site (Origin / Sec-Fetch-Site,
  * Hono's csrf middleware, with the allowed origins of the deployment) and, when signed in, carry
  * the session's token: the X-CSRF-Token header htmx sends, or the _csrf field of a plain form.
@@ -164,8 +180,17 @@ export function actorOf(c: Context): Actor {
   return actor;
 }
 
-/** The actor as an uploader: name, session, address and the departments they may report for. */
-export function importerOf(c: Context) {
+/**
+ * The actor as an uploader: name, session, address, the departments they may report for, and
+ * whether their commits wait for approval under the deployment's setting.
+ */
+export function importerOf(c: Context, config: Pick<Config, 'approval'>) {
   const actor = actorOf(c);
-  return { username: actor.username, ref: actor.ref, ip: actor.ip, scope: reportingScope(actor) };
+  return {
+    username: actor.username,
+    ref: actor.ref,
+    ip: actor.ip,
+    scope: reportingScope(actor),
+    needsApproval: needsApproval(actor, config.approval),
+  };
 }

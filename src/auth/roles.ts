@@ -37,6 +37,14 @@ export function reportingScope(actor: Actor): string[] | null {
   return actor.role === 'reporter' ? actor.departments : null;
 }
 
+/**
+ * Whether what this actor commits waits for approval (审核) before it counts: a reporter's uploads
+ * when TAIZHANG_APPROVAL=required; administrators' (and the command line's) never.
+ */
+export function needsApproval(actor: Actor, approval: 'off' | 'required'): boolean {
+  return approval === 'required' && actor.role === 'reporter';
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -18,7 +18,11 @@ export interface TokenRow {
   revoked_at: Date | null;
 }
 
-/** Creates a token acting as `userId` (with that account's role and scope); the token is shown once. */
+/**
+ * Creates a token acting as `userId` (with that account's role and scope); the token is shown once.
+ * A viewer's token is read-only: it reads pages and /api/* and, the access levels being what they
+ * are, writes nothing (a superior office's script pulling /api/duban or snapshots).
+ */
 export async function createToken(store: Store, by: AuditBy, userId: number, label: string) {
   const name = label.trim().slice(0, 60);
   if (!name) throw new AccountError('请填写令牌用途，如“统计局月度导入脚本”');
@@ -26,7 +30,6 @@ export async function createToken(store: Store, by: AuditBy, userId: number, lab
   const id = await store.write(async (tx) => {
     const [user] = await tx.all<UserRow>('auth/user_by_id', { id: userId });
     if (!user) throw new AccountError(`没有编号为 ${userId} 的账号`);
-    if (user.role === 'viewer') throw new AccountError('查看者不能上传，无需接口令牌');
     const [row] = await tx.all<{ id: number }>('auth/insert_token', {
       token_hash: sha256(token),
       user_id: userId,

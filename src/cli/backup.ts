@@ -15,12 +15,14 @@ async function main(command: string | undefined, dir: string | undefined): Promi
     return 2;
   }
   // Refusals (the file held by the server, a damaged backup …) reach exitWith: message, exit 1.
-  const store = await Store.open(loadConfig().dbPath, { schema: command === 'backup' });
+  const config = loadConfig();
+  const store = await Store.open(config.dbPath, { schema: command === 'backup' });
   try {
-    const manifest = command === 'backup' ? await backup(store, dir) : await restore(store, dir);
+    const manifest =
+      command === 'backup' ? await backup(store, dir, config) : await restore(store, dir, config);
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
     console.log(
-      `${command === 'backup' ? '已备份到' : '已从备份恢复'} ${dir}：${Object.keys(manifest.tables).length} 张表，共 ${rows} 行，数据版本 ${manifest.data_version}`,
+      `${command === 'backup' ? '已备份到' : '已从备份恢复'} ${dir}：${Object.keys(manifest.tables).length} 张表，共 ${rows} 行，佐证材料 ${Object.keys(manifest.evidence ?? {}).length} 个，数据版本 ${manifest.data_version}`,
     );
     return 0;
   } finally {

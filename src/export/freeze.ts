@@ -25,6 +25,36 @@ export interface Manifest {
   data_version: number;
   frozen_by: string;
   files: Record<Format, { sha256: string; bytes: number }>;
+  /**
+   * Which uploads that needed approval (审核) were approved when it was frozen (their values are in
+   * it), and which were still waiting or rejected (theirs are not). Absent in snapshots frozen
+   * before approval existed.
+   */
+  approval?: Approvals;
+}
+
+/** The approvals as known at a time: approved (with when and by whom), pending and rejected uploads. */
+export interface Approvals {
+  approved: { upload: number; at: string | null; by: string | null }[];
+  pending: number[];
+  rejected: number[];
+}
+
+/** Every upload that needed approval, as decided by `known`. */
+async function approvalsAsOf(store: Store, known: Date): Promise<Approvals> {
+  const rows = await store.all<{
+    upload_id: number;
+    state: 'approved' | 'rejected' | 'pending' | 'withdrawn';
+    decided_at: Date | null;
+    decided_by: string | null;
+  }>('approval/as_of', { known: known.toISOString() });
+  return {
+    approved: rows
+      .filter((r) => r.state === 'approved')
+      .map((r) => ({ upload: r.upload_id, at: r.decided_at?.toISOString() ?? null, by: r.decided_by })),
+    pending: rows.filter((r) => r.state === 'pending').map((r) => r.upload_id),
+    rejected: rows.filter((r) => r.state === 'rejected').map((r) => r.upload_id),
+  };
 }
 
 /** A change to an indicator since a snapshot was frozen. */
@@ -70,6 +100,7 @@ export async function freezeSnapshot(
         { sha256: sha256(bytes), bytes: bytes.length },
       ]),
     ) as Manifest['files'],
+    approval: await approvalsAsOf(store, known),
   };
   return store.write(async (tx) => {
     const [{ id } = { id: 0 }] = await tx.all<{ id: number }>('snapshots/next_id');

@@ -36,3 +36,15 @@ export function fileResponse(
   attachment(c, type, fileName, fallback);
   return c.body(bytes as unknown as ArrayBuffer);
 }
+
+/**
+ * An evidence file someone uploaded: always a download (never shown in the browser, where a
+ * crafted file could act as a page of this site), its type the one its content was checked to be,
+ * and the browser told not to guess another.
+ */
+export function evidenceResponse(c: Context, bytes: Uint8Array, type: string, fileName: string) {
+  attachment(c, type, fileName, 'evidence');
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Content-Security-Policy', "default-src 'none'; sandbox");
+  return c.body(bytes as unknown as ArrayBuffer);
+}

@@ -120,6 +120,9 @@ export function versionedPages(
       return;
     }
     if (UNCACHED.some((prefix) => c.req.path.startsWith(prefix))) return next();
+    // A view counting values still waiting for approval (pending=1) is not for everyone, and the
+    // background refresh reads as a viewer who may not see it: rendered each time, never kept.
+    if ((c.req.queries('pending') ?? []).some((v) => v !== '' && v !== '0')) return next();
     const vary = Object.fromEntries(
       VARY.flatMap((h) => (c.req.header(h) ? [[h, c.req.header(h) as string]] : [])),
     );

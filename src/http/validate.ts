@@ -40,6 +40,11 @@ const LABELS: Record<string, string> = {
   seq: '任务编号',
   code: '指标编码',
   id: '编号',
+  pending: '含待审核数据',
+  body: '内容',
+  frequency: '报送频率',
+  due_day: '截止日',
+  file: '文件',
 };
 
 const SECRET = new Set(['password', 'current', 'confirm', 'token', '_csrf']);

@@ -4,6 +4,7 @@ import { docQuery } from '../../views/links.js';
 import { type AsOf, resolveAsOf } from '../analytics/indicators.js';
 import type { OverviewFilter } from '../analytics/overview.js';
 import { STATUSES, type Status } from '../analytics/thresholds.js';
+import { reportingScope } from '../auth/roles.js';
 import {
   type DocumentRow,
   type DocumentTree,
@@ -45,6 +46,8 @@ export const viewQuery = z.object({
   status: statusList,
   kind: optional(z.enum(['numeric', 'milestone'], { error: '应为 numeric 或 milestone' })),
   region: text(50),
+  // 含待审核数据: also count uploads waiting for approval (only for those who report or review).
+  pending: optional(z.enum(['1', '0'], { error: '应为 1 或 0' })),
 });
 
 export type ViewQuery = z.infer<typeof viewQuery>;
@@ -67,12 +70,23 @@ export interface ViewContext {
  * Resolves the shared query against the catalogue: the document (404 when ?doc names none), the
  * as-of month (the default when none is asked), the department's canonical name, the part's range.
  */
-export async function resolveView(store: Store, query: ViewQuery): Promise<ViewContext | null> {
+export async function resolveView(
+  store: Store,
+  query: ViewQuery,
+  pendingScope: string[] | null = null,
+): Promise<ViewContext | null> {
   const base = await resolveDocument(store, query);
   if (!base) return null;
   return {
     ...base,
-    asOf: await resolveAsOf(store, base.document, query.asof, query.known),
+    asOf: await resolveAsOf(
+      store,
+      base.document,
+      query.asof,
+      query.known,
+      query.pending === '1',
+      pendingScope,
+    ),
     known: query.known ?? null,
   };
 }
@@ -122,7 +136,9 @@ export function withView(
     if (!parsed.success) throw new BadRequestError(describeIssues(parsed.error, input));
     c.set(
       'view',
-      withMonth ? await resolveView(store, parsed.data) : await resolveDocument(store, parsed.data),
+      withMonth
+        ? await resolveView(store, parsed.data, pendingScopeOf(c))
+        : await resolveDocument(store, parsed.data),
     );
     c.set('viewQuery', parsed.data);
     await next();
@@ -140,6 +156,16 @@ declare module 'hono' {
 /** The route's own query fields, as its schema (extending viewQuery) read them. */
 export const queryOf = <T extends ViewQuery>(c: Context) => c.get('viewQuery') as T;
 
+/**
+ * Whose waiting values the 含待审核数据 view of this request counts: a reporter's own departments'
+ * (they and the administrators see values waiting for approval; other departments' stay unseen);
+ * null for every department.
+ */
+export function pendingScopeOf(c: Context): string[] | null {
+  const actor = c.get('actor');
+  return actor ? reportingScope(actor) : null;
+}
+
 /** The document of a page that needs one: 404 with what to do when none is loaded yet. */
 export function requireDocument(c: Context): DocumentView {
   const view = c.get('view');
@@ -155,8 +181,12 @@ export function requireView(c: Context): ViewContext {
 }
 
 /** resolveView for a route that needs a document: 404 with what to do when none is loaded yet. */
-export async function requireResolvedView(store: Store, query: ViewQuery): Promise<ViewContext> {
-  const view = await resolveView(store, query);
+export async function requireResolvedView(
+  store: Store,
+  query: ViewQuery,
+  pendingScope: string[] | null = null,
+): Promise<ViewContext> {
+  const view = await resolveView(store, query, pendingScope);
   if (!view) throw new NotFoundError(NO_DOCUMENT);
   return view;
 }

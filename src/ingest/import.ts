@@ -38,6 +38,11 @@ export interface ImportOptions {
    * and as what (upload, value for the single-value form, sample), suffixed .preview/.commit/.reject.
    */
   audit?: { by: AuditBy; action: 'upload' | 'value' | 'sample' };
+  /**
+   * The upload waits for approval (审核) before its values count: recorded with the commit, in its
+   * transaction (src/accountability/approval.ts decides who needs it).
+   */
+  needsApproval?: boolean;
 }
 
 export interface PreviewRow {
@@ -86,6 +91,8 @@ export interface ImportReport {
   /** At most PROBLEM_LIMIT, in line order; counts.errors/warnings give the totals. */
   problems: Problem[];
   duplicateOf?: { id: number; uploadedAt: string; uploadedBy: string; fileName: string };
+  /** Committed, waiting for approval: its values count once an administrator approves it. */
+  approval?: 'pending';
   /** Where the table was found: title, header and note rows skipped, sheets skipped, values scaled. */
   layout?: LayoutReport;
 }
@@ -216,6 +223,10 @@ async function finish(
   if (report.status === 'committed') {
     // recorded_at is the transaction's now(), the same instant as the upload's uploaded_at.
     await tx.run('ingest/insert_actuals', { upload_id: report.uploadId });
+    if (options.needsApproval) {
+      await tx.run('approval/request', { upload_id: report.uploadId, by: options.by });
+      report.approval = 'pending';
+    }
     await tx.run('meta/bump_data_version');
   }
   return report;

@@ -14,6 +14,8 @@ import type { PendingMeta, PendingUploads } from './pending.js';
 export interface Importer extends AuditBy {
   username: string;
   scope: string[] | null;
+  /** What this importer commits waits for approval before it counts. */
+  needsApproval?: boolean;
 }
 
 /** A whole file, or one value entered on an indicator's page (the audit trail tells them apart). */
@@ -44,6 +46,7 @@ const optionsFor = (importer: Importer, action: SubmitAction, fileName: string):
   by: importer.username,
   scope: importer.scope,
   audit: { by: importer, action },
+  needsApproval: importer.needsApproval ?? false,
 });
 
 /**

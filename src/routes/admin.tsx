@@ -131,7 +131,7 @@ export function adminRoutes({ store }: RouteDeps) {
         return {
           title: `已生成接口令牌 ${id}`,
           value: token,
-          hint: '令牌只显示这一次，库中只存其摘要。脚本以 Authorization: Bearer <令牌> 调用 POST /api/uploads；不再使用时请吊销。',
+          hint: '令牌只显示这一次，库中只存其摘要。脚本以 Authorization: Bearer <令牌> 调用接口（填报员的令牌可调用 POST /api/uploads；查看者的令牌只读，如 GET /api/duban、/api/snapshot）；不再使用时请吊销。',
         };
       }),
   );

@@ -3,17 +3,23 @@ import { z } from 'zod';
 import { indicatorChart, svgOnly } from '../../views/charts/figures.js';
 import { IndicatorPage } from '../../views/indicator.js';
 import { UploadPreview } from '../../views/uploads.js';
+import { indicatorPage } from '../accountability/pages.js';
 import { indicatorPageData } from '../analytics/indicator-page.js';
 import { importerOf } from '../auth/middleware.js';
 import { findIndicator } from '../catalog/read.js';
 import { svgResponse } from '../http/downloads.js';
 import { render } from '../http/render.js';
 import { month, optional, text, valid } from '../http/validate.js';
+import { pendingScopeOf } from '../http/view.js';
 import { singleValueCsv } from '../ingest/single-value.js';
 import { previewSubmission } from '../ingest/submit.js';
 import type { RouteDeps } from './deps.js';
 
-const asOfQuery = z.object({ asof: optional(month), known: text(40) });
+const asOfQuery = z.object({
+  asof: optional(month),
+  known: text(40),
+  pending: optional(z.enum(['1', '0'], { error: '应为 1 或 0' })).transform((v) => v === '1'),
+});
 
 const valueForm = z.object({
   period: z.string().trim().min(1, '请填写统计期').max(20, '不能超过 20 个字符'),
@@ -23,18 +29,27 @@ const valueForm = z.object({
 });
 
 /** The indicator page and its single-value form. */
-export function indicatorRoutes({ store, pending }: RouteDeps) {
+export function indicatorRoutes({ store, pending, config }: RouteDeps) {
   const app = new Hono();
 
   app.get('/indicators/:code', valid('query', asOfQuery), async (c) =>
     c.html(
-      <IndicatorPage {...(await indicatorPageData(store, c.req.param('code'), c.req.valid('query')))} />,
+      <IndicatorPage
+        {...(await indicatorPage(store, c.req.param('code'), {
+          ...c.req.valid('query'),
+          pendingScope: pendingScopeOf(c),
+        }))}
+        approval={config.approval}
+      />,
     ),
   );
 
   app.get('/indicators/:code/chart.svg', valid('query', asOfQuery), async (c) => {
     const code = c.req.param('code');
-    const { analysis, indicator } = await indicatorPageData(store, code, c.req.valid('query'));
+    const { analysis, indicator } = await indicatorPageData(store, code, {
+      ...c.req.valid('query'),
+      pendingScope: pendingScopeOf(c),
+    });
     return svgResponse(c, svgOnly(indicatorChart(analysis, indicator)), `${code}.svg`);
   });
 
@@ -58,7 +73,7 @@ export function indicatorRoutes({ store, pending }: RouteDeps) {
         options: {},
         action: 'value',
       },
-      importerOf(c),
+      importerOf(c, config),
     );
     const preview = (
       <UploadPreview
@@ -70,7 +85,7 @@ export function indicatorRoutes({ store, pending }: RouteDeps) {
     );
     return render(
       c,
-      async () => <IndicatorPage {...(await indicatorPageData(store, code, {}))} result={preview} />,
+      async () => <IndicatorPage {...(await indicatorPage(store, code, {}))} result={preview} />,
       () => preview,
     );
   });

@@ -5,10 +5,11 @@ import { DepartmentPage, DepartmentsPage } from '../../views/department.js';
 import { EditionsPage } from '../../views/editions.js';
 import { NoDocumentPage, OverviewBody, OverviewPage } from '../../views/overview.js';
 import { TaskPage } from '../../views/task.js';
-import { departmentRollups, departmentView, indicatorRows, taskStates } from '../analytics/dashboard.js';
+import { departmentPage, taskPage } from '../accountability/pages.js';
+import { departmentRollups, indicatorRows } from '../analytics/dashboard.js';
 import { previousEditions } from '../analytics/editions.js';
 import { cachedOverview } from '../analytics/overview.js';
-import { findTask, resolveDepartment } from '../catalog/read.js';
+import { resolveDepartment } from '../catalog/read.js';
 import { NotFoundError } from '../errors.js';
 import { svgResponse } from '../http/downloads.js';
 import { render } from '../http/render.js';
@@ -17,7 +18,7 @@ import { requireView, withView } from '../http/view.js';
 import type { RouteDeps } from './deps.js';
 
 /** The pages people read: overview, task, department list and department. */
-export function pageRoutes({ store, cache }: RouteDeps) {
+export function pageRoutes({ store, cache, config }: RouteDeps) {
   const app = new Hono();
   const view = withView(store);
 
@@ -28,6 +29,7 @@ export function pageRoutes({ store, cache }: RouteDeps) {
       ...current,
       data: await cachedOverview(store, cache, current),
       query: new URLSearchParams(new URL(c.req.url).search),
+      approval: config.approval,
     };
     return render(
       c,
@@ -64,9 +66,8 @@ export function pageRoutes({ store, cache }: RouteDeps) {
     ),
     async (c) => {
       const current = requireView(c);
-      const found = findTask(current.tree, c.req.valid('param').seq);
-      const states = await taskStates(store, current.tree, current.asOf, found.task.seq);
-      return c.html(<TaskPage {...current} {...found} asOf={current.asOf.period} states={states} />);
+      const page = await taskPage(store, current.tree, current.asOf, c.req.valid('param').seq);
+      return c.html(<TaskPage {...current} {...page} asOf={current.asOf.period} />);
     },
   );
 
@@ -86,7 +87,7 @@ export function pageRoutes({ store, cache }: RouteDeps) {
   app.get('/departments/:name', view, async (c) => {
     const current = requireView(c);
     const name = await resolveDepartment(store, c.req.param('name'));
-    const department = await departmentView(store, current.tree, current.asOf, name);
+    const department = await departmentPage(store, current.tree, current.asOf, name);
     return c.html(<DepartmentPage {...current} name={name} asOf={current.asOf.period} {...department} />);
   });
 

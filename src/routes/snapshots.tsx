@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { BriefingPage } from '../../views/briefing.js';
 import { SnapshotPage, SnapshotsPage } from '../../views/snapshots.js';
+import { briefingData } from '../accountability/pages.js';
 import { monthEnd } from '../analytics/indicators.js';
-import { cachedOverview } from '../analytics/overview.js';
 import { actorOf } from '../auth/middleware.js';
 import { CONTENT_TYPES, FORMATS } from '../export/formats.js';
 import { freezeSnapshot, frozenFile, frozenSnapshotPage, listFrozen } from '../export/freeze.js';
@@ -59,8 +59,8 @@ export function snapshotPages({ store, cache }: RouteDeps) {
 
   app.get('/briefing', withView(store), async (c) => {
     const view = requireView(c);
-    const data = await cachedOverview(store, cache, { ...view, filter: {} });
-    return c.html(<BriefingPage document={view.document} documents={view.documents} data={data} />);
+    const briefing = await briefingData(store, cache, { ...view, filter: {} });
+    return c.html(<BriefingPage document={view.document} documents={view.documents} {...briefing} />);
   });
 
   return app;

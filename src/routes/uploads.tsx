@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { UploadDetailPage, UploadOutcome, UploadPreview, UploadsPage } from '../../views/uploads.js';
+import { listReviews, uploadReview } from '../accountability/approval.js';
 import { actorOf, importerOf } from '../auth/middleware.js';
 import { listRegions } from '../catalog/regions.js';
 import { InvalidError } from '../errors.js';
@@ -41,6 +42,7 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
       document: view?.document,
       documents: view?.documents ?? [],
       uploads: await listUploads(store),
+      reviews: await listReviews(store),
       regions: await listRegions(store),
       limitMb,
     };
@@ -57,7 +59,7 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
       store,
       pending,
       { body: new Uint8Array(await file.arrayBuffer()), fileName: file.name, options, action: 'upload' },
-      importerOf(c),
+      importerOf(c, config),
     );
     const preview = <UploadPreview report={report} token={token} />;
     return render(
@@ -71,7 +73,7 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
     const { token, return_to } = c.req.valid('form');
     // Only an indicator page of this app may be returned to, never another site.
     const returnTo = return_to && /^\/indicators\/[^/]+$/.test(return_to) ? return_to : undefined;
-    const report = await commitSubmission(store, pending, token, importerOf(c));
+    const report = await commitSubmission(store, pending, token, importerOf(c, config));
     const htmx = c.req.header('HX-Request') === 'true';
     if (report.status === 'committed' && returnTo) {
       if (!htmx) return c.redirect(returnTo, 303);
@@ -80,13 +82,15 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
     }
     if (!htmx) return c.redirect(`/uploads/${report.uploadId ?? ''}`, 303);
     if (report.status !== 'committed') return c.html(<UploadPreview report={report} />, 422);
-    return c.html(<UploadOutcome report={report} uploads={await listUploads(store)} />);
+    return c.html(
+      <UploadOutcome report={report} uploads={await listUploads(store)} reviews={await listReviews(store)} />,
+    );
   });
 
   app.post('/uploads/cancel', valid('form', tokenForm), async (c) => {
-    cancelSubmission(pending, c.req.valid('form').token, importerOf(c));
+    cancelSubmission(pending, c.req.valid('form').token, importerOf(c, config));
     if (c.req.header('HX-Request') !== 'true') return c.redirect('/uploads', 303);
-    return c.html(<UploadOutcome uploads={await listUploads(store)} />);
+    return c.html(<UploadOutcome uploads={await listUploads(store)} reviews={await listReviews(store)} />);
   });
 
   app.get('/uploads/:id', valid('param', idParam), withView(store, { month: false }), async (c) => {
@@ -94,6 +98,7 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
     return c.html(
       <UploadDetailPage
         upload={await getUpload(store, id)}
+        review={await uploadReview(store, id)}
         problems={await uploadProblems(store, id)}
         values={await uploadValues(store, id)}
         documents={c.get('view')?.documents ?? []}

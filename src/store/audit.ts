@@ -102,6 +102,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'token.revoke': '吊销接口令牌',
   'snapshot.freeze': '冻结月报',
   'indicator.correct': '更正指标',
+  'upload.approve': '审核通过',
+  'upload.reject_review': '审核驳回',
+  'evidence.add': '上传佐证材料',
+  'comment.add': '批示或说明',
+  'reporting.rule': '设置报送要求',
 };
 
 /** What the audit page filters by: an area (all its actions) or one action. */
@@ -118,4 +123,9 @@ export const AUDIT_FILTERS: Record<string, string> = {
   token: '接口令牌（全部）',
   snapshot: '月报冻结',
   indicator: '指标更正',
+  'upload.approve': '审核通过',
+  'upload.reject_review': '审核驳回',
+  evidence: '佐证材料',
+  comment: '批示与说明',
+  reporting: '报送要求',
 };

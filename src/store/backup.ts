@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Store } from './store.js';
 
@@ -9,9 +9,19 @@ export interface BackupManifest {
   data_version: number;
   /** Exact row count of every table. */
   tables: Record<string, number>;
-  /** sha256 of every file DuckDB wrote. */
+  /** sha256 of every file DuckDB wrote, and of every evidence file (evidence/<sha256>). */
   files: Record<string, string>;
+  /** The evidence files (佐证材料) kept beside the database: sha256 → bytes. */
+  evidence?: Record<string, number>;
 }
+
+/** Where the files kept beside the database are: evidence/<sha256>. */
+export interface FileDirs {
+  evidenceDir: string;
+}
+
+const EVIDENCE = 'evidence';
+const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 export class BackupError extends Error {}
 
@@ -40,7 +50,7 @@ async function tableCounts(store: Store): Promise<Record<string, number>> {
  * Writes the whole database to `dir` with DuckDB's EXPORT DATABASE (schema, sequences and every
  * table as Parquet) and a manifest of row counts and file checksums.
  */
-export async function backup(store: Store, dir: string): Promise<BackupManifest> {
+export async function backup(store: Store, dir: string, dirs?: FileDirs): Promise<BackupManifest> {
   const target = checkedDir(dir);
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new BackupError(`备份目录 ${target} 不是空的，请指定一个新目录。`);
@@ -50,25 +60,49 @@ export async function backup(store: Store, dir: string): Promise<BackupManifest>
   const tables = await tableCounts(store);
   await store.exportDatabase(`EXPORT DATABASE '${target}' (FORMAT parquet, COMPRESSION zstd)`);
   dropMacros(path.join(target, 'schema.sql'));
-  const files = Object.fromEntries(
+  const files: Record<string, string> = Object.fromEntries(
     readdirSync(target)
       .sort()
-      .map((file) => [
-        file,
-        createHash('sha256')
-          .update(readFileSync(path.join(target, file)))
-          .digest('hex'),
-      ]),
+      .map((file) => [file, sha256Of(path.join(target, file))]),
   );
+  const evidence = await copyEvidence(store, dirs, target, files);
   const manifest: BackupManifest = {
     format: 'taizhang-backup/1',
     created_at: new Date().toISOString(),
     data_version: version,
     tables,
     files,
+    ...(evidence ? { evidence } : {}),
   };
   writeFileSync(path.join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/**
+ * Copies every evidence file the database refers to into <backup>/evidence/, each checked against
+ * the sha256 it is named by; a file missing or damaged refuses the backup rather than leave it out.
+ */
+async function copyEvidence(
+  store: Store,
+  dirs: FileDirs | undefined,
+  target: string,
+  files: Record<string, string>,
+): Promise<Record<string, number> | null> {
+  const rows = await store.all<{ sha256: string; bytes: number }>('evidence/files');
+  if (rows.length === 0) return null;
+  if (!dirs) throw new BackupError('数据库中有佐证材料，但未指定其所在目录，无法备份。');
+  mkdirSync(path.join(target, EVIDENCE));
+  const evidence: Record<string, number> = {};
+  for (const { sha256, bytes } of rows) {
+    const source = path.join(dirs.evidenceDir, sha256);
+    if (!existsSync(source) || sha256Of(source) !== sha256) {
+      throw new BackupError(`佐证材料 ${sha256.slice(0, 12)}… 的文件缺失或已损坏（${source}），备份未完成。`);
+    }
+    copyFileSync(source, path.join(target, EVIDENCE, sha256));
+    files[`${EVIDENCE}/${sha256}`] = sha256;
+    evidence[sha256] = bytes;
+  }
+  return evidence;
 }
 
 /**
@@ -85,7 +119,7 @@ function dropMacros(schemaFile: string): void {
  * Loads a backup into an empty database: checks every file against the manifest first, imports,
  * then checks every table's row count. Refuses a database that already holds data.
  */
-export async function restore(store: Store, dir: string): Promise<BackupManifest> {
+export async function restore(store: Store, dir: string, dirs?: FileDirs): Promise<BackupManifest> {
   const source = checkedDir(dir);
   const manifestFile = path.join(source, MANIFEST);
   if (!existsSync(manifestFile)) throw new BackupError(`${source} 中没有 ${MANIFEST}，不是台账的备份目录。`);
@@ -108,6 +142,16 @@ export async function restore(store: Store, dir: string): Promise<BackupManifest
   for (const [table, expected] of Object.entries(manifest.tables)) {
     if (counts[table] !== expected) {
       throw new BackupError(`恢复后表 ${table} 有 ${counts[table] ?? 0} 行，备份中为 ${expected} 行`);
+    }
+  }
+  // The evidence files, already checked against the manifest, go back beside the database.
+  const evidence = Object.keys(manifest.evidence ?? {});
+  if (evidence.length > 0) {
+    if (!dirs) throw new BackupError('备份中有佐证材料，但未指定恢复目录。');
+    mkdirSync(dirs.evidenceDir, { recursive: true });
+    for (const sha256 of evidence) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) throw new BackupError(`备份清单中的佐证材料名无效：${sha256}`);
+      copyFileSync(path.join(source, EVIDENCE, sha256), path.join(dirs.evidenceDir, sha256));
     }
   }
   return manifest;

@@ -8,6 +8,9 @@ const SEQUENCES: [sequence: string, table: string][] = [
   ['token_id_seq', 'api_token'],
   ['audit_id_seq', 'audit_event'],
   ['correction_id_seq', 'indicator_correction'],
+  ['reporting_rule_id_seq', 'reporting_rule'],
+  ['evidence_id_seq', 'evidence'],
+  ['comment_id_seq', 'indicator_comment'],
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_ACCESS } from '../../src/auth/access.js';
+import { evidenceForm, pdf } from '../helpers/accountability.js';
 import { sessionHeaders } from '../helpers/accounts.js';
 import { seededApp } from '../helpers/store.js';
 
@@ -37,8 +38,16 @@ describe('auth: every route declares who may use it, and that is enforced', () =
   let ctx: Ctx;
   beforeAll(async () => {
     ctx = await seededApp();
-    // Something to withdraw, freeze and look at.
+    // Something to withdraw, freeze and look at (an evidence file to download among them).
     expect((await ctx.app.request('/sample', { method: 'POST' })).status).toBe(303);
+    expect(
+      (
+        await ctx.app.request('/api/indicators/2021-T18-1/evidence', {
+          method: 'POST',
+          body: evidenceForm(pdf(), '验收.pdf'),
+        })
+      ).status,
+    ).toBe(201);
     expect(
       (
         await ctx.app.request('/snapshots', {

@@ -47,6 +47,7 @@ const QUERY = [
   'from',
   'to',
   'next',
+  'pending',
 ];
 const PATHS = [
   '/',
@@ -66,6 +67,11 @@ const PATHS = [
   '/indicators/2021-T10-1',
   '/indicators/2021-T10-1/chart.svg',
   '/departments/省住房城乡建设厅',
+  '/duban',
+  '/reporting',
+  '/api/duban',
+  '/api/reporting',
+  '/api/indicators/2021-T18-1/evidence',
 ];
 
 describe('fuzz: every query parameter and form field', () => {
@@ -113,7 +119,7 @@ describe('fuzz: every query parameter and form field', () => {
   it('answers any path segment and form field with a clear error, never a 500, and writes nothing wrong', async () => {
     await fc.assert(
       fc.asyncProperty(nasty, nasty, nasty, async (a, b, c) => {
-        cases += 7;
+        cases += 9;
         await below500(
           await Promise.all([
             ctx.app.request(`/indicators/${encodeURIComponent(a)}`),
@@ -121,6 +127,8 @@ describe('fuzz: every query parameter and form field', () => {
             ctx.app.request('/uploads/commit', form({ token: a, return_to: b })),
             ctx.app.request('/snapshots', form({ asof: c })),
             ctx.app.request(`/uploads/${encodeURIComponent(b)}/withdraw`, form({ reason: c })),
+            ctx.app.request('/indicators/2021-T10-1/comments', form({ kind: a, body: b })),
+            ctx.app.request('/reporting/rules', form({ code: a, department: b, frequency: c, due_day: a })),
             ctx.app.request('/admin/users', form({ username: a, role: b, departments: c, password: a })),
             ctx.app.request(
               '/admin/indicators/2021-T10-2',

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
+import { evidenceForm, pdf } from '../helpers/accountability.js';
 import { clientFor } from '../helpers/accounts.js';
 import { childEnv } from '../helpers/child.js';
 import { seededApp } from '../helpers/store.js';
@@ -28,7 +29,7 @@ function run(script: 'backup' | 'restore', target: string, db: string) {
 describe('store: backup and restore', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('round-trips a populated database: every table, every value, sequences and macros', async () => {
+  it('round-trips a populated database: every table, every value, sequences, macros and evidence files', async () => {
     const ctx = await seededApp();
     await ctx.app.request('/sample', { method: 'POST' });
     await ctx.app.request('/api/uploads', {
@@ -41,6 +42,13 @@ describe('store: backup and restore', () => {
       body: new URLSearchParams({ asof: '2021-09' }),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
+    const evidence = pdf('backed up');
+    const filed = await ctx.app.request('/api/indicators/2021-T18-1/evidence', {
+      method: 'POST',
+      body: evidenceForm(evidence, '验收.pdf'),
+    });
+    expect(filed.status).toBe(201);
+    const { url, sha256 } = (await filed.json()) as { url: string; sha256: string };
     const before = await dump(ctx.store);
     const snapshotBefore = Buffer.from(
       await (await ctx.app.request('/api/snapshot?asof=2021-10&format=csv')).arrayBuffer(),
@@ -52,7 +60,10 @@ describe('store: backup and restore', () => {
     const backupDir = path.join(dir, 'b1');
     const made = run('backup', backupDir, source);
     expect(made.status, made.stderr).toBe(0);
-    expect(made.stdout).toMatch(/已备份到/);
+    expect(made.stdout).toMatch(/已备份到.*佐证材料 1 个/);
+    const manifest = JSON.parse(readFileSync(path.join(backupDir, 'manifest.json'), 'utf8'));
+    expect(manifest.evidence).toEqual({ [sha256]: evidence.length });
+    expect(manifest.files[`evidence/${sha256}`]).toBe(sha256);
 
     const target = path.join(dir, 'restored.duckdb');
     const restored = run('restore', backupDir, target);
@@ -70,6 +81,10 @@ describe('store: backup and restore', () => {
       );
       expect(snapshotAfter.equals(snapshotBefore)).toBe(true);
       expect(await (await app.request('/api/indicators/2021-T10-1/actuals')).text()).toBe(historyBefore);
+      // The evidence file is back beside the restored database, byte for byte.
+      const download = await app.request(url);
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).equals(evidence)).toBe(true);
       // The upload sequence goes on after the restored ids.
       const next = await app.request('/api/uploads', {
         method: 'POST',

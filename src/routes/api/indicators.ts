@@ -6,7 +6,7 @@ import { indicatorHistory } from '../../analytics/history.js';
 import { actorOf } from '../../auth/middleware.js';
 import { correctIndicator } from '../../catalog/corrections.js';
 import { findIndicator } from '../../catalog/read.js';
-import { resolveView, viewQuery } from '../../http/view.js';
+import { pendingScopeOf, resolveView, viewQuery } from '../../http/view.js';
 import type { RouteDeps } from '../deps.js';
 import { errorBody, indicatorState } from './schemas.js';
 
@@ -102,7 +102,7 @@ export function indicatorApi(app: OpenAPIHono, { store }: RouteDeps) {
   });
 
   app.openapi(indicatorsRoute, async (c) => {
-    const view = await resolveView(store, c.req.valid('query'));
+    const view = await resolveView(store, c.req.valid('query'), pendingScopeOf(c));
     if (!view) return c.json({ document: null, indicators: [] }, 200);
     const rows = await indicatorRows(store, view.tree, view.asOf, view.region);
     const previous = await previousEditions(store, view.document, view.documents, view.asOf.known);

@@ -6,7 +6,7 @@ import { exportHistory, HISTORY_FORMATS, HISTORY_TYPES } from '../../export/hist
 import { snapshotFileName } from '../../export/snapshot.js';
 import { attachment } from '../../http/downloads.js';
 import { optional } from '../../http/validate.js';
-import { requireResolvedView, viewQuery } from '../../http/view.js';
+import { pendingScopeOf, requireResolvedView, viewQuery } from '../../http/view.js';
 import { dataVersion } from '../../store/version-cache.js';
 import type { RouteDeps } from '../deps.js';
 import { binary, errorBody } from './schemas.js';
@@ -44,7 +44,7 @@ const actualsRoute = createRoute({
 export function snapshotApi(app: OpenAPIHono, { store }: RouteDeps) {
   app.openapi(snapshotRoute, async (c) => {
     const { format = 'csv', by, ...query } = c.req.valid('query');
-    const view = await requireResolvedView(store, query);
+    const view = await requireResolvedView(store, query, pendingScopeOf(c));
     const { body, params } = await buildSnapshot(
       store,
       { ...view, byRegion: by === 'region' },

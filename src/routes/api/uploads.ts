@@ -53,7 +53,7 @@ const uploadRoute = createRoute({
   },
 });
 
-export function uploadApi(app: OpenAPIHono, { store, pending }: RouteDeps) {
+export function uploadApi(app: OpenAPIHono, { store, pending, config }: RouteDeps) {
   app.openapi(uploadRoute, async (c) => {
     const { dry_run, file_name, ...options } = c.req.valid('query');
     let body: Uint8Array | ReadableStream<Uint8Array>;
@@ -71,7 +71,7 @@ export function uploadApi(app: OpenAPIHono, { store, pending }: RouteDeps) {
       store,
       pending,
       { body, fileName, options, action: 'upload' },
-      importerOf(c),
+      importerOf(c, config),
       { dryRun: dry_run === '1' || dry_run === 'true' },
     );
     return c.json(report, report.status === 'rejected' || report.counts.errors > 0 ? 422 : 200);

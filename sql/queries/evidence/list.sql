@@ -1,0 +1,6 @@
+-- The evidence files of some indicators ($codes, a list), newest first.
+SELECT id, indicator_code, strftime(period, '%Y-%m-%d') AS period, region, file_name, file_type, bytes, sha256,
+  note, uploaded_by, uploaded_at
+FROM evidence
+WHERE list_contains($codes, indicator_code)
+ORDER BY uploaded_at DESC, id DESC
