@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin.js';
 import { apiRoutes } from './routes/api/index.js';
 import { authRoutes } from './routes/auth.js';
 import type { RouteDeps } from './routes/deps.js';
+import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { pageRoutes } from './routes/pages.js';
@@ -37,7 +38,7 @@ export interface AppDeps {
 }
 
 /** Routes that take files; every other route takes at most a form's worth of body. */
-const FILE_ROUTES = /^\/(api\/)?uploads\/?$/;
+const FILE_ROUTES = /^\/(api\/)?(uploads|documents)\/?$|^\/api\/documents\/[a-z0-9-]+$/;
 const FORM_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the whole app from its parts; tests call app.request() on it without a port. */
@@ -95,6 +96,7 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   app.route('/static', staticRoutes());
   app.route('/api', apiRoutes(deps));
   app.route('/', uploadRoutes(deps));
+  app.route('/', documentRoutes(deps));
   app.route('/', indicatorRoutes(deps));
   app.route('/', sampleRoutes(deps));
   app.route('/', snapshotPages(deps));

@@ -8,6 +8,8 @@ const SEQUENCES: [sequence: string, table: string][] = [
   ['token_id_seq', 'api_token'],
   ['audit_id_seq', 'audit_event'],
   ['correction_id_seq', 'indicator_correction'],
+  ['document_version_id_seq', 'document_version'],
+  ['document_edit_id_seq', 'document_edit'],
 ];
 
 /**

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { BadRequestError, InvalidError } from '../../errors.js';
 import { describeIssues } from '../../http/validate.js';
 import type { RouteDeps } from '../deps.js';
+import { documentApi } from './documents.js';
 import { indicatorApi } from './indicators.js';
 import { snapshotApi } from './snapshots.js';
 import { uploadApi } from './uploads.js';
@@ -25,6 +26,7 @@ export function apiRoutes(deps: RouteDeps) {
   indicatorApi(app, deps);
   uploadApi(app, deps);
   snapshotApi(app, deps);
+  documentApi(app, deps);
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
