@@ -143,7 +143,6 @@ export function DocumentsPage({ documents, limitMb }: { documents: DocumentListR
 /** The review of one document: doubts first, then every task with its departments and targets, editable. */
 export function ReviewPage({ review }: { review: DocumentReview }) {
   const { catalog, id } = review;
-  const open = review.doubts.filter((d) => !d.settled);
   return (
     <Layout title={`审核：${catalog.document.title}`} active="documents">
       <section class="hero hero-small" data-year={catalog.document.year}>
@@ -178,29 +177,7 @@ export function ReviewPage({ review }: { review: DocumentReview }) {
           {review.live && <a href={`/?doc=${id}`}>查看总览</a>}
         </div>
       </section>
-      <section class="panel" id="doubts">
-        <h2>请先复核（{open.length} 处存疑）</h2>
-        {review.doubts.length === 0 ? (
-          <p class="hint">解析没有存疑之处。</p>
-        ) : (
-          <ul class="doubt-list">
-            {review.doubts.map((d) => (
-              <li class={d.settled ? 'doubt settled' : 'doubt'}>
-                <strong>{DOUBT_LABELS[d.kind]}</strong>
-                {d.seq !== null && (
-                  <>
-                    {' '}
-                    · <a href={`#task-${d.seq}`}>第 {d.seq} 项任务</a>
-                  </>
-                )}
-                ：{d.message}
-                {d.settled && '（已处理）'}
-                {d.source && <div class="source">{d.source.slice(0, 200)}</div>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Doubts doubts={review.doubts} />
       <datalist id="department-names">
         {review.departments.map((name) => (
           <option value={name} />
@@ -225,6 +202,36 @@ export function ReviewPage({ review }: { review: DocumentReview }) {
       <EditHistory edits={review.edits} />
       <script src="/static/review.js" defer></script>
     </Layout>
+  );
+}
+
+/** The parser's doubts, settled ones struck through; swapped out of band after each edit. */
+export function Doubts({ doubts, oob = false }: { doubts: ReviewDoubt[]; oob?: boolean }) {
+  const open = doubts.filter((d) => !d.settled);
+  return (
+    <section class="panel" id="doubts" hx-swap-oob={oob ? 'true' : undefined}>
+      <h2>请先复核（{open.length} 处存疑）</h2>
+      {doubts.length === 0 ? (
+        <p class="hint">解析没有存疑之处。</p>
+      ) : (
+        <ul class="doubt-list">
+          {doubts.map((d) => (
+            <li class={d.settled ? 'doubt settled' : 'doubt'}>
+              <strong>{DOUBT_LABELS[d.kind]}</strong>
+              {d.seq !== null && (
+                <>
+                  {' '}
+                  · <a href={`#task-${d.seq}`}>第 {d.seq} 项任务</a>
+                </>
+              )}
+              ：{d.message}
+              {d.settled && '（已处理）'}
+              {d.source && <div class="source">{d.source.slice(0, 200)}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -410,9 +417,10 @@ function IndicatorFields({ indicator }: { indicator?: Indicator }) {
   );
 }
 
-function EditHistory({ edits }: { edits: EditRow[] }) {
+/** Every edit of the document, newest first; swapped out of band after each edit. */
+export function EditHistory({ edits, oob = false }: { edits: EditRow[]; oob?: boolean }) {
   return (
-    <section class="panel" id="edit-history">
+    <section class="panel" id="edit-history" hx-swap-oob={oob ? 'true' : undefined}>
       <h2>修改记录</h2>
       {edits.length === 0 ? (
         <p class="hint">还没有修改。</p>

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DocumentsPage, ReviewPage, ReviewTask } from '../../views/documents.js';
+import { DocumentsPage, Doubts, EditHistory, ReviewPage, ReviewTask } from '../../views/documents.js';
 import { actorOf } from '../auth/middleware.js';
 import {
   addIndicator,
@@ -85,7 +85,13 @@ async function answerTask(c: Context, store: RouteDeps['store'], id: string, seq
   if (c.req.header('HX-Request') !== 'true') return c.redirect(`/documents/${id}#task-${seq}`, 303);
   const review = await reviewDocument(store, id);
   const task = review.catalog.tasks.find((t) => t.seq === seq);
-  return c.html(task ? <ReviewTask documentId={id} task={task} /> : '');
+  return c.html(
+    <>
+      {task && <ReviewTask documentId={id} task={task} />}
+      <Doubts doubts={review.doubts} oob={true} />
+      <EditHistory edits={review.edits} oob={true} />
+    </>,
+  );
 }
 
 /** After an upload or publication: the review page (htmx follows HX-Redirect). */
