@@ -77,6 +77,8 @@ describe('e2e/documents', () => {
     const phone = await suite.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${suite.server.url}/documents/city-2023`);
     await phone.screenshot({ path: path.join(OUTPUT_DIR, 'documents-review-390.png'), fullPage: true });
+    await phone.locator('#task-1').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: path.join(OUTPUT_DIR, 'documents-task-390.png') });
     const wide = await phone.evaluate(() =>
       [...document.querySelectorAll('body *')]
         .filter((e) => e.getBoundingClientRect().right > 391)
