@@ -223,10 +223,18 @@ function asCatalogJson(bytes: Uint8Array): unknown {
   }
 }
 
-/** checkCatalog with its problems as the page's error. */
+/** Whether YYYY-MM-DD names a day of the calendar (2023-02-30 does not). */
+export function isCalendarDate(date: string): boolean {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
+}
+
+/** checkCatalog (and real deadlines) with its problems as the page's error. */
 function checked(data: unknown, name: string): Catalog {
   try {
     const { doubts: _doubts, ...catalog } = checkCatalog(data, name) as Catalog & { doubts?: Doubt[] };
+    const wrong = allIndicators(catalog).find((i) => !isCalendarDate(i.deadline));
+    if (wrong) throw new InvalidError(`指标 ${wrong.code} 的完成时限“${wrong.deadline}”不是有效的日期。`);
     return catalog;
   } catch (error) {
     if (error instanceof CatalogFileError) throw new InvalidError(error.message);

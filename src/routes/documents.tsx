@@ -9,6 +9,7 @@ import {
   departmentList,
   editIndicator,
   editTask,
+  isCalendarDate,
   listDocumentStates,
   publishDocument,
   removeIndicator,
@@ -60,7 +61,7 @@ export const indicatorForm = z.object({
   deadline: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, '应写成 YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(d)), '不是有效的日期'),
+    .refine(isCalendarDate, '不是有效的日期'),
   kind: z.enum(['count', 'level', 'coverage', 'growth', 'milestone'], { error: '类型无效' }),
   recurrence: z
     .enum(['annual'])

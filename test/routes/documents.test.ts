@@ -179,6 +179,33 @@ describe('routes/documents', () => {
     expect(await res.text()).toContain('数值“许多”无效，应为数字');
   });
 
+  it('refuses impossible input with a clear error, never a 500', async () => {
+    const fields = {
+      name: '改造',
+      value: '1',
+      unit: '个',
+      comparator: '>=',
+      deadline: '2023-12-31',
+      kind: 'count',
+    };
+    const cases: [string, Record<string, string>, number][] = [
+      ['/documents/city-2023/indicators/2023-T1-1', { ...fields, deadline: '2023-02-30' }, 422],
+      ['/documents/city-2023/indicators/2023-T1-1', { ...fields, kind: 'many' }, 422],
+      ['/documents/city-2023/indicators/2023-T1-1', { ...fields, value: '' }, 422],
+      ['/documents/city-2023/indicators/2023-T1-1', { ...fields, name: 'x'.repeat(200) }, 422],
+      ['/documents/city-2023/indicators/2099-T1-1', fields, 404],
+      ['/documents/no-such/indicators/2023-T1-1', fields, 404],
+      ['/documents/city-2023/tasks/99', { departments: '市住建局', mode: 'sole' }, 404],
+      ['/documents/city-2023/tasks/1', { departments: '、 ,', mode: 'sole' }, 422],
+      ['/documents/../etc/publish', {}, 404],
+    ];
+    for (const [url, body, status] of cases) {
+      const res = await ctx.app.request(url, { method: 'POST', headers: hx, body: formBody(body) });
+      expect(res.status, `${url} ${JSON.stringify(body).slice(0, 80)}`).toBe(status);
+    }
+    expect(ctx.errors).toEqual([]);
+  });
+
   it('publishes the draft: the overview and API show it by default, the earlier edition by doc=', async () => {
     const res = await ctx.app.request('/api/documents/city-2023/publish', { method: 'POST' });
     expect(res.status).toBe(200);
