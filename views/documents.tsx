@@ -1,5 +1,5 @@
 import type { DocumentListRow, DocumentReview, EditRow, ReviewDoubt } from '../src/catalog/drafts.js';
-import type { Catalog, Indicator, Task } from '../src/catalog/types.js';
+import type { Catalog, Goal, Indicator, Task } from '../src/catalog/types.js';
 import { formatInstant } from '../src/time.js';
 import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
@@ -199,6 +199,14 @@ export function ReviewPage({ review }: { review: DocumentReview }) {
           ))}
         </section>
       ))}
+      {(catalog.goals ?? []).length > 0 && (
+        <section class="part" id="goals">
+          <h2 class="part-title">发展目标</h2>
+          {(catalog.goals ?? []).map((goal) => (
+            <ReviewGoal documentId={id} goal={goal} />
+          ))}
+        </section>
+      )}
       <EditHistory edits={review.edits} />
       <script src="/static/review.js" defer></script>
     </Layout>
@@ -326,21 +334,7 @@ export function ReviewTask({ documentId, task }: { documentId: string; task: Tas
         </form>
         <div class="review-indicators">
           {task.indicators.map((indicator) => (
-            <form class="entry-form indicator-form" {...htmx(`${base}/indicators/${indicator.code}`)}>
-              <CsrfField />
-              <span class="indicator-code">{indicator.code}</span>
-              <IndicatorFields indicator={indicator} />
-              <button type="submit">保存</button>
-              <button
-                type="submit"
-                class="secondary"
-                formaction={`${base}/indicators/${indicator.code}/remove`}
-                hx-post={`${base}/indicators/${indicator.code}/remove`}
-                hx-confirm={`删除指标 ${indicator.code}？`}
-              >
-                删除
-              </button>
-            </form>
+            <IndicatorForm base={base} target={target} indicator={indicator} />
           ))}
           <details class="add-indicator">
             <summary>新增指标</summary>
@@ -353,6 +347,58 @@ export function ReviewTask({ documentId, task }: { documentId: string; task: Tas
         </div>
       </div>
     </article>
+  );
+}
+
+/** One goal paragraph under review: its text with the targets marked, each target editable. */
+export function ReviewGoal({ documentId, goal }: { documentId: string; goal: Goal }) {
+  const base = `/documents/${documentId}`;
+  return (
+    <article class="task review-task" id={`goal-${goal.no}`}>
+      <div class="task-seq">G{goal.no}</div>
+      <div class="review-body">
+        <p class="task-text review-text">
+          <strong>{goal.title}</strong>{' '}
+          {highlighted(
+            goal.text,
+            goal.indicators.map((i) => i.source),
+          ).map((part) => (typeof part === 'string' ? part : <mark class="target-source">{part.mark}</mark>))}
+        </p>
+        <div class="review-indicators">
+          {goal.indicators.map((indicator) => (
+            <IndicatorForm base={base} target={`#goal-${goal.no}`} indicator={indicator} />
+          ))}
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function IndicatorForm({ base, target, indicator }: { base: string; target: string; indicator: Indicator }) {
+  const action = `${base}/indicators/${indicator.code}`;
+  return (
+    <form
+      class="entry-form indicator-form"
+      method="post"
+      action={action}
+      hx-post={action}
+      hx-target={target}
+      hx-swap="outerHTML"
+    >
+      <CsrfField />
+      <span class="indicator-code">{indicator.code}</span>
+      <IndicatorFields indicator={indicator} />
+      <button type="submit">保存</button>
+      <button
+        type="submit"
+        class="secondary"
+        formaction={`${action}/remove`}
+        hx-post={`${action}/remove`}
+        hx-confirm={`删除指标 ${indicator.code}？`}
+      >
+        删除
+      </button>
+    </form>
   );
 }
 

@@ -372,10 +372,23 @@ const taskOf = (catalog: Catalog, seq: number): Task => {
   return task;
 };
 
-const indicatorOf = (catalog: Catalog, code: string): { task: Task; index: number } => {
+/** Where an indicator is: a task (by its number) or a goal paragraph (by its number). */
+export interface Place {
+  kind: 'task' | 'goal';
+  no: number;
+}
+
+const indicatorOf = (
+  catalog: Catalog,
+  code: string,
+): { owner: { indicators: Indicator[] }; index: number; place: Place } => {
   for (const task of catalog.tasks) {
     const index = task.indicators.findIndex((i) => i.code === code);
-    if (index >= 0) return { task, index };
+    if (index >= 0) return { owner: task, index, place: { kind: 'task', no: task.seq } };
+  }
+  for (const goal of catalog.goals ?? []) {
+    const index = goal.indicators.findIndex((i) => i.code === code);
+    if (index >= 0) return { owner: goal, index, place: { kind: 'goal', no: goal.no } };
   }
   throw new NotFoundError(`文件中没有编码为“${code}”的指标`);
 };
@@ -427,23 +440,29 @@ export async function editIndicator(
   id: string,
   code: string,
   fields: IndicatorFields,
-) {
+): Promise<Place> {
   const settled = settle(fields);
-  return saveDraft(store, by, id, 'edit', (catalog) => {
-    const { task, index } = indicatorOf(catalog, code);
-    task.indicators[index] = { code, ...settled };
+  let place: Place | undefined;
+  await saveDraft(store, by, id, 'edit', (catalog) => {
+    const found = indicatorOf(catalog, code);
+    found.owner.indicators[found.index] = { code, ...settled };
+    place = found.place;
     return catalog;
   });
+  return place as Place;
 }
 
 /** Removes a target from the draft (a published one is retired when the draft is published, never deleted). */
-export async function removeIndicator(store: Store, by: AuditBy, id: string, code: string) {
-  return saveDraft(store, by, id, 'edit', (catalog) => {
-    const { task, index } = indicatorOf(catalog, code);
-    task.indicators.splice(index, 1);
+export async function removeIndicator(store: Store, by: AuditBy, id: string, code: string): Promise<Place> {
+  let place: Place | undefined;
+  await saveDraft(store, by, id, 'edit', (catalog) => {
+    const found = indicatorOf(catalog, code);
+    found.owner.indicators.splice(found.index, 1);
     catalog.headline = catalog.headline?.filter((c) => c !== code);
+    place = found.place;
     return catalog;
   });
+  return place as Place;
 }
 
 /**

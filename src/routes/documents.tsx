@@ -1,7 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DocumentsPage, Doubts, EditHistory, ReviewPage, ReviewTask } from '../../views/documents.js';
+import {
+  DocumentsPage,
+  Doubts,
+  EditHistory,
+  ReviewGoal,
+  ReviewPage,
+  ReviewTask,
+} from '../../views/documents.js';
 import { actorOf } from '../auth/middleware.js';
 import {
   addIndicator,
@@ -11,6 +18,7 @@ import {
   editTask,
   isCalendarDate,
   listDocumentStates,
+  type Place,
   publishDocument,
   removeIndicator,
   reviewDocument,
@@ -81,14 +89,17 @@ const uploadForm = z.object({
   id: text(80).pipe(documentId.optional()),
 });
 
-/** Answers an edit of a task: the task again for htmx, else back to it on the page. */
-async function answerTask(c: Context, store: RouteDeps['store'], id: string, seq: number) {
-  if (c.req.header('HX-Request') !== 'true') return c.redirect(`/documents/${id}#task-${seq}`, 303);
+/** Answers an edit: the task (or goal) again for htmx, with the doubts and history out of band; else back to it. */
+async function answerItem(c: Context, store: RouteDeps['store'], id: string, place: Place) {
+  const anchor = `${place.kind}-${place.no}`;
+  if (c.req.header('HX-Request') !== 'true') return c.redirect(`/documents/${id}#${anchor}`, 303);
   const review = await reviewDocument(store, id);
-  const task = review.catalog.tasks.find((t) => t.seq === seq);
+  const task = place.kind === 'task' ? review.catalog.tasks.find((t) => t.seq === place.no) : undefined;
+  const goal = place.kind === 'goal' ? review.catalog.goals?.find((g) => g.no === place.no) : undefined;
   return c.html(
     <>
       {task && <ReviewTask documentId={id} task={task} />}
+      {goal && <ReviewGoal documentId={id} goal={goal} />}
       <Doubts doubts={review.doubts} oob={true} />
       <EditHistory edits={review.edits} oob={true} />
     </>,
@@ -141,7 +152,7 @@ export function documentRoutes({ store, config }: RouteDeps) {
     const { id, seq } = c.req.valid('param');
     const { departments, mode, lead } = c.req.valid('form');
     await editTask(store, actorOf(c), id, seq, { departments, departmentMode: mode, lead });
-    return answerTask(c, store, id, seq);
+    return answerItem(c, store, id, { kind: 'task', no: seq });
   });
 
   app.post(
@@ -151,7 +162,7 @@ export function documentRoutes({ store, config }: RouteDeps) {
     async (c) => {
       const { id, seq } = c.req.valid('param');
       await addIndicator(store, actorOf(c), id, seq, c.req.valid('form'));
-      return answerTask(c, store, id, seq);
+      return answerItem(c, store, id, { kind: 'task', no: seq });
     },
   );
 
@@ -161,15 +172,13 @@ export function documentRoutes({ store, config }: RouteDeps) {
     valid('form', indicatorForm),
     async (c) => {
       const { id, code } = c.req.valid('param');
-      await editIndicator(store, actorOf(c), id, code, c.req.valid('form'));
-      return answerTask(c, store, id, seqOf(code));
+      return answerItem(c, store, id, await editIndicator(store, actorOf(c), id, code, c.req.valid('form')));
     },
   );
 
   app.post('/documents/:id/indicators/:code/remove', valid('param', codeParam), async (c) => {
     const { id, code } = c.req.valid('param');
-    await removeIndicator(store, actorOf(c), id, code);
-    return answerTask(c, store, id, seqOf(code));
+    return answerItem(c, store, id, await removeIndicator(store, actorOf(c), id, code));
   });
 
   app.post('/documents/:id/publish', valid('param', idParam), async (c) => {
@@ -180,6 +189,3 @@ export function documentRoutes({ store, config }: RouteDeps) {
 
   return app;
 }
-
-/** The task number in a code (2021-T10-1 → 10); 0 for a goal's (G) indicator. */
-const seqOf = (code: string) => Number(/-T(\d+)-/.exec(code)?.[1] ?? 0);

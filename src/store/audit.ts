@@ -102,6 +102,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'token.revoke': '吊销接口令牌',
   'snapshot.freeze': '冻结月报',
   'indicator.correct': '更正指标',
+  'document.upload': '上传重点任务文件',
+  'document.edit': '审核修改文件',
+  'document.publish': '发布文件',
 };
 
 /** What the audit page filters by: an area (all its actions) or one action. */
@@ -118,4 +121,5 @@ export const AUDIT_FILTERS: Record<string, string> = {
   token: '接口令牌（全部）',
   snapshot: '月报冻结',
   indicator: '指标更正',
+  document: '重点任务文件（全部）',
 };

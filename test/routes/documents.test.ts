@@ -327,6 +327,36 @@ describe('routes/documents', () => {
     expect(big.status).toBe(413);
   });
 
+  it('reviews the indicators of a goal paragraph beside the tasks', async () => {
+    const text = readFileSync('test/catalog/fixtures/documents/action-plan.txt');
+    const res = await ctx.app.request('/api/documents', {
+      method: 'POST',
+      body: fileForm(new Uint8Array(text), 'action-plan.txt'),
+    });
+    expect(res.status).toBe(200);
+    const page = await html(await ctx.app.request('/documents/action-plan'));
+    expect(page.$('#goal-2')?.textContent).toContain('工作目标');
+    expect(page.$$('#goal-2 mark.target-source').length).toBeGreaterThan(0);
+    // city-2023 took the 2023 codes first: this document's are its own.
+    const code = page.$('#goal-2 .indicator-code')?.textContent ?? '';
+    expect(code).toBe('2023B-G2-1');
+    const edit = await ctx.app.request(`/documents/action-plan/indicators/${code}`, {
+      method: 'POST',
+      headers: hx,
+      body: formBody({
+        name: '农村卫生厕所普及率',
+        value: '70',
+        unit: '%',
+        comparator: '>=',
+        deadline: '2025-12-31',
+        kind: 'coverage',
+      }),
+    });
+    expect(edit.status).toBe(200);
+    const fragment = await html(edit);
+    expect(fragment.$('article#goal-2 input[name=name]')?.getAttribute('value')).toBe('农村卫生厕所普及率');
+  });
+
   it('is for administrators only', async () => {
     const reporter = await ctx.as('reporter1', 'reporter');
     expect((await reporter.request('/documents')).status).toBe(403);
