@@ -74,6 +74,10 @@ describe('e2e/documents', () => {
     expect(body).toContain('市园林局');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'documents-overview-1280.png'), fullPage: true });
 
+    await page.goto(`${suite.server.url}/documents`);
+    expect(await page.locator('#documents tbody tr').count()).toBe(2);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'documents-list-1280.png'), fullPage: true });
+
     const phone = await suite.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${suite.server.url}/documents/city-2023`);
     await phone.screenshot({ path: path.join(OUTPUT_DIR, 'documents-review-390.png'), fullPage: true });
