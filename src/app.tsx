@@ -94,6 +94,8 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   app.route('/', adminRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/static', staticRoutes());
+  // Browsers ask for /favicon.ico before they read the page's <link rel="icon">.
+  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   app.route('/api', apiRoutes(deps));
   app.route('/', uploadRoutes(deps));
   app.route('/', documentRoutes(deps));

@@ -67,7 +67,7 @@ export function UsersPage({ users, tokens, departments, secret, message }: Users
             {users.map((u) => (
               <tr data-user={u.username}>
                 <td>{u.username}</td>
-                <td>{ROLE_NAMES[u.role]}</td>
+                <td class="nowrap">{ROLE_NAMES[u.role]}</td>
                 <td>{scopeText(u)}</td>
                 <td>{u.last_seen_at ? formatInstant(u.last_seen_at) : '从未登录'}</td>
                 <td>{u.disabled_at ? `已停用（${formatInstant(u.disabled_at)}）` : '正常'}</td>
@@ -192,7 +192,7 @@ function UserForm({
         角色
         <select name="role">
           {ROLES.map((role) => (
-            <option value={role} selected={(user?.role ?? 'reporter') === role}>
+            <option value={role} selected={(user?.role ?? 'viewer') === role}>
               {ROLE_NAMES[role]}
             </option>
           ))}

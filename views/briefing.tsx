@@ -5,6 +5,7 @@ import { STATUSES } from '../src/analytics/thresholds.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import { departmentChart, statusChart } from './charts/figures.js';
 import { STATUS_CLASS, StatusBadge } from './components/status.js';
+import { AheadNote } from './dashboard.js';
 import { formatMonth, formatPercent, formatQuantity, formatTarget } from './format.js';
 import { Layout } from './layout.js';
 
@@ -35,6 +36,7 @@ export function BriefingPage({
         <header class="briefing-head">
           <p class="eyebrow">简报 · 截至{month}</p>
           <h1>{document.title}落实情况</h1>
+          <AheadNote asOf={data.asOf} />
           <form class="filters no-print" method="get" action="/briefing">
             <label>
               月份
@@ -137,10 +139,12 @@ export function BriefingPage({
                 </table>
               )}
             </section>
-            <section class="page-break">
+            <section class="briefing-charts">
               <h2>四、走势</h2>
-              <Chart svg={statusChart(data)} />
-              <Chart svg={departmentChart(data)} />
+              <div class="charts-print">
+                <Chart svg={statusChart(data)} />
+                <Chart svg={departmentChart(data)} />
+              </div>
             </section>
           </>
         )}

@@ -21,6 +21,28 @@ export interface DashboardProps {
   current: URLSearchParams;
 }
 
+/**
+ * Under a default month: how many indicators have reported later months, and where to see them
+ * (the default is the month at least half of the reporting indicators have reached).
+ */
+export function AheadNote({ asOf }: { asOf: { period: string; ahead?: number } }) {
+  if (!asOf.ahead) return null;
+  const next = nextMonth(asOf.period);
+  return (
+    <p class="hint ahead-note">
+      默认显示多数指标已报送到的月份；另有 {asOf.ahead} 个指标已报送{formatMonth(next)}及以后的数据，
+      <a href={`?asof=${next.slice(0, 7)}`}>查看{formatMonth(next)}</a>。
+    </p>
+  );
+}
+
+/** The month end after `period` (YYYY-MM-DD). */
+function nextMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m + 1, 0));
+  return d.toISOString().slice(0, 10);
+}
+
 /** The figures a leader reads first: status counts, headline indicators, and the charts over time. */
 export function Dashboard({ tree, data, query, current }: DashboardProps) {
   const year = tree.document.year;
@@ -30,6 +52,7 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
   return (
     <section class="dashboard" aria-label="完成情况">
       <h2 class="dashboard-title">截至{formatMonth(data.asOf.period)}完成情况</h2>
+      <AheadNote asOf={data.asOf} />
       <Downloads current={current} asof={data.asOf.period} />
       <StatusStrip data={data} query={query} />
       <details class="rule">
@@ -124,11 +147,14 @@ export function Dashboard({ tree, data, query, current }: DashboardProps) {
             <a href={chartHref('departments', current, data.asOf.period)} download>
               下载 SVG
             </a>
-            <RollupTable
-              title="责任单位"
-              rows={data.departments}
-              label={(d) => <a href={`/departments/${encodeURIComponent(d.key)}`}>{d.label}</a>}
-            />
+            <details>
+              <summary>各责任单位数据</summary>
+              <RollupTable
+                title="责任单位"
+                rows={data.departments}
+                label={(d) => <a href={`/departments/${encodeURIComponent(d.key)}`}>{d.label}</a>}
+              />
+            </details>
           </figcaption>
         </figure>
       )}

@@ -83,3 +83,16 @@ export function formatMonth(iso: string): string {
   const [y, m] = iso.split('-').map(Number);
   return `${y}年${m}月`;
 }
+
+/** A file size as people read it: 812 → "812 字节", 41_234 → "40.3 KB", 3_170_000 → "3.02 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
+}

@@ -53,6 +53,7 @@ export function Layout({ title, document, documents = [], active, children }: La
           <CsrfMeta />
           {/* No inline styles or eval: the Content-Security-Policy allows only the app's own files. */}
           <meta name="htmx-config" content={HTMX_CONFIG} />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/app.css" />
           <script src="/static/htmx.min.js" defer></script>
           <script src="/static/app.js" defer></script>

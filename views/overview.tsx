@@ -114,17 +114,15 @@ function Filters({ tree, filter, data }: OverviewProps) {
           ))}
         </select>
       </label>
-      <label>
-        状态
-        <select name="status">
-          <option value="">全部状态</option>
-          {STATUSES.map((s) => (
-            <option value={s} selected={filter.statuses?.includes(s)}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <fieldset class="status-choices">
+        <legend>状态（可多选，不选为全部）</legend>
+        {STATUSES.map((s) => (
+          <label class="check">
+            <input type="checkbox" name="status" value={s} checked={filter.statuses?.includes(s)} />
+            {s}
+          </label>
+        ))}
+      </fieldset>
       <label>
         任务类型
         <select name="kind">

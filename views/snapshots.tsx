@@ -1,8 +1,11 @@
+import type { Status } from '../src/analytics/thresholds.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import { FORMATS } from '../src/export/formats.js';
 import type { FrozenSnapshot, Manifest, Revision } from '../src/export/freeze.js';
+import type { SnapshotRow } from '../src/export/snapshot.js';
 import { formatInstant } from '../src/time.js';
-import { formatMonth, formatNumber } from './format.js';
+import { StatusBadge } from './components/status.js';
+import { formatBytes, formatMonth, formatNumber, formatPercent, formatQuantity } from './format.js';
 import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
 
@@ -103,11 +106,13 @@ export function SnapshotPage({
   documents,
   snapshot,
   manifest,
+  rows,
   revisions,
 }: {
   documents: DocumentRow[];
   snapshot: FrozenSnapshot;
   manifest: Manifest;
+  rows: SnapshotRow[];
   revisions: Revision[];
 }) {
   return (
@@ -165,13 +170,54 @@ export function SnapshotPage({
         )}
       </section>
       <section class="panel">
+        <h2>冻结时的指标（{rows.length} 个）</h2>
+        {rows.length === 0 ? (
+          <p class="empty">冻结时这份文件没有指标。</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="table compact" id="frozen-rows">
+              <thead>
+                <tr>
+                  <th scope="col">任务</th>
+                  <th scope="col">指标</th>
+                  <th scope="col" class="num">
+                    目标
+                  </th>
+                  <th scope="col" class="num">
+                    累计完成
+                  </th>
+                  <th scope="col" class="num">
+                    完成率
+                  </th>
+                  <th scope="col">状态</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <td class="num">{r.task_seq ?? '目标'}</td>
+                    <td>{r.name}</td>
+                    <td class="num">{formatQuantity(r.target, r.unit) || '—'}</td>
+                    <td class="num">{formatQuantity(r.actual, r.unit) || '—'}</td>
+                    <td class="num">{formatPercent(r.completion)}</td>
+                    <td>
+                      <StatusBadge status={r.status as Status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section class="panel">
         <h2>清单（manifest）</h2>
         <table class="table compact">
           <thead>
             <tr>
               <th scope="col">格式</th>
               <th scope="col" class="num">
-                字节
+                大小
               </th>
               <th scope="col">sha256</th>
             </tr>
@@ -180,7 +226,7 @@ export function SnapshotPage({
             {Object.entries(manifest.files).map(([format, file]) => (
               <tr>
                 <td>{FORMAT_NAMES[format] ?? format}</td>
-                <td class="num">{formatNumber(file.bytes)}</td>
+                <td class="num">{formatBytes(file.bytes)}</td>
                 <td>
                   <code>{file.sha256}</code>
                 </td>

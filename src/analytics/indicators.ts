@@ -35,6 +35,11 @@ export interface AsOf {
   period: string;
   /** Recording time: what was known then (defaults to now). */
   known: Date;
+  /**
+   * When the month was chosen by default: how many indicators have reported months after it
+   * (a few running ahead do not move the default; see sql/queries/analytics/latest_period.sql).
+   */
+  ahead?: number;
 }
 
 /** A month or a recording time that cannot be read: 400 with the form it should take. */
@@ -62,22 +67,23 @@ export function knownAt(raw: string | undefined): Date {
 }
 
 /**
- * The default as-of month of a document: the latest month anything was reported for, or — before
- * any report — the current month within the document's year.
+ * The default as-of month of a document: the latest month that at least half of the reporting
+ * indicators have reached, with how many reported later; before any report, the current month
+ * within the document's year.
  */
 export async function defaultAsOf(
   store: Store,
   document: { id: string; year: number },
   today = new Date(),
-): Promise<string> {
-  const row = await store.one<{ period: string | null }>('analytics/latest_period', {
+): Promise<{ period: string; ahead: number }> {
+  const row = await store.one<{ period: string | null; ahead: bigint | number }>('analytics/latest_period', {
     document: document.id,
   });
-  if (row?.period) return row.period;
+  if (row?.period) return { period: row.period, ahead: Number(row.ahead) };
   const year = document.year;
   const month =
     today.getUTCFullYear() > year ? 12 : today.getUTCFullYear() < year ? 1 : today.getUTCMonth() + 1;
-  return monthEnd(`${year}-${month}`);
+  return { period: monthEnd(`${year}-${month}`), ahead: 0 };
 }
 
 /** Reads ?asof=YYYY-MM and ?known=ISO into an AsOf, defaulting to the latest reported month and now. */
@@ -87,10 +93,8 @@ export async function resolveAsOf(
   asof: string | undefined,
   known: string | undefined,
 ): Promise<AsOf> {
-  return {
-    period: asof ? monthEnd(asof) : await defaultAsOf(store, document),
-    known: knownAt(known),
-  };
+  if (asof) return { period: monthEnd(asof), known: knownAt(known) };
+  return { ...(await defaultAsOf(store, document)), known: knownAt(known) };
 }
 
 /** Every indicator of a document as of a month and a recording time, for a region (全省 by default). */

@@ -18,6 +18,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /login': 'public',
   'GET /healthz': 'public',
   'GET /static/:name': 'public',
+  'GET /favicon.ico': 'public',
   // What the API takes and answers, for anyone writing a script against it (no data in it).
   'GET /api/openapi.json': 'public',
 

@@ -73,11 +73,24 @@ interface TextEncoding {
   end(wroteAny: boolean): string;
 }
 
+/**
+ * A ratio as people read it in a CSV opened by Excel: 0.6916666 → 69.2, under a header that says
+ * it is a percentage (完成率（%）). JSON, Parquet and Arrow keep the ratio for scripts; XLSX keeps it
+ * with a percent format.
+ */
+const csvPercent = (value: unknown) =>
+  typeof value === 'number' ? Math.round(value * 1000) / 10 : (value as null | undefined);
+
 /** CSV for Excel on Chinese Windows: BOM, Chinese headers, CRLF, RFC 4180, formula-like text neutralised. */
 const csvText: TextEncoding = {
-  begin: `${BOM}${SNAPSHOT_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n`,
+  begin: `${BOM}${SNAPSHOT_COLUMNS.map((c) => csvCell(c.type === 'ratio' ? `${c.header}（%）` : c.header)).join(',')}\r\n`,
   rows: (rows) =>
-    rows.map((row) => `${SNAPSHOT_COLUMNS.map((c) => csvCell(row[c.key])).join(',')}\r\n`).join(''),
+    rows
+      .map(
+        (row) =>
+          `${SNAPSHOT_COLUMNS.map((c) => csvCell(c.type === 'ratio' ? csvPercent(row[c.key]) : row[c.key])).join(',')}\r\n`,
+      )
+      .join(''),
   end: () => '',
 };
 

@@ -135,11 +135,20 @@ export async function frozenSnapshotPage(store: Store, id: number, documents: Do
   const document = documents.find((d) => d.id === snapshot.document_id);
   if (!document) throw new NotFoundError(`快照 ${id} 所属的文件已不存在`);
   const tree = await readDocumentTree(store, document);
+  const rows = await frozenRows(store, snapshot);
   return {
     snapshot,
     manifest: JSON.parse(snapshot.manifest) as Manifest,
-    revisions: await revisionsSince(store, tree, snapshot),
+    /** The frozen table itself, to read on the page as it was frozen. */
+    rows,
+    revisions: await revisionsSince(store, tree, snapshot, rows),
   };
+}
+
+/** The rows of a frozen snapshot, read from its stored JSON (checked against its sha256). */
+async function frozenRows(store: Store, frozen: FrozenSnapshot): Promise<SnapshotRow[]> {
+  const json = await storedBytes(store, frozen.id, 'json');
+  return (JSON.parse(json.toString('utf8')) as { indicators: SnapshotRow[] }).indicators;
 }
 
 /** Which indicators changed since the snapshot was frozen: the frozen rows against today's for the same month. */
@@ -147,9 +156,9 @@ export async function revisionsSince(
   store: Store,
   tree: DocumentTree,
   frozen: FrozenSnapshot,
+  before?: SnapshotRow[],
 ): Promise<Revision[]> {
-  const json = await storedBytes(store, frozen.id, 'json');
-  const before = (JSON.parse(json.toString('utf8')) as { indicators: SnapshotRow[] }).indicators;
+  before ??= await frozenRows(store, frozen);
   const now = snapshotRows(
     tree,
     await indicatorRows(store, tree, { period: frozen.asof, known: new Date() }),

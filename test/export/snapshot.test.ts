@@ -64,7 +64,11 @@ describe('export: indicator snapshots', () => {
       const expected = json.indicators[i]!;
       expect(row.指标编码).toBe(expected.code);
       expect(row.任务内容).toBe(expected.task_text);
-      expect(row.完成率 === null ? null : Number(row.完成率)).toBe(expected.completion);
+      // Percentages as people read them (69.2), under a header that says so; JSON keeps the ratio.
+      const completion = expected.completion as number | null;
+      expect(row['完成率（%）'] === null ? null : Number(row['完成率（%）'])).toBe(
+        completion === null ? null : Math.round(completion * 1000) / 10,
+      );
     }
   });
 

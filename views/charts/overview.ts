@@ -21,7 +21,9 @@ export function completionSmallMultiple(
     title,
     width: 220,
     height: 120,
-    marginLeft: 34,
+    marginLeft: 40,
+    // The top tick (110%) is not cut off.
+    marginTop: 8,
     marginBottom: 20,
     x: {
       type: 'utc',
@@ -61,7 +63,8 @@ export function statusOverTime(rows: StatusCount[]): string {
     height: 240,
     marginLeft: 40,
     x: { label: null, domain: [...new Set(data.map((d) => d.month))] },
-    y: { label: '指标数（个）', grid: true },
+    // Indicators are counted whole: ticks at whole numbers only (never 0.5).
+    y: { label: '指标数（个）', grid: true, ticks: countTicks(data), tickFormat: 'd' },
     color: { domain: [...STATUSES], range: STATUSES.map((s) => STATUS_COLORS[s] ?? '#999'), legend: true },
     marks: [
       Plot.barY(data, {
@@ -76,6 +79,15 @@ export function statusOverTime(rows: StatusCount[]): string {
   });
 }
 
+/** Whole-number ticks for stacked counts: about five of them, never a fraction. */
+function countTicks(data: { month: string; count: number }[]): number[] {
+  const totals = new Map<string, number>();
+  for (const d of data) totals.set(d.month, (totals.get(d.month) ?? 0) + d.count);
+  const max = Math.max(1, ...totals.values());
+  const step = Math.max(1, Math.ceil(max / 5));
+  return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+}
+
 /** Mean completion by group (department, part…), as horizontal bars with the value written at the end. */
 export function completionBars(
   rows: { label: string; meanCompletion: number | null }[],
@@ -87,6 +99,8 @@ export function completionBars(
     width: 680,
     height: Math.max(120, data.length * 26 + 40),
     marginLeft: 170,
+    // Room for the "100%" written after a full bar and under the axis's last tick.
+    marginRight: 48,
     x: { domain: [0, 1], tickFormat: (v: number) => zhPercent(v), label: '平均完成率', grid: true },
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [

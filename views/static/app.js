@@ -55,3 +55,35 @@ document.addEventListener('click', (event) => {
   const button = event.target.closest?.('[data-dismiss]');
   if (button) button.closest('.error-box')?.remove();
 });
+
+// Back and Forward: htmx restores the page's content, but a form outside what was swapped keeps
+// the choices of the page as it was first loaded. Set every filter control from the URL the
+// browser came back to (a name the URL lacks: the choice the server rendered).
+function syncFiltersFromUrl() {
+  const params = new URLSearchParams(location.search);
+  for (const form of document.querySelectorAll('form[hx-push-url]')) {
+    for (const control of form.elements) {
+      if (!control.name || control.type === 'hidden' || control.type === 'submit') continue;
+      const values = params.getAll(control.name);
+      if (control.tagName === 'SELECT') {
+        for (const option of control.options) {
+          option.selected = values.length ? values.includes(option.value) : option.defaultSelected;
+        }
+      } else if (control.type === 'checkbox' || control.type === 'radio') {
+        control.checked = values.length ? values.includes(control.value) : control.defaultChecked;
+      } else {
+        control.value = values.length ? values[0] : control.defaultValue;
+      }
+    }
+  }
+}
+document.addEventListener('htmx:historyRestore', syncFiltersFromUrl);
+window.addEventListener('pageshow', syncFiltersFromUrl);
+
+// htmx keeps the page in its history as HTML; an element that scripts styled carries a style
+// attribute there (often empty), which the CSP refuses when Back puts the page back. Styles come
+// only from app.css, so such attributes are dropped before the page is saved.
+document.addEventListener('htmx:beforeHistorySave', (event) => {
+  const root = event.detail?.historyElt ?? document.body;
+  for (const element of root.querySelectorAll('[style]')) element.removeAttribute('style');
+});

@@ -14,7 +14,7 @@ const indicatorsRoute = createRoute({
   path: '/indicators',
   summary: '各指标完成情况',
   description:
-    '文件（默认最新一份）的每个指标：目标、单位、完成时限、类型、责任单位，以及截至 asof 月末（默认最近报送月份）、按 known 时刻（默认现在）所知的累计完成、完成率、序时进度、状态与预测。region 指定地区（默认全省）。',
+    '文件（默认最新一份）的每个指标：目标、单位、完成时限、类型、责任单位，以及截至 asof 月末（默认：至少半数已报送指标都已报到的最近月份）、按 known 时刻（默认现在）所知的累计完成、完成率、序时进度、状态与预测。region 指定地区（默认全省）。',
   request: { query: viewQuery },
   responses: {
     200: {
