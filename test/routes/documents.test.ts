@@ -357,6 +357,19 @@ describe('routes/documents', () => {
     expect(fragment.$('article#goal-2 input[name=name]')?.getAttribute('value')).toBe('农村卫生厕所普及率');
   });
 
+  it('refuses to publish a draft with a task that has no department, saying which', async () => {
+    const up = await ctx.app.request('/api/documents?id=city-2023-b', {
+      method: 'POST',
+      body: fileForm(CITY_2023, 'city.txt'),
+    });
+    expect(up.status).toBe(200);
+    const res = await ctx.app.request('/documents/city-2023-b/publish', { method: 'POST', headers: hx });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('HX-Retarget')).toBe('#flash');
+    expect(await res.text()).toContain('第 2 项任务还没有责任单位');
+    expect((await ctx.app.request('/?doc=city-2023-b')).status).toBe(404);
+  });
+
   it('is for administrators only', async () => {
     const reporter = await ctx.as('reporter1', 'reporter');
     expect((await reporter.request('/documents')).status).toBe(403);
@@ -367,6 +380,7 @@ describe('routes/documents', () => {
   it('lists the seeded document as published beside the uploaded ones', async () => {
     const { $$ } = await html(await ctx.app.request('/documents'));
     const rows = $$('#documents tbody tr').map((r) => r.textContent ?? '');
+    expect(rows).toHaveLength(5);
     expect(
       rows.some((r) => r.includes('jilin-2021-new-urbanization-key-tasks') && r.includes('已发布')),
     ).toBe(true);
