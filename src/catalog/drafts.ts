@@ -138,7 +138,7 @@ export async function uploadDocument(
         throw new InvalidError(`无法读取“${input.fileName}”：${error.message}`);
       throw error;
     }
-    if (!previous) catalog = await withFreeCodes(store, catalog);
+    catalog = await withFreeCodes(store, catalog, previous?.catalog);
   }
   const id = catalog.document.id;
   await store.write(async (tx) => {
@@ -243,21 +243,22 @@ function checked(data: unknown, name: string): Catalog {
 }
 
 /**
- * A new document whose codes (`2021-T1-1`) another document of the same year already uses gets
- * codes of its own (`2021B-T1-1`): publishing must never move another document's indicators.
+ * A document whose codes (`2021-T1-1`) another document of the same year already uses — published
+ * or in a draft — gets codes of its own (`2021B-T1-1`): publishing must never move another
+ * document's indicators. A document that has such a prefix keeps it for its new targets.
  */
-async function withFreeCodes(store: Store, catalog: Catalog): Promise<Catalog> {
-  const codes = allIndicators(catalog).map((i) => i.code);
-  const taken = await store.all<{ code: string }>('documents/codes_taken', {
-    id: catalog.document.id,
-    codes: JSON.stringify(codes),
-  });
-  if (taken.length === 0) return catalog;
+async function withFreeCodes(store: Store, catalog: Catalog, previous?: Catalog): Promise<Catalog> {
   const year = String(catalog.document.year);
+  const id = catalog.document.id;
   const used = new Set(
-    (await store.all<{ code: string }>('documents/indicator_codes')).map((r) => r.code.split('-')[0]),
+    (await store.all<{ prefix: string }>('documents/used_code_prefixes', { id })).map((r) => r.prefix),
   );
-  const letter = [...'BCDEFGHJKLMNPQRSTUVWXYZ'].find((l) => !used.has(`${year}${l}`));
+  const plain = allIndicators(catalog).filter((i) => i.code.startsWith(`${year}-`));
+  if (plain.length === 0 || !used.has(year)) return catalog;
+  const own = previous && allIndicators(previous).find((i) => new RegExp(`^${year}[A-Z]-`).test(i.code));
+  const letter = own
+    ? own.code.charAt(4)
+    : [...'BCDEFGHJKLMNPQRSTUVWXYZ'].find((l) => !used.has(`${year}${l}`));
   if (!letter) throw new InvalidError(`${year} 年的文件过多，无法为新文件分配指标编码。`);
   const rename = (code: string) => code.replace(/^(\d{4})(?=-)/, `$1${letter}`);
   const renamed = (i: Indicator) => ({ ...i, code: rename(i.code) });

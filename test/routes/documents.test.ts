@@ -288,6 +288,17 @@ describe('routes/documents', () => {
     expect(res.status).toBe(200);
     const codes = (await get('jilin-copy')).tasks.flatMap((t) => t.indicators.map((i) => i.code));
     expect(codes[0]).toMatch(/^2021B-T1-/);
+    // Uploaded again, it keeps its codes; a third document of 2021 avoids the draft's prefix too.
+    await ctx.app.request('/api/documents?id=jilin-copy', {
+      method: 'POST',
+      body: fileForm(new Uint8Array(text), 'copy.txt'),
+    });
+    expect((await get('jilin-copy')).tasks.flatMap((t) => t.indicators.map((i) => i.code))).toEqual(codes);
+    await ctx.app.request('/api/documents?id=jilin-third', {
+      method: 'POST',
+      body: fileForm(new Uint8Array(text), 'third.txt'),
+    });
+    expect((await get('jilin-third')).tasks[0]?.indicators[0]?.code).toMatch(/^2021C-T1-/);
     expect((await ctx.app.request('/api/indicators/2021-T10-1/actuals')).status).toBe(200);
   });
 
@@ -380,7 +391,7 @@ describe('routes/documents', () => {
   it('lists the seeded document as published beside the uploaded ones', async () => {
     const { $$ } = await html(await ctx.app.request('/documents'));
     const rows = $$('#documents tbody tr').map((r) => r.textContent ?? '');
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
     expect(
       rows.some((r) => r.includes('jilin-2021-new-urbanization-key-tasks') && r.includes('已发布')),
     ).toBe(true);

@@ -1,2 +1,0 @@
--- Every indicator code stored, of every document (retired ones too).
-SELECT code FROM indicator
