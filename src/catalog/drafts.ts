@@ -402,7 +402,7 @@ export function departmentList(text: string): string[] {
   return [
     ...new Set(
       text
-        .split(/[、，,;；\n\r]+/)
+        .split(/[、，,;；\s]+/)
         .map((name) => canonicalDepartment(name))
         .filter((name) => name !== ''),
     ),
