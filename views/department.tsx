@@ -1,6 +1,7 @@
 import type { IndicatorRow, Rollup } from '../src/analytics/dashboard.js';
 import { STATUSES } from '../src/analytics/thresholds.js';
 import type { DepartmentSummary, DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
+import { STATUS_CLASS } from './components/status.js';
 import { TaskCard } from './components/task-card.js';
 import { formatMonth, formatPercent } from './format.js';
 import { Layout } from './layout.js';
@@ -71,17 +72,24 @@ export function DepartmentsPage({
   documents,
   departments,
   docQuery,
+  rollups,
+  asOf,
 }: {
   document: DocumentRow;
   documents: DocumentRow[];
   departments: DepartmentSummary[];
   docQuery: string;
+  /** Each department's status counts as of `asOf`. */
+  rollups: Map<string, Rollup>;
+  asOf: string;
 }) {
   return (
     <Layout title="责任单位" document={document} documents={documents} active="departments">
       <section class="hero hero-small">
         <h1>责任单位</h1>
-        <p class="lede">共 {departments.length} 个责任单位，按在文件中首次出现的顺序排列。</p>
+        <p class="lede">
+          共 {departments.length} 个责任单位，按在文件中首次出现的顺序排列；状态为截至{formatMonth(asOf)}。
+        </p>
       </section>
       <ul class="department-grid">
         {departments.map((d) => (
@@ -91,10 +99,29 @@ export function DepartmentsPage({
               <span class="department-counts">
                 {d.tasks} 项任务 · {d.indicators} 个指标
               </span>
+              <DepartmentStatus rollup={rollups.get(d.name)} />
             </a>
           </li>
         ))}
       </ul>
     </Layout>
+  );
+}
+
+/** A department's statuses in a line: the ones behind first, then the mean completion. */
+function DepartmentStatus({ rollup }: { rollup: Rollup | undefined }) {
+  if (!rollup) return <span class="department-status">无指标</span>;
+  const shown = [...STATUSES].reverse().filter((s) => rollup.counts[s] > 0);
+  return (
+    <span class="department-status">
+      {shown.map((s) => (
+        <span class={`badge badge-${STATUS_CLASS[s]}`}>
+          {s} {rollup.counts[s]}
+        </span>
+      ))}
+      {rollup.meanCompletion !== null && (
+        <span class="department-mean">平均完成率 {formatPercent(rollup.meanCompletion)}</span>
+      )}
+    </span>
   );
 }

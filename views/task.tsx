@@ -1,6 +1,16 @@
+import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import type { DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
 import { DepartmentChips } from './components/department-chips.js';
-import { chineseNumeral, formatDeadline, formatTarget, KIND_LABELS } from './format.js';
+import { StatusBadge } from './components/status.js';
+import {
+  chineseNumeral,
+  formatDeadline,
+  formatMonth,
+  formatPercent,
+  formatQuantity,
+  formatTarget,
+  KIND_LABELS,
+} from './format.js';
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
 
@@ -13,6 +23,9 @@ export interface TaskPageProps {
   previous?: number | undefined;
   next?: number | undefined;
   docQuery: string;
+  /** The month shown (YYYY-MM-DD) and each indicator's state then. */
+  asOf: string;
+  states: Map<string, IndicatorRow>;
 }
 
 /** One task in full: where it sits, its whole text, its departments and a table of its indicators. */
@@ -25,6 +38,8 @@ export function TaskPage({
   previous,
   next,
   docQuery,
+  asOf,
+  states,
 }: TaskPageProps) {
   return (
     <Layout title={`第${task.seq}项任务`} document={document} documents={documents}>
@@ -44,7 +59,7 @@ export function TaskPage({
         </h1>
         <p class="task-fulltext">{task.text}</p>
         <DepartmentChips departments={task.departments} mode={task.mode} docQuery={docQuery} />
-        <h2>指标</h2>
+        <h2>指标（截至{formatMonth(asOf)}）</h2>
         <table class="table">
           <thead>
             <tr>
@@ -55,6 +70,16 @@ export function TaskPage({
                 目标
               </th>
               <th scope="col">完成时限</th>
+              <th scope="col" class="num">
+                累计完成
+              </th>
+              <th scope="col" class="num">
+                完成率
+              </th>
+              <th scope="col" class="num">
+                序时进度
+              </th>
+              <th scope="col">状态</th>
               <th scope="col">原文</th>
             </tr>
           </thead>
@@ -72,6 +97,7 @@ export function TaskPage({
                   {i.kind === 'milestone' ? '完成' : formatTarget(i.target, i.unit, i.comparator)}
                 </td>
                 <td>{formatDeadline(i.deadline, document.year)}</td>
+                <IndicatorStateCells state={states.get(i.code)} />
                 <td class="source">{i.source}</td>
               </tr>
             ))}
@@ -83,5 +109,31 @@ export function TaskPage({
         {next !== undefined ? <a href={taskHref(next, docQuery)}>第{next}项 →</a> : <span />}
       </nav>
     </Layout>
+  );
+}
+
+/** Actual, completion, pace and status of one indicator (a milestone: its status only). */
+function IndicatorStateCells({ state }: { state: IndicatorRow | undefined }) {
+  if (!state) {
+    return (
+      <>
+        <td class="num">—</td>
+        <td class="num">—</td>
+        <td class="num">—</td>
+        <td>—</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td class="num">{formatQuantity(state.actual, state.unit) || '—'}</td>
+      <td class="num">{formatPercent(state.completion)}</td>
+      <td class="num">{formatPercent(state.pace)}</td>
+      <td class="nowrap">
+        <a href={`/indicators/${encodeURIComponent(state.code)}`}>
+          <StatusBadge status={state.status} />
+        </a>
+      </td>
+    </>
   );
 }

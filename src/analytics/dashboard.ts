@@ -96,6 +96,20 @@ export function lag(row: IndicatorRow): number {
 }
 
 /** One department's page: its tasks, the state of each of their indicators, and its roll-up. */
+/** Each indicator of one task as of a month: status, completion and pace for the task page. */
+export async function taskStates(store: Store, tree: DocumentTree, asOf: AsOf, seq: number) {
+  const rows = (await indicatorRows(store, tree, asOf)).filter((r) => r.task_seq === seq);
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Every department's status counts and mean completion as of a month, for the departments list. */
+export async function departmentRollups(store: Store, tree: DocumentTree, asOf: AsOf) {
+  const rows = await indicatorRows(store, tree, asOf);
+  return new Map(
+    rollup(rows, (r) => r.departments.map((d) => ({ key: d, label: d }))).map((r) => [r.key, r]),
+  );
+}
+
 export async function departmentView(store: Store, tree: DocumentTree, asOf: AsOf, name: string) {
   const rows = (await indicatorRows(store, tree, asOf)).filter((r) => r.departments.includes(name));
   return {

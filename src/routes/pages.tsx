@@ -4,21 +4,20 @@ import { departmentChart, statusChart, svgOnly } from '../../views/charts/figure
 import { DepartmentPage, DepartmentsPage } from '../../views/department.js';
 import { NoDocumentPage, OverviewBody, OverviewPage } from '../../views/overview.js';
 import { TaskPage } from '../../views/task.js';
-import { departmentView } from '../analytics/dashboard.js';
+import { departmentRollups, departmentView, taskStates } from '../analytics/dashboard.js';
 import { cachedOverview } from '../analytics/overview.js';
 import { findTask, resolveDepartment } from '../catalog/read.js';
 import { NotFoundError } from '../errors.js';
 import { svgResponse } from '../http/downloads.js';
 import { render } from '../http/render.js';
 import { valid } from '../http/validate.js';
-import { requireDocument, requireView, withView } from '../http/view.js';
+import { requireView, withView } from '../http/view.js';
 import type { RouteDeps } from './deps.js';
 
 /** The pages people read: overview, task, department list and department. */
 export function pageRoutes({ store, cache }: RouteDeps) {
   const app = new Hono();
   const view = withView(store);
-  const document = withView(store, { month: false });
 
   app.get('/', view, async (c) => {
     if (!c.get('view')) return c.html(<NoDocumentPage />);
@@ -61,15 +60,25 @@ export function pageRoutes({ store, cache }: RouteDeps) {
           .transform(Number),
       }),
     ),
-    (c) => {
+    async (c) => {
       const current = requireView(c);
-      return c.html(<TaskPage {...current} {...findTask(current.tree, c.req.valid('param').seq)} />);
+      const found = findTask(current.tree, c.req.valid('param').seq);
+      const states = await taskStates(store, current.tree, current.asOf, found.task.seq);
+      return c.html(<TaskPage {...current} {...found} asOf={current.asOf.period} states={states} />);
     },
   );
 
-  app.get('/departments', document, (c) => {
-    const current = requireDocument(c);
-    return c.html(<DepartmentsPage {...current} departments={current.tree.departments} />);
+  app.get('/departments', view, async (c) => {
+    const current = requireView(c);
+    const rollups = await departmentRollups(store, current.tree, current.asOf);
+    return c.html(
+      <DepartmentsPage
+        {...current}
+        departments={current.tree.departments}
+        rollups={rollups}
+        asOf={current.asOf.period}
+      />,
+    );
   });
 
   app.get('/departments/:name', view, async (c) => {

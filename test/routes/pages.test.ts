@@ -85,6 +85,8 @@ describe('routes/pages', () => {
     expect(rows[0]?.querySelector('.num')?.textContent).toBe('3.6万人以上');
     expect(text).toContain('2021-T10-1');
     expect($$('.pager a').map((a) => a.getAttribute('href'))).toEqual(['/tasks/9', '/tasks/11']);
+    // Before any report every indicator of the task says so, in the status column.
+    expect(rows.map((r) => r.querySelector('.badge')?.textContent)).toEqual(['未报送', '未报送']);
   });
 
   it('answers an unknown task or page with 404 in Chinese', async () => {
@@ -123,5 +125,34 @@ describe('routes/pages', () => {
     const { text } = await html(await get('/'));
     expect(text).toContain('src="/static/htmx.min.js"');
     expect(text).not.toMatch(/https?:\/\/(?!localhost)/);
+  });
+});
+
+// Its own database: the pages above are read before any value is reported.
+describe('pages with reported values', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+  });
+  afterAll(async () => ctx.cleanup());
+  const get = (path: string) => ctx.app.request(path);
+
+  it("gives the task page and the departments list each indicator's status as of the month", async () => {
+    const csv = '指标编码,统计期,数值\n2021-T10-1,2021-10,30000\n';
+    const up = await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body: csv,
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(up.status).toBe(200);
+    const task = await html(await get('/tasks/10?asof=2021-10'));
+    const first = task.$$('tbody tr')[0];
+    expect(first?.textContent).toContain('3万人');
+    expect(first?.textContent).toContain('83.3%');
+    expect(first?.querySelector('.badge')?.textContent).toBe('正常');
+    const list = await html(await get('/departments?asof=2021-10'));
+    const hr = list.$$('.department-grid li').find((li) => li.textContent?.includes('省人力资源社会保障厅'));
+    expect(hr?.querySelector('.department-status')?.textContent).toContain('正常 1');
+    expect(list.document.querySelector('.lede')?.textContent).toContain('截至2021年10月');
   });
 });

@@ -43,7 +43,10 @@ function Progress({ state }: { state?: StateRow | undefined }) {
     <span class="indicator-progress">
       <StatusBadge status={state.status} />
       {state.kind === 'milestone' ? (
-        <span class="progress-text">{state.milestone_status ?? '—'}</span>
+        // The reported progress only where it says more than the status (已完成 is not written twice).
+        state.milestone_status && state.milestone_status !== state.status ? (
+          <span class="progress-text">进展：{state.milestone_status}</span>
+        ) : null
       ) : (
         <>
           <CompletionBar completion={state.completion} pace={state.pace} />
