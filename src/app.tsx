@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin.js';
 import { apiRoutes } from './routes/api/index.js';
 import { authRoutes } from './routes/auth.js';
 import type { RouteDeps } from './routes/deps.js';
+import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { pageRoutes } from './routes/pages.js';
@@ -38,7 +39,7 @@ export interface AppDeps {
 }
 
 /** Routes that take files; every other route takes at most a form's worth of body. */
-const FILE_ROUTES = /^\/(api\/)?uploads\/?$/;
+const FILE_ROUTES = /^\/(api\/)?(uploads|documents)\/?$|^\/api\/documents\/[a-z0-9-]+$/;
 /** Evidence files (佐证材料), with their own limit (TAIZHANG_EVIDENCE_LIMIT_MB). */
 const EVIDENCE_ROUTES = /^\/(api\/)?indicators\/[^/]+\/evidence\/?$/;
 const FORM_LIMIT_BYTES = 1024 * 1024;
@@ -105,6 +106,7 @@ export function createApp({ store, config, logger = silentLogger() }: AppDeps) {
   app.route('/api', apiRoutes(deps));
   app.route('/', uploadRoutes(deps));
   app.route('/', accountabilityRoutes(deps));
+  app.route('/', documentRoutes(deps));
   app.route('/', indicatorRoutes(deps));
   app.route('/', sampleRoutes(deps));
   app.route('/', snapshotPages(deps));

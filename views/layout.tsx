@@ -21,6 +21,7 @@ export interface LayoutProps {
     | 'reporting'
     | 'admin'
     | 'audit'
+    | 'documents'
     | undefined;
   children?: Child;
 }
@@ -97,6 +98,13 @@ export function Layout({ title, document, documents = [], active, children }: La
               </a>
               <a href="/briefing" aria-current={active === 'briefing' ? 'page' : undefined}>
                 简报
+              </a>
+              <a
+                href="/documents"
+                class="admin-only"
+                aria-current={active === 'documents' ? 'page' : undefined}
+              >
+                文件
               </a>
               <a
                 href="/admin/users"

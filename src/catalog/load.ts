@@ -6,6 +6,7 @@ import { reapplyCorrections } from './corrections.js';
 import { loadIfChanged } from './regions.js';
 import { CatalogFileError, checkCatalog } from './schema.js';
 import type { Catalog } from './types.js';
+import { recordVersion } from './versions.js';
 
 export interface LoadResult {
   documentId: string;
@@ -34,7 +35,12 @@ export function readCatalogFile(file: string): { catalog: Catalog; sha256: strin
  * changes nothing; a corrected one replaces the document's structure and updates its indicators by
  * code, retiring (never deleting) the ones it no longer lists, so actuals stay attached.
  */
-export async function loadCatalog(store: Store, catalog: Catalog, sha256: string): Promise<LoadResult> {
+export function loadCatalog(store: Store, catalog: Catalog, sha256: string): Promise<LoadResult> {
+  return store.write((tx) => loadCatalogIn(tx, catalog, sha256));
+}
+
+/** loadCatalog inside the caller's transaction (publishing a reviewed draft records its version too). */
+export async function loadCatalogIn(tx: Tx, catalog: Catalog, sha256: string): Promise<LoadResult> {
   const id = catalog.document.id;
   const indicators = [
     ...catalog.tasks.flatMap((task) =>
@@ -54,28 +60,26 @@ export async function loadCatalog(store: Store, catalog: Catalog, sha256: string
       })),
     ),
   ];
-  return store.write(async (tx) => {
-    const [stored] = await tx.all<{ catalog_sha256: string }>('catalog/document_sha256', { id });
-    if (stored?.catalog_sha256 === sha256)
-      return { documentId: id, changed: false, indicators: indicators.length };
-    await tx.run('catalog/upsert_document', {
-      id,
-      title: catalog.document.title,
-      year: catalog.document.year,
-      sha256,
-    });
-    await replaceStructure(tx, id, catalog);
-    await tx.run('catalog/upsert_indicators', { id, indicators: JSON.stringify(indicators) });
-    await tx.run('catalog/retire_missing_indicators', {
-      id,
-      codes: JSON.stringify(indicators.map((i) => i.code)),
-    });
-    await reapplyCorrections(tx, id);
-    await tx.run('catalog/delete_headline', { id });
-    await tx.run('catalog/set_headline', { id, headline: JSON.stringify(catalog.headline ?? []) });
-    await tx.run('meta/bump_data_version');
-    return { documentId: id, changed: true, indicators: indicators.length };
+  const [stored] = await tx.all<{ catalog_sha256: string }>('catalog/document_sha256', { id });
+  if (stored?.catalog_sha256 === sha256)
+    return { documentId: id, changed: false, indicators: indicators.length };
+  await tx.run('catalog/upsert_document', {
+    id,
+    title: catalog.document.title,
+    year: catalog.document.year,
+    sha256,
   });
+  await replaceStructure(tx, id, catalog);
+  await tx.run('catalog/upsert_indicators', { id, indicators: JSON.stringify(indicators) });
+  await tx.run('catalog/retire_missing_indicators', {
+    id,
+    codes: JSON.stringify(indicators.map((i) => i.code)),
+  });
+  await reapplyCorrections(tx, id);
+  await tx.run('catalog/delete_headline', { id });
+  await tx.run('catalog/set_headline', { id, headline: JSON.stringify(catalog.headline ?? []) });
+  await tx.run('meta/bump_data_version');
+  return { documentId: id, changed: true, indicators: indicators.length };
 }
 
 async function replaceStructure(tx: Tx, id: string, catalog: Catalog): Promise<void> {
@@ -99,7 +103,11 @@ export async function loadDepartmentAliases(store: Store, aliases: Record<string
   });
 }
 
-/** Loads every `*.catalog.json` in a folder, in name order. */
+/**
+ * Loads every `*.catalog.json` in a folder, in name order, as published documents (each recorded as
+ * a seed version). A file seen before, unchanged, is not loaded again: an edition published on the
+ * web since then stays live; a changed file loads over it, as it always did.
+ */
 export async function loadSeedCatalogs(store: Store, dir: string): Promise<LoadResult[]> {
   const files = readdirSync(dir)
     .filter((file) => file.endsWith(CATALOG_SUFFIX))
@@ -107,7 +115,28 @@ export async function loadSeedCatalogs(store: Store, dir: string): Promise<LoadR
   const results: LoadResult[] = [];
   for (const file of files) {
     const { catalog, sha256 } = readCatalogFile(path.join(dir, file));
-    results.push(await loadCatalog(store, catalog, sha256));
+    results.push(
+      await store.write(async (tx) => {
+        const id = catalog.document.id;
+        const [seen] = await tx.all<{ sha256: string }>('documents/last_seed_sha256', { id });
+        if (seen?.sha256 === sha256) return { documentId: id, changed: false, indicators: countOf(catalog) };
+        const result = await loadCatalogIn(tx, catalog, sha256);
+        await recordVersion(tx, {
+          documentId: id,
+          state: 'published',
+          origin: 'seed',
+          catalog,
+          doubts: [],
+          sha256,
+          fileName: file,
+          by: null,
+        });
+        return result;
+      }),
+    );
   }
   return results;
 }
+
+const countOf = (catalog: Catalog) =>
+  [...catalog.tasks, ...(catalog.goals ?? [])].reduce((n, t) => n + t.indicators.length, 0);

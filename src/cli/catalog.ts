@@ -8,8 +8,8 @@
  * seeds/<name>.catalog.json, review it by hand, and the app loads it at the next start.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { DocumentReadError, readDocumentText } from '../catalog/extract/index.js';
+import { documentIdFrom } from '../catalog/ids.js';
 import { CatalogParseError, readCatalog } from '../catalog/parse.js';
 import { CatalogFileError, checkCatalog } from '../catalog/schema.js';
 import type { Catalog } from '../catalog/types.js';
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     const { text, format, warnings } = await readDocumentText(bytes);
     for (const warning of warnings) console.error(`${file}：${warning}`);
     const { catalog, doubts } = readCatalog(text, {
-      id: args.values.id ?? previous?.document.id ?? idFrom(file),
+      id: args.values.id ?? previous?.document.id ?? documentIdFrom(file),
       year,
       previous,
     });
@@ -75,16 +75,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const FORMAT_NAMES = { text: '文本', docx: 'Word', pdf: 'PDF', html: '网页' } as const;
-
-/** A document id from its file name: lower-case letters, digits and hyphens, or `document`. */
-function idFrom(file: string): string {
-  const id = path
-    .basename(file)
-    .replace(/\.[^.]+$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return id === '' ? 'document' : id;
-}
 
 exitWith(() => main(process.argv.slice(2)));

@@ -16,6 +16,9 @@ const UNCACHED = [
   '/login',
   '/account',
   '/admin/',
+  // Drafts change with every edit, without a data version.
+  '/documents',
+  '/api/documents',
 ];
 
 /** Headers of one answer only, never replayed to another request. */

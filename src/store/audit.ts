@@ -107,6 +107,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'evidence.add': '上传佐证材料',
   'comment.add': '批示或说明',
   'reporting.rule': '设置报送要求',
+  'document.upload': '上传重点任务文件',
+  'document.edit': '审核修改文件',
+  'document.publish': '发布文件',
 };
 
 /** What the audit page filters by: an area (all its actions) or one action. */
@@ -128,4 +131,5 @@ export const AUDIT_FILTERS: Record<string, string> = {
   evidence: '佐证材料',
   comment: '批示与说明',
   reporting: '报送要求',
+  document: '重点任务文件（全部）',
 };

@@ -11,6 +11,8 @@ const SEQUENCES: [sequence: string, table: string][] = [
   ['reporting_rule_id_seq', 'reporting_rule'],
   ['evidence_id_seq', 'evidence'],
   ['comment_id_seq', 'indicator_comment'],
+  ['document_version_id_seq', 'document_version'],
+  ['document_edit_id_seq', 'document_edit'],
 ];
 
 /**

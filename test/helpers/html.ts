@@ -4,5 +4,10 @@ import { parseHTML } from 'linkedom';
 export async function html(response: Response) {
   const text = await response.text();
   const { document } = parseHTML(text);
-  return { document, text, $$: (selector: string) => [...document.querySelectorAll(selector)] };
+  return {
+    document,
+    text,
+    $: (selector: string) => document.querySelector(selector),
+    $$: (selector: string) => [...document.querySelectorAll(selector)],
+  };
 }

@@ -3,6 +3,7 @@ import { BadRequestError, InvalidError } from '../../errors.js';
 import { describeIssues } from '../../http/validate.js';
 import type { RouteDeps } from '../deps.js';
 import { accountabilityApi } from './accountability.js';
+import { documentApi } from './documents.js';
 import { indicatorApi } from './indicators.js';
 import { snapshotApi } from './snapshots.js';
 import { uploadApi } from './uploads.js';
@@ -27,6 +28,7 @@ export function apiRoutes(deps: RouteDeps) {
   uploadApi(app, deps);
   snapshotApi(app, deps);
   accountabilityApi(app, deps);
+  documentApi(app, deps);
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
