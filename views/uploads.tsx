@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { DocumentRow } from '../src/catalog/read.js';
+import type { CheckProgress } from '../src/ingest/check-queue.js';
 import type { ImportReport, PreviewRow } from '../src/ingest/import.js';
 import type { Problem } from '../src/ingest/problems.js';
 import type { UploadRow } from '../src/ingest/uploads.js';
@@ -88,7 +89,7 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
       <CsrfField />
       <label class="file-field">
         <span>CSV 文件（不超过 {limitMb} MB）</span>
-        <input type="file" name="file" accept=".csv,.txt,text/csv" required />
+        <input type="file" name="file" accept=".csv,.txt,.xlsx,text/csv" required />
       </label>
       <label>
         未写地区的行记为
@@ -122,6 +123,23 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
       </span>
     </form>
   );
+}
+
+const STAGE_LABELS: Record<CheckProgress['stage'], string> = {
+  waiting: '排队等待检查',
+  reading: '正在读取文件',
+  checking: '正在逐行检查',
+  comparing: '正在与已有数据比对',
+  writing: '正在生成检查结果',
+  done: '检查完成，正在显示结果',
+};
+
+/** The words for where the server's check of an upload stands, polled by the page while it waits. */
+export function progressText(progress: CheckProgress | undefined): string {
+  if (!progress) return '文件已送达，正在检查……';
+  if (progress.stage === 'waiting')
+    return `排队等待检查：前面还有 ${progress.ahead} 个文件，轮到时自动开始，请勿关闭页面。`;
+  return `${STAGE_LABELS[progress.stage]}（${progress.percent}%）……`;
 }
 
 export function UploadHistory({ uploads }: { uploads: UploadRow[] }) {

@@ -31,6 +31,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /indicators/:code/chart.svg': 'read',
   'GET /uploads': 'read',
   'GET /uploads/:id': 'read',
+  'GET /uploads/progress/:key': 'read',
   'GET /uploads/:id/problems.csv': 'read',
   'GET /templates/:name{actuals(-wide)?\\.csv}': 'read',
   'GET /snapshots': 'read',

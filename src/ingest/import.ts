@@ -5,6 +5,7 @@ import type { Store, Tx } from '../store/store.js';
 import { tempDir } from '../tempfiles.js';
 import { formatInstant } from '../time.js';
 import { type BodyNotes, checkTargets, stageTables } from './body.js';
+import { checkQueueOf, type ReportStage } from './check-queue.js';
 import type { Encoding } from './decode.js';
 import { describeLayout, type LayoutReport } from './layout-report.js';
 import { IngestError, type Problem } from './problems.js';
@@ -38,6 +39,10 @@ export interface ImportOptions {
    * and as what (upload, value for the single-value form, sample), suffixed .preview/.commit/.reject.
    */
   audit?: { by: AuditBy; action: 'upload' | 'value' | 'sample' };
+  /** A key the page chose, under which the check's place in the queue and stage can be asked. */
+  progress?: string | undefined;
+  /** Told each stage as the check reaches it (the CLI prints them). */
+  onStage?: ReportStage;
 }
 
 export interface PreviewRow {
@@ -103,6 +108,25 @@ const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank
  * (unless it is a dry run) so the history shows what was tried.
  */
 export async function importFile(store: Store, file: string, options: ImportOptions): Promise<ImportReport> {
+  return checkQueueOf(store).run(
+    options.progress,
+    (report) => importQueued(store, file, options, report),
+    options.onStage,
+  );
+}
+
+/**
+ * The import once its turn in the check queue has come. Reading, staging and checking run on a
+ * connection of their own, outside the write queue, so readers, sign-ins and other writes go on
+ * while a large file is checked; only comparing with what counts now, the report and the commit
+ * are one transaction on that connection (it sees the staged temporary tables).
+ */
+async function importQueued(
+  store: Store,
+  file: string,
+  options: ImportOptions,
+  report: ReportStage,
+): Promise<ImportReport> {
   const work = tempDir();
   try {
     let source: Source;
@@ -120,24 +144,34 @@ export async function importFile(store: Store, file: string, options: ImportOpti
     const format = tables.some((t) => t.shape.layout.format === 'wide') ? 'wide' : 'long';
 
     try {
-      return await store.write(async (tx) => {
-        const duplicate = await findDuplicate(tx, source.sha256);
+      return await store.session(async (session) => {
+        // Checks run one at a time (this queue), so no other import commits this file meanwhile.
+        const duplicate = await findDuplicate(session, source.sha256);
         if (duplicate) return duplicateReport(options, base, duplicate);
-        const body = await stageTables(tx, tables, options);
-        await tx.run('ingest/check', {
+        report('checking', 20);
+        const body = await stageTables(session, tables, options);
+        report('checking', 50);
+        await session.run('ingest/check', {
           scope: options.scope ? listValue(options.scope) : null,
           default_region: options.region ?? '全省',
           default_basis:
             options.basis ?? (tables.length === 1 ? first?.shape.layout.headerBasis : null) ?? 'cumulative',
           default_series: options.series ?? 'actual',
         });
-        await tx.run('ingest/compare');
-        const targets = await checkTargets(tx, body);
-        const report = await finish(tx, options, { ...base, format }, source, targets, body);
-        // On failure the rollback drops the temporary tables with everything else.
-        await tx.run('ingest/drop_temp');
-        await auditReport(tx, options, report);
-        return report;
+        report('comparing', 80);
+        return store.write(
+          async (tx) => {
+            await tx.run('ingest/compare');
+            const targets = await checkTargets(tx, body);
+            report('writing', 90);
+            const result = await finish(tx, options, { ...base, format }, source, targets, body);
+            // On failure the rollback drops the temporary tables made here; the connection ends after.
+            await tx.run('ingest/drop_temp');
+            await auditReport(tx, options, result);
+            return result;
+          },
+          { on: session },
+        );
       });
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;

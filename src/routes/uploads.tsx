@@ -1,7 +1,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { UploadDetailPage, UploadOutcome, UploadPreview, UploadsPage } from '../../views/uploads.js';
+import {
+  progressText,
+  UploadDetailPage,
+  UploadOutcome,
+  UploadPreview,
+  UploadsPage,
+} from '../../views/uploads.js';
 import { actorOf, importerOf } from '../auth/middleware.js';
 import { listRegions } from '../catalog/regions.js';
 import { InvalidError } from '../errors.js';
@@ -10,7 +16,12 @@ import { render } from '../http/render.js';
 import { positiveInt, text, valid } from '../http/validate.js';
 import { requireDocument, withView } from '../http/view.js';
 import { problemsCsv } from '../ingest/problems.js';
-import { cancelSubmission, commitSubmission, previewSubmission } from '../ingest/submit.js';
+import {
+  cancelSubmission,
+  commitSubmission,
+  previewSubmission,
+  submissionProgress,
+} from '../ingest/submit.js';
 import { templateFor } from '../ingest/template.js';
 import { getUpload, listUploads, uploadProblems, uploadValues, withdrawUpload } from '../ingest/uploads.js';
 import type { RouteDeps } from './deps.js';
@@ -26,7 +37,12 @@ export const uploadOptions = z.object({
   ),
 });
 
-const uploadForm = uploadOptions.extend({ file: z.instanceof(File, { error: '请选择要上传的文件' }) });
+/** The key the page made up to follow the check of its upload (views/static/app.js). */
+const progressKey = z.string().regex(/^[A-Za-z0-9]{16,64}$/, '应为 16–64 位字母或数字');
+const uploadForm = uploadOptions.extend({
+  file: z.instanceof(File, { error: '请选择要上传的文件' }),
+  progress: progressKey.optional(),
+});
 const tokenForm = z.object({ token: z.string().max(64), return_to: text(200) });
 const idParam = z.object({ id: positiveInt('应为上传批次的编号') });
 
@@ -51,12 +67,18 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
   );
 
   app.post('/uploads', withView(store, { month: false }), valid('form', uploadForm), async (c) => {
-    const { file, ...options } = c.req.valid('form');
+    const { file, progress, ...options } = c.req.valid('form');
     if (file.size === 0) throw new InvalidError('请选择要上传的 CSV 文件（文件不能为空）。');
     const { report, token } = await previewSubmission(
       store,
       pending,
-      { body: new Uint8Array(await file.arrayBuffer()), fileName: file.name, options, action: 'upload' },
+      {
+        body: new Uint8Array(await file.arrayBuffer()),
+        fileName: file.name,
+        options,
+        action: 'upload',
+        progress,
+      },
       importerOf(c),
     );
     const preview = <UploadPreview report={report} token={token} />;
@@ -65,6 +87,16 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
       async () => <UploadsPage {...(await pageProps(c))} result={preview} />,
       () => preview,
     );
+  });
+
+  // Polled by the page while the server checks its file: the place in the queue, then the stage.
+  app.get('/uploads/progress/:key', valid('param', z.object({ key: progressKey })), (c) => {
+    const progress = submissionProgress(store, c.req.valid('param').key);
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      ...(progress ?? { stage: 'unknown', percent: 0, ahead: 0 }),
+      text: progressText(progress),
+    });
   });
 
   app.post('/uploads/commit', valid('form', tokenForm), async (c) => {

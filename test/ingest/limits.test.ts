@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkQueueOf } from '../../src/ingest/check-queue.js';
 import { importFile } from '../../src/ingest/import.js';
-import { importText, ingestStore } from '../helpers/ingest.js';
+import { importText, ingestStore, writeFixture } from '../helpers/ingest.js';
 import type { TempStore } from '../helpers/store.js';
 import { seededApp } from '../helpers/store.js';
 
@@ -106,6 +107,55 @@ describe('ingest limits', () => {
   });
 });
 
+describe('ingest check queue', () => {
+  let temp: TempStore;
+  beforeAll(async () => {
+    temp = await ingestStore();
+  });
+  afterAll(async () => temp.cleanup());
+
+  it('checks a file outside the write queue, one at a time, the next one knowing its place', async () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `2021-T1-1,2021-06,${i}`).join('\n');
+    const big = writeFixture(temp.dir, 'big.csv', `指标编码,统计期,数值\n${rows}\n`);
+    const small = writeFixture(temp.dir, 'small.csv', '指标编码,统计期,数值\n2021-T1-1,2021-06,1\n');
+    let finished = false;
+    let during: { write: Promise<boolean>; next: Promise<unknown>; place: unknown } | undefined;
+    const first = importFile(temp.store, big, {
+      fileName: 'big.csv',
+      by: 'test',
+      dryRun: true,
+      onStage: (stage) => {
+        if (stage !== 'checking' || during) return;
+        // The first file is being read and checked right now.
+        const next = importFile(temp.store, small, {
+          fileName: 's.csv',
+          by: 'test',
+          dryRun: true,
+          progress: 'b',
+        });
+        during = {
+          next,
+          place: checkQueueOf(temp.store).progress('b'),
+          write: temp.store.write(async (tx) => {
+            await tx.connection.run('SELECT 1');
+            return finished;
+          }),
+        };
+      },
+    }).then((report) => {
+      finished = true;
+      return report;
+    });
+    const report = await first;
+    expect(report.counts.lines).toBe(200_000);
+    expect(during?.place).toEqual({ stage: 'waiting', percent: 0, ahead: 1 });
+    // The write went through while the big file was still being checked.
+    expect(await during?.write).toBe(false);
+    expect(await during?.next).toMatchObject({ status: 'preview', counts: { new: 1 } });
+    expect(checkQueueOf(temp.store).progress('b')).toMatchObject({ stage: 'done', percent: 100 });
+  });
+});
+
 describe('ingest limits over HTTP', () => {
   let ctx: Awaited<ReturnType<typeof seededApp>>;
   beforeAll(async () => {
@@ -125,5 +175,27 @@ describe('ingest limits over HTTP', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as { problems: { message: string }[] };
     expect(body.problems[0]?.message).toMatch(/^第2行的字段超过 1,000 个/);
+  });
+
+  it('tells the page how the check of its upload went, under the key the page chose', async () => {
+    const key = 'a1b2c3d4e5f6a7b8c9d0';
+    const before = await ctx.app.request(`/uploads/progress/${key}`);
+    expect(before.status).toBe(200);
+    expect(await before.json()).toMatchObject({ stage: 'unknown', text: '文件已送达，正在检查……' });
+    const form = new FormData();
+    form.append(
+      'file',
+      new File(['指标编码,统计期,数值\n2021-T10-1,2021-06,1\n'], 'p.csv', { type: 'text/csv' }),
+    );
+    form.append('progress', key);
+    const upload = await ctx.app.request('/uploads', {
+      method: 'POST',
+      body: form,
+      headers: { 'HX-Request': 'true' },
+    });
+    expect(upload.status).toBe(200);
+    const after = await ctx.app.request(`/uploads/progress/${key}`);
+    expect(await after.json()).toMatchObject({ stage: 'done', percent: 100, ahead: 0 });
+    expect((await ctx.app.request('/uploads/progress/x')).status).toBe(404);
   });
 });

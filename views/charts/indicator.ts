@@ -95,7 +95,11 @@ export function progressChart(actual: SeriesPoint[], options: ProgressOptions): 
         ]
       : [
           target !== null
-            ? Plot.ruleY([target], { stroke: '#a8232d', strokeWidth: 1.5, title: `目标 ${zhNumber(target)}${u}` })
+            ? Plot.ruleY([target], {
+                stroke: '#a8232d',
+                strokeWidth: 1.5,
+                title: `目标 ${zhNumber(target)}${u}`,
+              })
             : null,
           target !== null
             ? Plot.text([{ date: start, v: target }], {
