@@ -125,6 +125,9 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
   );
 }
 
+/** Counts of problems exactly (146,180, not 14.6万): a clerk works through them one by one. */
+const exact = new Intl.NumberFormat('zh-CN');
+
 const STAGE_LABELS: Record<CheckProgress['stage'], string> = {
   waiting: '排队等待检查',
   reading: '正在读取文件',
@@ -311,7 +314,10 @@ export function ProblemTable({ problems, total }: { problems: Problem[]; total: 
         </tbody>
       </table>
       {total > problems.length && (
-        <p class="hint">另有 {total - problems.length} 个问题未列出，请下载错误报告查看全部。</p>
+        <p class="hint problems-shown">
+          共 {exact.format(total)} 个问题，页面显示前 {exact.format(problems.length)}{' '}
+          个。错误报告（CSV）列出全部问题。
+        </p>
       )}
     </>
   );
@@ -443,7 +449,7 @@ export function UploadDetailPage({
               下载错误报告（CSV）
             </a>
           </h2>
-          <ProblemTable problems={problems} total={problems.length} />
+          <ProblemTable problems={problems} total={upload.errors + upload.warnings} />
         </section>
       )}
       {values.length > 0 && (

@@ -97,6 +97,8 @@ export interface ImportReport {
 
 export const PREVIEW_LIMIT = 500;
 export const PROBLEM_LIMIT = 1000;
+/** The most problems kept for a rejected upload's error report (every one, short of a runaway file). */
+export const STORED_PROBLEM_LIMIT = 500_000;
 
 const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
 
@@ -195,24 +197,7 @@ async function finish(
 ): Promise<ImportReport> {
   const headerProblems = source.problems;
   const [summary] = await tx.all<Record<keyof typeof NO_COUNTS | 'cells', number>>('ingest/summary');
-  const rejects = await tx.all<{ line: number; error_type: string; csv_line: string }>('ingest/rejects');
   const [{ n: rejectCount } = { n: 0 }] = await tx.all<{ n: number }>('ingest/count_rejects');
-  const rowProblems = await tx.all<{
-    line: number;
-    column_name: string | null;
-    severity: Problem['severity'];
-    code: string;
-    message: string;
-    found: string | null;
-  }>('ingest/problems', { limit: PROBLEM_LIMIT });
-  const lineProblems: Problem[] = [
-    ...rejects.map(describeReject),
-    ...rowProblems.map((p) => ({ ...p, column: p.column_name })).map(({ column_name: _, ...p }) => p),
-    ...targetProblems,
-    ...body.problems,
-  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  const problems = [...headerProblems, ...placeProblems(lineProblems, source.tables)].slice(0, PROBLEM_LIMIT);
-
   const s = summary ?? { ...NO_COUNTS, cells: 0 };
   const counts = {
     lines: s.lines + rejectCount,
@@ -225,6 +210,30 @@ async function finish(
     warnings:
       s.warnings + [...headerProblems, ...targetProblems].filter((p) => p.severity === 'warning').length,
   };
+  // A file that will be recorded as rejected keeps every problem, for its error report; the page
+  // and the API's answer show the first PROBLEM_LIMIT.
+  const recording = !options.dryRun || (options.recordRejection === true && counts.errors > 0);
+  const limit = recording && counts.errors > 0 ? STORED_PROBLEM_LIMIT : PROBLEM_LIMIT;
+  const rejects = await tx.all<{ line: number; error_type: string; csv_line: string }>('ingest/rejects', {
+    limit,
+  });
+  const rowProblems = await tx.all<{
+    line: number;
+    column_name: string | null;
+    severity: Problem['severity'];
+    code: string;
+    message: string;
+    found: string | null;
+  }>('ingest/problems', { limit });
+  const lineProblems: Problem[] = [
+    ...rejects.map(describeReject),
+    ...rowProblems.map((p) => ({ ...p, column: p.column_name })).map(({ column_name: _, ...p }) => p),
+    ...targetProblems,
+    ...body.problems,
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const allProblems = [...headerProblems, ...placeProblems(lineProblems, source.tables)].slice(0, limit);
+  const problems = allProblems.slice(0, PROBLEM_LIMIT);
+
   const changes = (await tx.all<PreviewRow>('ingest/preview_rows', { limit: PREVIEW_LIMIT })).map((row) =>
     placeRow(row, source.tables),
   );
@@ -246,7 +255,7 @@ async function finish(
   } else {
     report.status = 'committed';
   }
-  report.uploadId = await recordUpload(tx, options, report);
+  report.uploadId = await recordUpload(tx, options, report, allProblems);
   if (report.status === 'committed') {
     // recorded_at is the transaction's now(), the same instant as the upload's uploaded_at.
     await tx.run('ingest/insert_actuals', { upload_id: report.uploadId });
@@ -256,7 +265,12 @@ async function finish(
 }
 
 /** Writes the upload record and its problems (all of them for a rejected file, warnings otherwise). */
-async function recordUpload(tx: Tx, options: ImportOptions, report: ImportReport): Promise<number> {
+async function recordUpload(
+  tx: Tx,
+  options: ImportOptions,
+  report: ImportReport,
+  problems = report.problems,
+): Promise<number> {
   const [{ id } = { id: 0 }] = await tx.all<{ id: number }>('ingest/next_upload_id');
   const { counts } = report;
   await tx.run('ingest/insert_upload', {
@@ -275,8 +289,8 @@ async function recordUpload(tx: Tx, options: ImportOptions, report: ImportReport
     status: report.status === 'committed' ? 'committed' : 'rejected',
     uploaded_by: options.by,
   });
-  if (report.problems.length > 0) {
-    await tx.run('ingest/insert_problems', { upload_id: id, problems: JSON.stringify(report.problems) });
+  if (problems.length > 0) {
+    await tx.run('ingest/insert_problems', { upload_id: id, problems: JSON.stringify(problems) });
   }
   // Even a rejected upload changes what the history shows, so cached pages must not outlive it.
   if (report.status !== 'committed') await tx.run('meta/bump_data_version');

@@ -34,9 +34,11 @@ export async function getUpload(store: Store, id: number): Promise<UploadRow> {
   return row;
 }
 
-export async function uploadProblems(store: Store, id: number): Promise<Problem[]> {
+/** An upload's problems in line order: all of them by default (the error report), or the first `limit`. */
+export async function uploadProblems(store: Store, id: number, limit = 10_000_000): Promise<Problem[]> {
   const rows = await store.all<Omit<Problem, 'column'> & { column_name: string | null }>('uploads/problems', {
     id,
+    limit,
   });
   return rows.map(({ column_name, ...p }) => ({ ...p, column: column_name }));
 }

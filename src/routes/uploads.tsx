@@ -15,6 +15,7 @@ import { csvResponse } from '../http/downloads.js';
 import { render } from '../http/render.js';
 import { positiveInt, text, valid } from '../http/validate.js';
 import { requireDocument, withView } from '../http/view.js';
+import { PROBLEM_LIMIT } from '../ingest/import.js';
 import { problemsCsv } from '../ingest/problems.js';
 import {
   cancelSubmission,
@@ -126,7 +127,7 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
     return c.html(
       <UploadDetailPage
         upload={await getUpload(store, id)}
-        problems={await uploadProblems(store, id)}
+        problems={await uploadProblems(store, id, PROBLEM_LIMIT)}
         values={await uploadValues(store, id)}
         documents={c.get('view')?.documents ?? []}
       />,

@@ -199,3 +199,34 @@ describe('ingest limits over HTTP', () => {
     expect((await ctx.app.request('/uploads/progress/x')).status).toBe(404);
   });
 });
+
+describe('error report of a file with more problems than the page shows', () => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp();
+  });
+  afterAll(async () => ctx.cleanup());
+
+  it('says how many it shows, and the CSV lists every problem in Chinese words', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `XX-${i},2021-06,1`).join('\n');
+    const form = new FormData();
+    form.append('file', new File([`指标编码,统计期,数值\n${rows}\n`], 'many.csv', { type: 'text/csv' }));
+    const res = await ctx.app.request('/uploads', {
+      method: 'POST',
+      body: form,
+      headers: { 'HX-Request': 'true' },
+    });
+    const html = await res.text();
+    expect(html).toContain('共 1,500 个问题，页面显示前 1,000 个');
+    const id = /\/uploads\/(\d+)\/problems\.csv/.exec(html)?.[1];
+    expect(id).toBeDefined();
+    const csv = await (await ctx.app.request(`/uploads/${id}/problems.csv`)).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toContain('问题');
+    expect(lines).toHaveLength(1501);
+    expect(csv).toContain('指标不存在');
+    expect(csv).not.toContain('unknown_indicator');
+    const page = await (await ctx.app.request(`/uploads/${id}`)).text();
+    expect(page).toContain('共 1,500 个问题，页面显示前 1,000 个');
+  });
+});
