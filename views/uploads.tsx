@@ -427,17 +427,37 @@ export function UploadDetailPage({
           {upload.rows_new}，修订 {upload.rows_revised}，错误 {upload.errors}，提醒 {upload.warnings}。
           {upload.withdrawn_at &&
             ` ${upload.withdrawn_by} 于 ${formatInstant(upload.withdrawn_at)} 撤回，其数据保留在历史中但不再计入。`}
+          {upload.withdrawn_at && upload.reason && (
+            <span class="withdraw-reason">撤回原因：{upload.reason}</span>
+          )}
         </p>
       </section>
       {upload.status === 'committed' && (
-        <form class="panel no-print admin-only" method="post" action={`/uploads/${upload.id}/withdraw`}>
+        <form
+          class="panel no-print write-only withdraw-form"
+          method="post"
+          action={`/uploads/${upload.id}/withdraw`}
+        >
           <CsrfField />
+          <h2>撤回本批数据</h2>
           <label>
-            撤回原因
-            <input type="text" name="reason" maxlength={200} placeholder="如：数据口径有误" />
+            撤回原因（必填）
+            <input
+              type="text"
+              name="reason"
+              required
+              minlength={2}
+              maxlength={200}
+              placeholder="如：数据口径有误"
+            />
+          </label>
+          <label class="confirm">
+            <input type="checkbox" name="confirm" value="1" required />
+            我确认撤回第 {upload.id} 批的 {exact.format(upload.rows_new + upload.rows_revised)}{' '}
+            个数值：撤回后不再计入，仍保留在历史中。
           </label>
           <button type="submit" class="danger">
-            撤回本批数据
+            确认撤回
           </button>
         </form>
       )}

@@ -54,7 +54,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /indicators/:code/values': 'report',
   'POST /api/uploads': 'report',
 
-  'POST /uploads/:id/withdraw': 'admin',
+  'POST /uploads/:id/withdraw': 'report',
   'POST /snapshots': 'admin',
   'POST /sample': 'admin',
   'POST /sample/remove': 'admin',

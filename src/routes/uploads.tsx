@@ -45,6 +45,11 @@ const uploadForm = uploadOptions.extend({
   progress: progressKey.optional(),
 });
 const tokenForm = z.object({ token: z.string().max(64), return_to: text(200) });
+/** Withdrawing a batch is confirmed and says why (shown on the batch's page). */
+const withdrawForm = z.object({
+  reason: z.string().trim().min(2, '请填写撤回原因（至少 2 个字）').max(200, '不能超过 200 个字符'),
+  confirm: z.literal('1', { error: '请勾选确认撤回' }),
+});
 const idParam = z.object({ id: positiveInt('应为上传批次的编号') });
 
 /** The upload pages: history, upload and preview, commit or cancel, one upload, templates. */
@@ -140,16 +145,12 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
     return csvResponse(c, problemsCsv(await uploadProblems(store, id)), `第${id}批-错误报告.csv`);
   });
 
-  app.post(
-    '/uploads/:id/withdraw',
-    valid('param', idParam),
-    valid('form', z.object({ reason: text(200) })),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await withdrawUpload(store, id, actorOf(c), c.req.valid('form').reason ?? null);
-      return c.redirect(`/uploads/${id}`, 303);
-    },
-  );
+  app.post('/uploads/:id/withdraw', valid('param', idParam), valid('form', withdrawForm), async (c) => {
+    const { id } = c.req.valid('param');
+    const importer = importerOf(c);
+    await withdrawUpload(store, id, actorOf(c), c.req.valid('form').reason, importer.scope);
+    return c.redirect(`/uploads/${id}`, 303);
+  });
 
   app.get(
     '/templates/:name{actuals(-wide)?\\.csv}',
