@@ -60,8 +60,8 @@ export async function htmxSettled(
 }
 
 /** The real app on a seeded temp database, listening on a free loopback port. */
-export async function servedApp() {
-  const ctx = await seededApp();
+export async function servedApp(env: Record<string, string> = {}) {
+  const ctx = await seededApp(env);
   const server = serve({ fetch: ctx.hono.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -81,9 +81,13 @@ export async function servedApp() {
 
 /**
  * The served app and a browser for one describe block: started before its tests, stopped after.
- * `prepare` runs against the server before the browser starts (to load data, say).
+ * `prepare` runs against the server before the browser starts (to load data, say); `env` configures
+ * the app (TAIZHANG_UPLOAD_LIMIT_MB, say).
  */
-export function browserSuite(prepare?: (server: Awaited<ReturnType<typeof servedApp>>) => Promise<void>) {
+export function browserSuite(
+  prepare?: (server: Awaited<ReturnType<typeof servedApp>>) => Promise<void>,
+  { env = {} }: { env?: Record<string, string> } = {},
+) {
   const suite = {} as {
     server: Awaited<ReturnType<typeof servedApp>>;
     browser: Browser;
@@ -106,7 +110,7 @@ export function browserSuite(prepare?: (server: Awaited<ReturnType<typeof served
   };
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    suite.server = await servedApp();
+    suite.server = await servedApp(env);
     await prepare?.(suite.server);
     const launched = await launchBrowser();
     suite.browser = launched.browser;
