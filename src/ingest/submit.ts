@@ -139,3 +139,16 @@ export async function importSubmission(
 export function submissionProgress(store: Store, key: string): CheckProgress | undefined {
   return checkQueueOf(store).progress(key);
 }
+
+/**
+ * One value entered on an indicator's page, answered as a form is: checked and, when it passes,
+ * saved at once (the same checks, audit and archive as a file; no preview step to confirm).
+ */
+export async function submitValue(
+  store: Store,
+  pending: PendingUploads,
+  submission: Omit<Submission, 'action'>,
+  importer: Importer,
+): Promise<ImportReport> {
+  return importSubmission(store, pending, { ...submission, action: 'value' }, importer, { dryRun: false });
+}

@@ -216,34 +216,31 @@ describe('routes/uploads', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('enters a single value on the indicator page through the same checks and preview', async () => {
+  it('enters a single value on the indicator page like a form: saved at once, the answer in place', async () => {
     const page = await html(await ctx.app.request('/indicators/2021-T56-1'));
     expect(page.$$('#entry form.entry-form')).toHaveLength(1);
     expect(page.text).toContain('尚未报送数据');
-    const res = await ctx.app.request('/indicators/2021-T56-1/values', {
-      method: 'POST',
-      body: new URLSearchParams({ period: '2021-06', value: '91.5%', region: '全省', note: '' }),
-      headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
-    const preview = await html(res);
-    expect(preview.$$('.changes tbody tr')[0]?.textContent).toContain('91.5%');
-    const token = preview.$$('form.confirm input[name=token]')[0]?.getAttribute('value');
-    expect(preview.$$('form.confirm input[name=return_to]')[0]?.getAttribute('value')).toBe(
-      '/indicators/2021-T56-1',
+    const enter = (form: Record<string, string>) =>
+      ctx.app.request('/indicators/2021-T56-1/values', {
+        method: 'POST',
+        body: new URLSearchParams(form),
+        headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    const res = await enter({ period: '2021-06', value: '91.5%', region: '全省', note: '' });
+    expect(res.status).toBe(200);
+    const saved = await html(res);
+    expect(saved.$$('.entry-outcome.notice-ok')[0]?.textContent).toContain(
+      '已保存：全省 2021年6月 91.5%（新增）',
     );
-    const commit = await ctx.app.request('/uploads/commit', {
-      method: 'POST',
-      body: new URLSearchParams({ token: token!, return_to: '/indicators/2021-T56-1' }),
-      headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
-    expect(commit.headers.get('HX-Redirect')).toBe('/indicators/2021-T56-1');
+    expect(saved.text).not.toContain('编码');
     const after = await html(await ctx.app.request('/indicators/2021-T56-1'));
     expect(after.$$('table.history tbody tr')).toHaveLength(1);
-    const wrong = await ctx.app.request('/indicators/2021-T56-1/values', {
-      method: 'POST',
-      body: new URLSearchParams({ period: '2021-07', value: '九十', region: '全省' }),
-      headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
+    const revised = await html(await enter({ period: '2021-06', value: '92%', region: '全省', note: '' }));
+    expect(revised.$$('.entry-outcome')[0]?.textContent).toContain('（修订，原为 91.5%）');
+    const same = await html(await enter({ period: '2021-06', value: '92%', region: '全省', note: '' }));
+    expect(same.$$('.entry-outcome')[0]?.textContent).toBe('与已有数据相同，未做更改。');
+    const wrong = await enter({ period: '2021-07', value: '九十', region: '全省' });
+    expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('无法识别数值“九十”');
   });
 });
