@@ -31,9 +31,9 @@ describe('catalog: a target revised from a date on (目标调整)', () => {
     });
 
   it('counts June against 3.6万 and October against 4万; known= before the revision shows 3.6万', async () => {
-    expect((await upload('指标编码,统计期,数值\n2021-T10-1,2021-06,18000\n2021-T10-1,2021-10,30000\n')).status).toBe(
-      200,
-    );
+    expect(
+      (await upload('指标编码,统计期,数值\n2021-T10-1,2021-06,18000\n2021-T10-1,2021-10,30000\n')).status,
+    ).toBe(200);
     const [{ at }] = (await (await ctx.app.request('/api/indicators/2021-T10-1/actuals')).json()).actuals
       .map((a: { recorded_at: string }) => ({ at: a.recorded_at }))
       .sort((a: { at: string }, b: { at: string }) => b.at.localeCompare(a.at));
@@ -59,7 +59,10 @@ describe('catalog: a target revised from a date on (目标调整)', () => {
     const history = page.document.querySelector('#correction-history')?.textContent ?? '';
     expect(history).toContain('吉林省新型城镇化工作领导小组〔2021〕3号');
     expect(history).toMatch(/2021年0?7月0?1日起/);
-    const svg = page.$$('svg').map((s) => s.textContent).join('|');
+    const svg = page
+      .$$('svg')
+      .map((s) => s.textContent)
+      .join('|');
     expect(svg).toContain('原目标 3.6万');
     expect(svg).toContain('调整后 4万');
   });
