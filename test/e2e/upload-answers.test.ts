@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionHeaders, signIn } from '../helpers/accounts.js';
@@ -75,5 +76,26 @@ describe('e2e/upload-answers', () => {
     expect(await message.textContent()).toMatch(/[\u4e00-\u9fff]/);
     expect(await page.locator('#flash .error-box').getAttribute('data-status')).toBe('403');
     await page.close();
+  });
+
+  it('shows an unexpected server error with its reference, which the log names too', async () => {
+    const page = await open();
+    // The pending folder made unwritable (a file in its place): saving the upload fails unexpectedly.
+    const pendingDir = path.join(suite.server.dir, 'uploads', 'pending');
+    rmSync(pendingDir, { recursive: true, force: true });
+    writeFileSync(pendingDir, '');
+    try {
+      await send(page, small());
+      const reference = page.locator('#flash .error-ref');
+      await reference.waitFor();
+      expect(await page.locator('#flash .error-box').getAttribute('data-status')).toBe('500');
+      const ref = /错误编号：([0-9a-f]{8})/.exec((await reference.textContent()) ?? '')?.[1];
+      expect(ref).toBeDefined();
+      expect(suite.server.errors.some((e) => JSON.stringify(e).includes(ref ?? '?'))).toBe(true);
+    } finally {
+      rmSync(pendingDir, { force: true });
+      mkdirSync(pendingDir, { recursive: true });
+      await page.close();
+    }
   });
 });
