@@ -16,6 +16,18 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Not signed in (never, or the session ended) while a page was open: the message links to the
+ * sign-in, which comes back to `back` — the page the person was on.
+ */
+export class SignInRequiredError extends DomainError {
+  readonly signIn: string;
+  constructor(message: string, back: string) {
+    super(401, message);
+    this.signIn = `/login?next=${encodeURIComponent(back)}`;
+  }
+}
+
 /** Something asked for that does not exist: a document, a task, an upload, an indicator. */
 export class NotFoundError extends DomainError {
   constructor(message: string) {

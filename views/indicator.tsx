@@ -9,6 +9,7 @@ import type { HistoryRow, LatestRow } from '../src/analytics/history.js';
 import type { IndicatorAnalysis } from '../src/analytics/indicator-page.js';
 import type { CorrectionRow } from '../src/catalog/corrections.js';
 import type { DocumentRow, GoalView, IndicatorRow, TaskView } from '../src/catalog/read.js';
+import type { ImportReport } from '../src/ingest/import.js';
 import { formatInstant } from '../src/time.js';
 import { indicatorChart, indicatorRegionChart } from './charts/figures.js';
 import { DepartmentChips } from './components/department-chips.js';
@@ -21,6 +22,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
+  formatQuantity,
   formatTarget,
   KIND_LABELS,
 } from './format.js';
@@ -409,7 +411,53 @@ function fileSize(bytes: number): string {
   return `${Math.round(bytes / 1024 / 102.4) / 10} MB`;
 }
 
-/** The single-value form: the same checks and preview as a file upload. */
+/**
+ * What became of a value entered in the form, in the form's place: saved (new, or revising the
+ * value that counted), the same as before, or the problems that stopped it, by field.
+ */
+export function EntryOutcome({ report, href }: { report: ImportReport; href: string }) {
+  const problems = report.problems.filter((p) => p.code !== 'duplicate_file');
+  if (report.counts.errors > 0)
+    return (
+      <div class="entry-outcome entry-errors" role="alert">
+        <p>未保存，请修改后重试：</p>
+        <ul>
+          {problems
+            .filter((p) => p.severity === 'error')
+            .map((p) => (
+              <li data-code={p.code}>
+                {p.column ? `${p.column}：` : ''}
+                {p.message}
+              </li>
+            ))}
+        </ul>
+      </div>
+    );
+  const [row] = report.changes;
+  if (report.status !== 'committed' || !row)
+    return (
+      <p class="entry-outcome notice-ok" role="status">
+        与已有数据相同，未做更改。
+      </p>
+    );
+  const value = row.milestone_status ?? formatQuantity(row.value, row.unit);
+  const old = row.change === 'revised' ? (row.old_status ?? formatQuantity(row.old_value, row.unit)) : null;
+  return (
+    <div class="entry-outcome notice-ok" role="status">
+      <p>
+        已保存：{row.region} {formatMonth(row.period)} {value}
+        {old !== null ? `（修订，原为 ${old}）` : '（新增）'}。<a href={href}>刷新页面查看图表和历史</a>
+      </p>
+      {problems
+        .filter((p) => p.severity === 'warning')
+        .map((p) => (
+          <p class="entry-warning">提醒：{p.message}</p>
+        ))}
+    </div>
+  );
+}
+
+/** The single-value form: the same checks as a file upload, answered in place. */
 export function EntryForm({ indicator, regions, document }: IndicatorPageProps) {
   const milestone = indicator.kind === 'milestone';
   const action = `/indicators/${encodeURIComponent(indicator.code)}/values`;
@@ -420,6 +468,7 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
       action={action}
       hx-post={action}
       hx-target="#entry-result"
+      hx-disabled-elt="find button"
     >
       <CsrfField />
       <label>
@@ -460,7 +509,7 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
         {milestone ? '进展情况' : '备注'}
         <input type="text" name="note" maxlength={500} />
       </label>
-      <button type="submit">检查</button>
+      <button type="submit">保存</button>
     </form>
   );
 }

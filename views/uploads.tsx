@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { ReviewRow, ReviewState } from '../src/accountability/approval.js';
 import type { DocumentRow } from '../src/catalog/read.js';
+import type { CheckProgress } from '../src/ingest/check-queue.js';
 import type { ImportReport, PreviewRow } from '../src/ingest/import.js';
 import type { Problem } from '../src/ingest/problems.js';
 import type { UploadRow } from '../src/ingest/uploads.js';
@@ -100,7 +101,7 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
       <CsrfField />
       <label class="file-field">
         <span>CSV 文件（不超过 {limitMb} MB）</span>
-        <input type="file" name="file" accept=".csv,.txt,text/csv" required />
+        <input type="file" name="file" accept=".csv,.txt,.xlsx,text/csv" required />
       </label>
       <label>
         未写地区的行记为
@@ -188,6 +189,26 @@ const REVIEW_LABELS = { approved: '已审核', rejected: '已驳回', pending: '
 function reviewLabel(review: ReviewRow | undefined): keyof typeof REVIEW_LABELS | null {
   if (!review || review.withdrawn_at) return null;
   return review.decision ?? 'pending';
+}
+
+/** Counts of problems exactly (146,180, not 14.6万): a clerk works through them one by one. */
+const exact = new Intl.NumberFormat('zh-CN');
+
+const STAGE_LABELS: Record<CheckProgress['stage'], string> = {
+  waiting: '排队等待检查',
+  reading: '正在读取文件',
+  checking: '正在逐行检查',
+  comparing: '正在与已有数据比对',
+  writing: '正在生成检查结果',
+  done: '检查完成，正在显示结果',
+};
+
+/** The words for where the server's check of an upload stands, polled by the page while it waits. */
+export function progressText(progress: CheckProgress | undefined): string {
+  if (!progress) return '文件已送达，正在检查……';
+  if (progress.stage === 'waiting')
+    return `排队等待检查：前面还有 ${progress.ahead} 个文件，轮到时自动开始，请勿关闭页面。`;
+  return `${STAGE_LABELS[progress.stage]}（${progress.percent}%）……`;
 }
 
 export function UploadHistory({ uploads, reviews = [] }: { uploads: UploadRow[]; reviews?: ReviewRow[] }) {
@@ -420,7 +441,10 @@ export function ProblemTable({ problems, total }: { problems: Problem[]; total: 
         </tbody>
       </table>
       {total > problems.length && (
-        <p class="hint">另有 {total - problems.length} 个问题未列出，请下载错误报告查看全部。</p>
+        <p class="hint problems-shown">
+          共 {exact.format(total)} 个问题，页面显示前 {exact.format(problems.length)}{' '}
+          个。错误报告（CSV）列出全部问题。
+        </p>
       )}
     </>
   );
@@ -541,18 +565,38 @@ export function UploadDetailPage({
           {upload.rows_new}，修订 {upload.rows_revised}，错误 {upload.errors}，提醒 {upload.warnings}。
           {upload.withdrawn_at &&
             ` ${upload.withdrawn_by} 于 ${formatInstant(upload.withdrawn_at)} 撤回，其数据保留在历史中但不再计入。`}
+          {upload.withdrawn_at && upload.reason && (
+            <span class="withdraw-reason">撤回原因：{upload.reason}</span>
+          )}
         </p>
       </section>
       {review?.needs_approval && <ReviewBox id={upload.id} review={review} />}
       {upload.status === 'committed' && (
-        <form class="panel no-print admin-only" method="post" action={`/uploads/${upload.id}/withdraw`}>
+        <form
+          class="panel no-print write-only withdraw-form"
+          method="post"
+          action={`/uploads/${upload.id}/withdraw`}
+        >
           <CsrfField />
+          <h2>撤回本批数据</h2>
           <label>
-            撤回原因
-            <input type="text" name="reason" maxlength={200} placeholder="如：数据口径有误" />
+            撤回原因（必填）
+            <input
+              type="text"
+              name="reason"
+              required
+              minlength={2}
+              maxlength={200}
+              placeholder="如：数据口径有误"
+            />
+          </label>
+          <label class="confirm">
+            <input type="checkbox" name="confirm" value="1" required />
+            我确认撤回第 {upload.id} 批的 {exact.format(upload.rows_new + upload.rows_revised)}{' '}
+            个数值：撤回后不再计入，仍保留在历史中。
           </label>
           <button type="submit" class="danger">
-            撤回本批数据
+            确认撤回
           </button>
         </form>
       )}
@@ -564,7 +608,7 @@ export function UploadDetailPage({
               下载错误报告（CSV）
             </a>
           </h2>
-          <ProblemTable problems={problems} total={problems.length} />
+          <ProblemTable problems={problems} total={upload.errors + upload.warnings} />
         </section>
       )}
       {values.length > 0 && (

@@ -34,6 +34,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /indicators/:code/chart.svg': 'read',
   'GET /uploads': 'read',
   'GET /uploads/:id': 'read',
+  'GET /uploads/progress/:key': 'read',
   'GET /uploads/:id/problems.csv': 'read',
   'GET /templates/:name{actuals(-wide)?\\.csv}': 'read',
   'GET /snapshots': 'read',
@@ -65,7 +66,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /indicators/:code/evidence': 'report',
   'POST /api/indicators/:code/evidence': 'report',
 
-  'POST /uploads/:id/withdraw': 'admin',
+  'POST /uploads/:id/withdraw': 'report',
   'POST /uploads/:id/approve': 'admin',
   'POST /uploads/:id/reject': 'admin',
   'POST /api/uploads/:id/approve': 'admin',

@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { Config } from '../config.js';
+import { SignInRequiredError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { allows, FORBIDDEN_MESSAGE, mayViewPending, ROUTE_ACCESS } from './access.js';
 import { type Actor, needsApproval, reportingScope } from './roles.js';
@@ -108,12 +109,29 @@ export function authorize(config: Config): MiddlewareHandler {
     const back = c.req.method === 'GET' ? url.pathname + url.search : '/';
     const login = `/login?next=${encodeURIComponent(back)}`;
     if (c.req.header('HX-Request') === 'true') {
+      // A form sent from an open page (an upload, a value) keeps the page: the message says the
+      // session ended and links to the sign-in, which comes back to that page.
+      if (c.req.method !== 'GET') throw new SignInRequiredError(SESSION_ENDED, pageOf(c) ?? '/');
       c.header('HX-Redirect', login);
       return c.body(null, 401);
     }
     if (c.req.method === 'GET') return c.redirect(login, 303);
     throw new HTTPException(401, { message: '请先登录' });
   };
+}
+
+const SESSION_ENDED = '登录已过期或已退出，本次提交没有保存。请重新登录后回到本页再提交一次。';
+
+/** The path of the page an htmx request was sent from (HX-Current-URL): only its path, never a host. */
+function pageOf(c: Context): string | null {
+  const current = c.req.header('HX-Current-URL');
+  if (!current) return null;
+  try {
+    const url = new URL(current);
+    return url.pathname + url.search;
+  } catch {
+    return null;
+  }
 }
 
 /**

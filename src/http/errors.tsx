@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorMessage, ErrorPage, type ErrorProps } from '../../views/error.js';
-import { DomainError } from '../errors.js';
+import { DomainError, SignInRequiredError } from '../errors.js';
 import type { Logger } from '../log.js';
 
 /** What an HTTPException from Hono's own middleware says when it carries no message of ours. */
@@ -30,7 +30,8 @@ export function errorHandler(logger: Logger): ErrorHandler {
       const status = error.status;
       if (status >= 500) logger.warn({ reqId, status, message: error.message }, 'request refused');
       const message = ours(error.message) ? error.message : (DEFAULT_MESSAGES[status] ?? '请求有误。');
-      return respondError(c, { status, message });
+      const signIn = error instanceof SignInRequiredError ? { signIn: error.signIn } : {};
+      return respondError(c, { status, message, ...signIn });
     }
     const reference = randomBytes(4).toString('hex');
     logger.error(

@@ -5,12 +5,13 @@ import type { Store } from '../store/store.js';
 import type { VersionCache } from '../store/version-cache.js';
 
 /**
- * Own caching (static files), always live (health), streamed and too big to keep (the full
+ * Own caching (static files), always live (health, an upload's check in progress), streamed and too big to keep (the full
  * history), or changing without a data version (sign-in, accounts, audit trail).
  */
 const UNCACHED = [
   '/static/',
   '/healthz',
+  '/uploads/progress/',
   '/api/actuals',
   '/api/openapi.json',
   '/login',

@@ -241,6 +241,30 @@ function basisOfText(text: string | null | undefined): 'cumulative' | 'increment
   return null;
 }
 
+/** The most columns a header may have that the import does not know; past it, the file is refused. */
+export const MAX_UNKNOWN_COLUMNS = 100;
+
+/**
+ * A header of hundreds of columns nobody can name is not a bureau's table (it once made DuckDB run
+ * out of memory): one error in place of a warning per column.
+ */
+function limitUnknownColumns(problems: Problem[], line: number): void {
+  const unknown = problems.filter((p) => p.code === 'unknown_column');
+  if (unknown.length <= MAX_UNKNOWN_COLUMNS) return;
+  const names = unknown
+    .slice(0, 3)
+    .map((p) => `“${p.column}”`)
+    .join('、');
+  problems.splice(0, problems.length, ...problems.filter((p) => p.code !== 'unknown_column'), {
+    line,
+    column: null,
+    severity: 'error',
+    code: 'too_many_unknown_columns',
+    message: `第${line}行表头有 ${new Intl.NumberFormat('zh-CN').format(unknown.length)} 个无法识别的列（如${names}），超过 ${MAX_UNKNOWN_COLUMNS} 个的上限，文件未读取。请只保留填报所需的列后再上传。`,
+    found: null,
+  });
+}
+
 /**
  * Works out what each column holds: long format (one row per indicator, period, region) or wide
  * (one column per period: 1月, 1-3月, 一季度 …). A table without a period column whose title names
@@ -338,6 +362,7 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     if (!roles.value && !roles.status)
       problem(null, 'missing_column', '缺少数值列：表头中应有“数值”（或“累计完成”“完成值”）。');
   }
+  limitUnknownColumns(problems, line);
   const valueHeader = roles.value ? normalise(roles.value.name) : '';
   const headerBasis = INCREMENT_HEADERS.has(valueHeader)
     ? 'increment'

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { LineLimits } from './line-limits.js';
 import { IngestError } from './problems.js';
 
 /**
@@ -13,6 +14,8 @@ export interface Decoded {
   encoding: Encoding;
   sha256: string;
   bytes: number;
+  /** A doubt about the encoding, for the preview: text that reads as UTF-8 but looks like GBK. */
+  warning?: string;
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -30,7 +33,15 @@ export async function decodeToUtf8(
   const first = await readHead(input, 4);
   const hasBom = startsWith(first, BOM);
   const utf8 = await transcode(input, output, 'utf-8', hasBom ? 3 : 0);
-  if (utf8.ok) return { encoding: hasBom ? 'utf-8-bom' : 'utf-8', sha256: utf8.sha256, bytes: utf8.bytes };
+  if (utf8.ok) {
+    const decoded = {
+      encoding: hasBom ? ('utf-8-bom' as const) : ('utf-8' as const),
+      sha256: utf8.sha256,
+      bytes: utf8.bytes,
+    };
+    const warning = hasBom ? null : gbkLookalike(utf8.lookalike);
+    return warning ? { ...decoded, warning } : decoded;
+  }
   const gb = await transcode(input, output, 'gb18030', 0);
   if (gb.ok) return { encoding: 'gb18030', sha256: gb.sha256, bytes: gb.bytes };
   throw new IngestError(
@@ -44,8 +55,13 @@ async function transcode(
   output: string,
   label: 'utf-8' | 'gb18030',
   skip: number,
-): Promise<{ ok: boolean; sha256: string; bytes: number }> {
+): Promise<{ ok: boolean; sha256: string; bytes: number; lookalike: string | null }> {
   const decoder = new TextDecoder(label, { fatal: true });
+  const limits = new LineLimits();
+  // Text of two-byte UTF-8 characters only (Latin, Greek …) and none of the three-byte (Chinese):
+  // GBK bytes that happen to be valid UTF-8, as 全省 is. The first such run, for the warning.
+  let lookalike: string | null = null;
+  let chinese = false;
   const hash = createHash('sha256');
   const out = createWriteStream(output);
   let bytes = 0;
@@ -71,7 +87,13 @@ async function transcode(
       bytes += chunk.length;
       if (body.includes(0))
         throw new IngestError('binary', '文件中含有二进制内容，不是文本格式的 CSV 文件。');
-      const text = lines(decoder.decode(body, { stream: true }));
+      limits.scan(body);
+      const decoded = decoder.decode(body, { stream: true });
+      if (!chinese) {
+        chinese = /[\u0800-\uffff]/.test(decoded);
+        lookalike ??= /[\u0080-\u07ff]+/.exec(decoded)?.[0] ?? null;
+      }
+      const text = lines(decoded);
       if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
     out.write(lines(decoder.decode()) + (carry ? '\n' : ''));
@@ -84,7 +106,18 @@ async function transcode(
   }
   out.end();
   await finished(out);
-  return { ok, sha256: hash.digest('hex'), bytes };
+  return { ok, sha256: hash.digest('hex'), bytes, lookalike: chinese ? null : lookalike };
+}
+
+/** The warning for UTF-8 text that reads as Chinese in GBK (ȫʡ is 全省), or null. */
+function gbkLookalike(text: string | null): string | null {
+  if (!text) return null;
+  const gbk = new TextDecoder('gb18030').decode(Buffer.from(text, 'utf8'));
+  if (!/^[\u3000-\u9fff\uff00-\uffef]+$/.test(gbk)) return null;
+  return (
+    `文件按 UTF-8 编码读取，但其中的“${text.slice(0, 20)}”按 GBK 编码读是“${gbk.slice(0, 20)}”。` +
+    '如果预览中的文字是乱码，请在 Excel 中另存为“CSV UTF-8”后重新上传。'
+  );
 }
 
 async function readHead(file: string, n: number): Promise<Buffer> {

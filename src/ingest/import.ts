@@ -5,6 +5,7 @@ import type { Store, Tx } from '../store/store.js';
 import { tempDir } from '../tempfiles.js';
 import { formatInstant } from '../time.js';
 import { type BodyNotes, checkTargets, stageTables } from './body.js';
+import { checkQueueOf, type ReportStage } from './check-queue.js';
 import type { Encoding } from './decode.js';
 import { describeLayout, type LayoutReport } from './layout-report.js';
 import { IngestError, type Problem } from './problems.js';
@@ -43,6 +44,10 @@ export interface ImportOptions {
    * transaction (src/accountability/approval.ts decides who needs it).
    */
   needsApproval?: boolean;
+  /** A key the page chose, under which the check's place in the queue and stage can be asked. */
+  progress?: string | undefined;
+  /** Told each stage as the check reaches it (the CLI prints them). */
+  onStage?: ReportStage;
 }
 
 export interface PreviewRow {
@@ -99,6 +104,8 @@ export interface ImportReport {
 
 export const PREVIEW_LIMIT = 500;
 export const PROBLEM_LIMIT = 1000;
+/** The most problems kept for a rejected upload's error report (every one, short of a runaway file). */
+export const STORED_PROBLEM_LIMIT = 500_000;
 
 const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
 
@@ -110,6 +117,25 @@ const NO_COUNTS = { lines: 0, values: 0, new: 0, revised: 0, unchanged: 0, blank
  * (unless it is a dry run) so the history shows what was tried.
  */
 export async function importFile(store: Store, file: string, options: ImportOptions): Promise<ImportReport> {
+  return checkQueueOf(store).run(
+    options.progress,
+    (report) => importQueued(store, file, options, report),
+    options.onStage,
+  );
+}
+
+/**
+ * The import once its turn in the check queue has come. Reading, staging and checking run on a
+ * connection of their own, outside the write queue, so readers, sign-ins and other writes go on
+ * while a large file is checked; only comparing with what counts now, the report and the commit
+ * are one transaction on that connection (it sees the staged temporary tables).
+ */
+async function importQueued(
+  store: Store,
+  file: string,
+  options: ImportOptions,
+  report: ReportStage,
+): Promise<ImportReport> {
   const work = tempDir();
   try {
     let source: Source;
@@ -127,24 +153,34 @@ export async function importFile(store: Store, file: string, options: ImportOpti
     const format = tables.some((t) => t.shape.layout.format === 'wide') ? 'wide' : 'long';
 
     try {
-      return await store.write(async (tx) => {
-        const duplicate = await findDuplicate(tx, source.sha256);
+      return await store.session(async (session) => {
+        // Checks run one at a time (this queue), so no other import commits this file meanwhile.
+        const duplicate = await findDuplicate(session, source.sha256);
         if (duplicate) return duplicateReport(options, base, duplicate);
-        const body = await stageTables(tx, tables, options);
-        await tx.run('ingest/check', {
+        report('checking', 20);
+        const body = await stageTables(session, tables, options);
+        report('checking', 50);
+        await session.run('ingest/check', {
           scope: options.scope ? listValue(options.scope) : null,
           default_region: options.region ?? '全省',
           default_basis:
             options.basis ?? (tables.length === 1 ? first?.shape.layout.headerBasis : null) ?? 'cumulative',
           default_series: options.series ?? 'actual',
         });
-        await tx.run('ingest/compare');
-        const targets = await checkTargets(tx, body);
-        const report = await finish(tx, options, { ...base, format }, source, targets, body);
-        // On failure the rollback drops the temporary tables with everything else.
-        await tx.run('ingest/drop_temp');
-        await auditReport(tx, options, report);
-        return report;
+        report('comparing', 80);
+        return store.write(
+          async (tx) => {
+            await tx.run('ingest/compare');
+            const targets = await checkTargets(tx, body);
+            report('writing', 90);
+            const result = await finish(tx, options, { ...base, format }, source, targets, body);
+            // On failure the rollback drops the temporary tables made here; the connection ends after.
+            await tx.run('ingest/drop_temp');
+            await auditReport(tx, options, result);
+            return result;
+          },
+          { on: session },
+        );
       });
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
@@ -168,24 +204,7 @@ async function finish(
 ): Promise<ImportReport> {
   const headerProblems = source.problems;
   const [summary] = await tx.all<Record<keyof typeof NO_COUNTS | 'cells', number>>('ingest/summary');
-  const rejects = await tx.all<{ line: number; error_type: string; csv_line: string }>('ingest/rejects');
   const [{ n: rejectCount } = { n: 0 }] = await tx.all<{ n: number }>('ingest/count_rejects');
-  const rowProblems = await tx.all<{
-    line: number;
-    column_name: string | null;
-    severity: Problem['severity'];
-    code: string;
-    message: string;
-    found: string | null;
-  }>('ingest/problems', { limit: PROBLEM_LIMIT });
-  const lineProblems: Problem[] = [
-    ...rejects.map(describeReject),
-    ...rowProblems.map((p) => ({ ...p, column: p.column_name })).map(({ column_name: _, ...p }) => p),
-    ...targetProblems,
-    ...body.problems,
-  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  const problems = [...headerProblems, ...placeProblems(lineProblems, source.tables)].slice(0, PROBLEM_LIMIT);
-
   const s = summary ?? { ...NO_COUNTS, cells: 0 };
   const counts = {
     lines: s.lines + rejectCount,
@@ -198,6 +217,30 @@ async function finish(
     warnings:
       s.warnings + [...headerProblems, ...targetProblems].filter((p) => p.severity === 'warning').length,
   };
+  // A file that will be recorded as rejected keeps every problem, for its error report; the page
+  // and the API's answer show the first PROBLEM_LIMIT.
+  const recording = !options.dryRun || (options.recordRejection === true && counts.errors > 0);
+  const limit = recording && counts.errors > 0 ? STORED_PROBLEM_LIMIT : PROBLEM_LIMIT;
+  const rejects = await tx.all<{ line: number; error_type: string; csv_line: string }>('ingest/rejects', {
+    limit,
+  });
+  const rowProblems = await tx.all<{
+    line: number;
+    column_name: string | null;
+    severity: Problem['severity'];
+    code: string;
+    message: string;
+    found: string | null;
+  }>('ingest/problems', { limit });
+  const lineProblems: Problem[] = [
+    ...rejects.map(describeReject),
+    ...rowProblems.map((p) => ({ ...p, column: p.column_name })).map(({ column_name: _, ...p }) => p),
+    ...targetProblems,
+    ...body.problems,
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const allProblems = [...headerProblems, ...placeProblems(lineProblems, source.tables)].slice(0, limit);
+  const problems = allProblems.slice(0, PROBLEM_LIMIT);
+
   const changes = (await tx.all<PreviewRow>('ingest/preview_rows', { limit: PREVIEW_LIMIT })).map((row) =>
     placeRow(row, source.tables),
   );
@@ -219,7 +262,7 @@ async function finish(
   } else {
     report.status = 'committed';
   }
-  report.uploadId = await recordUpload(tx, options, report);
+  report.uploadId = await recordUpload(tx, options, report, allProblems);
   if (report.status === 'committed') {
     // recorded_at is the transaction's now(), the same instant as the upload's uploaded_at.
     await tx.run('ingest/insert_actuals', { upload_id: report.uploadId });
@@ -233,7 +276,12 @@ async function finish(
 }
 
 /** Writes the upload record and its problems (all of them for a rejected file, warnings otherwise). */
-async function recordUpload(tx: Tx, options: ImportOptions, report: ImportReport): Promise<number> {
+async function recordUpload(
+  tx: Tx,
+  options: ImportOptions,
+  report: ImportReport,
+  problems = report.problems,
+): Promise<number> {
   const [{ id } = { id: 0 }] = await tx.all<{ id: number }>('ingest/next_upload_id');
   const { counts } = report;
   await tx.run('ingest/insert_upload', {
@@ -252,8 +300,8 @@ async function recordUpload(tx: Tx, options: ImportOptions, report: ImportReport
     status: report.status === 'committed' ? 'committed' : 'rejected',
     uploaded_by: options.by,
   });
-  if (report.problems.length > 0) {
-    await tx.run('ingest/insert_problems', { upload_id: id, problems: JSON.stringify(report.problems) });
+  if (problems.length > 0) {
+    await tx.run('ingest/insert_problems', { upload_id: id, problems: JSON.stringify(problems) });
   }
   // Even a rejected upload changes what the history shows, so cached pages must not outlive it.
   if (report.status !== 'committed') await tx.run('meta/bump_data_version');

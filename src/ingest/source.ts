@@ -67,7 +67,18 @@ async function openCsv(file: string, dir: string): Promise<Source> {
     sha256: decoded.sha256,
     encoding: decoded.encoding,
     tables: [],
-    problems: [],
+    problems: decoded.warning
+      ? [
+          {
+            line: null,
+            column: null,
+            severity: 'warning',
+            code: 'encoding_doubt',
+            message: decoded.warning,
+            found: null,
+          },
+        ]
+      : [],
     skippedSheets: [],
   };
   try {

@@ -7,6 +7,7 @@
 import { DomainError } from '../errors.js';
 import type { AuditBy } from '../store/audit.js';
 import type { Store } from '../store/store.js';
+import { type CheckProgress, checkQueueOf } from './check-queue.js';
 import { type ImportOptions, type ImportReport, importFile } from './import.js';
 import type { PendingMeta, PendingUploads } from './pending.js';
 
@@ -27,6 +28,8 @@ export interface Submission {
   fileName: string;
   options: PendingMeta['options'];
   action: SubmitAction;
+  /** A key the page chose to follow the check's place in the queue and stage (check-queue.ts). */
+  progress?: string | undefined;
 }
 
 /** A checked file that can be committed: no error, and something new or revised in it. */
@@ -69,6 +72,7 @@ export async function previewSubmission(
   const report = await importFile(store, file, {
     ...submission.options,
     ...optionsFor(importer, submission.action, submission.fileName),
+    progress: submission.progress,
     dryRun: true,
     recordRejection: submission.action === 'upload',
   }).catch((error: unknown) => {
@@ -124,6 +128,7 @@ export async function importSubmission(
     const report = await importFile(store, pending.file(token), {
       ...submission.options,
       ...optionsFor(importer, submission.action, submission.fileName),
+      progress: submission.progress,
       dryRun,
     });
     if (report.status === 'committed' && report.uploadId !== null) pending.archive(token, report.uploadId);
@@ -131,4 +136,22 @@ export async function importSubmission(
   } finally {
     pending.remove(token);
   }
+}
+
+/** Where the check of an upload the page is waiting for stands (its key is the page's own). */
+export function submissionProgress(store: Store, key: string): CheckProgress | undefined {
+  return checkQueueOf(store).progress(key);
+}
+
+/**
+ * One value entered on an indicator's page, answered as a form is: checked and, when it passes,
+ * saved at once (the same checks, audit and archive as a file; no preview step to confirm).
+ */
+export async function submitValue(
+  store: Store,
+  pending: PendingUploads,
+  submission: Omit<Submission, 'action'>,
+  importer: Importer,
+): Promise<ImportReport> {
+  return importSubmission(store, pending, { ...submission, action: 'value' }, importer, { dryRun: false });
 }

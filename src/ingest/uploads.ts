@@ -1,3 +1,4 @@
+import { listValue } from '@duckdb/node-api';
 import { DomainError, NotFoundError } from '../errors.js';
 import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
@@ -34,9 +35,11 @@ export async function getUpload(store: Store, id: number): Promise<UploadRow> {
   return row;
 }
 
-export async function uploadProblems(store: Store, id: number): Promise<Problem[]> {
+/** An upload's problems in line order: all of them by default (the error report), or the first `limit`. */
+export async function uploadProblems(store: Store, id: number, limit = 10_000_000): Promise<Problem[]> {
   const rows = await store.all<Omit<Problem, 'column'> & { column_name: string | null }>('uploads/problems', {
     id,
+    limit,
   });
   return rows.map(({ column_name, ...p }) => ({ ...p, column: column_name }));
 }
@@ -46,16 +49,30 @@ export const uploadValues = (store: Store, id: number, limit = 1000) =>
 
 /**
  * Withdraws (撤回) a committed upload as a whole: its values stop counting from now on and stay in
- * the history. Refused (409) when it is not committed or already withdrawn.
+ * the history. Refused (409) when it is not committed or already withdrawn. `scope`: a reporter's
+ * departments — then only a batch all of whose indicators are theirs (403 otherwise); null for
+ * administrators and the statistics bureau.
  */
 export async function withdrawUpload(
   store: Store,
   id: number,
   by: AuditBy,
   reason: string | null,
+  scope: string[] | null = null,
 ): Promise<void> {
   await getUpload(store, id);
   await store.write(async (tx) => {
+    if (scope) {
+      const outside = await tx.all<{ code: string }>('uploads/outside_scope', {
+        id,
+        scope: listValue(scope),
+      });
+      if (outside.length > 0)
+        throw new DomainError(
+          403,
+          `第 ${id} 批含有不在您填报范围内的指标（如 ${outside.map((o) => o.code).join('、')}），只能由负责单位或管理员撤回。`,
+        );
+    }
     const changed = await tx.run('uploads/withdraw', { id, by: by.username ?? 'system', reason });
     if (changed === 0) {
       throw new DomainError(409, `第 ${id} 批不是已提交状态（可能已撤回或未通过检查），无法撤回。`);

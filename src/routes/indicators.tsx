@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { indicatorChart, svgOnly } from '../../views/charts/figures.js';
-import { IndicatorPage } from '../../views/indicator.js';
-import { UploadPreview } from '../../views/uploads.js';
+import { EntryOutcome, IndicatorPage } from '../../views/indicator.js';
 import { indicatorPage } from '../accountability/pages.js';
 import { indicatorPageData } from '../analytics/indicator-page.js';
 import { importerOf } from '../auth/middleware.js';
@@ -12,7 +11,7 @@ import { render } from '../http/render.js';
 import { month, optional, text, valid } from '../http/validate.js';
 import { pendingScopeOf } from '../http/view.js';
 import { singleValueCsv } from '../ingest/single-value.js';
-import { previewSubmission } from '../ingest/submit.js';
+import { submitValue } from '../ingest/submit.js';
 import type { RouteDeps } from './deps.js';
 
 const asOfQuery = z.object({
@@ -53,7 +52,7 @@ export function indicatorRoutes({ store, pending, config }: RouteDeps) {
     return svgResponse(c, svgOnly(indicatorChart(analysis, indicator)), `${code}.svg`);
   });
 
-  /** One value through the same checks and preview as a file (written as a one-row CSV). */
+  /** One value through the same checks as a file (written as a one-row CSV), saved when it passes. */
   app.post('/indicators/:code/values', valid('form', valueForm), async (c) => {
     const form = c.req.valid('form');
     const { code, kind } = await findIndicator(store, c.req.param('code'));
@@ -64,29 +63,22 @@ export function indicatorRoutes({ store, pending, config }: RouteDeps) {
       note: form.note ?? '',
       milestone: kind === 'milestone',
     };
-    const { report, token } = await previewSubmission(
+    const report = await submitValue(
       store,
       pending,
       {
         body: new TextEncoder().encode(singleValueCsv(entry)),
         fileName: `页面填报 ${code} ${entry.period}`,
         options: {},
-        action: 'value',
       },
       importerOf(c, config),
     );
-    const preview = (
-      <UploadPreview
-        report={report}
-        token={token}
-        target="#entry-result"
-        returnTo={`/indicators/${encodeURIComponent(code)}`}
-      />
-    );
+    const outcome = <EntryOutcome report={report} href={`/indicators/${encodeURIComponent(code)}`} />;
     return render(
       c,
-      async () => <IndicatorPage {...(await indicatorPage(store, code, {}))} result={preview} />,
-      () => preview,
+      async () => <IndicatorPage {...(await indicatorPage(store, code, {}))} result={outcome} />,
+      () => outcome,
+      report.counts.errors > 0 ? 422 : 200,
     );
   });
 

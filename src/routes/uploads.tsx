@@ -1,7 +1,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { UploadDetailPage, UploadOutcome, UploadPreview, UploadsPage } from '../../views/uploads.js';
+import {
+  progressText,
+  UploadDetailPage,
+  UploadOutcome,
+  UploadPreview,
+  UploadsPage,
+} from '../../views/uploads.js';
 import { listReviews, uploadReview } from '../accountability/approval.js';
 import { actorOf, importerOf } from '../auth/middleware.js';
 import { listRegions } from '../catalog/regions.js';
@@ -10,8 +16,14 @@ import { csvResponse } from '../http/downloads.js';
 import { render } from '../http/render.js';
 import { positiveInt, text, valid } from '../http/validate.js';
 import { requireDocument, withView } from '../http/view.js';
+import { PROBLEM_LIMIT } from '../ingest/import.js';
 import { problemsCsv } from '../ingest/problems.js';
-import { cancelSubmission, commitSubmission, previewSubmission } from '../ingest/submit.js';
+import {
+  cancelSubmission,
+  commitSubmission,
+  previewSubmission,
+  submissionProgress,
+} from '../ingest/submit.js';
 import { templateFor } from '../ingest/template.js';
 import { getUpload, listUploads, uploadProblems, uploadValues, withdrawUpload } from '../ingest/uploads.js';
 import type { RouteDeps } from './deps.js';
@@ -27,8 +39,18 @@ export const uploadOptions = z.object({
   ),
 });
 
-const uploadForm = uploadOptions.extend({ file: z.instanceof(File, { error: '请选择要上传的文件' }) });
+/** The key the page made up to follow the check of its upload (views/static/app.js). */
+const progressKey = z.string().regex(/^[A-Za-z0-9]{16,64}$/, '应为 16–64 位字母或数字');
+const uploadForm = uploadOptions.extend({
+  file: z.instanceof(File, { error: '请选择要上传的文件' }),
+  progress: progressKey.optional(),
+});
 const tokenForm = z.object({ token: z.string().max(64), return_to: text(200) });
+/** Withdrawing a batch is confirmed and says why (shown on the batch's page). */
+const withdrawForm = z.object({
+  reason: z.string().trim().min(2, '请填写撤回原因（至少 2 个字）').max(200, '不能超过 200 个字符'),
+  confirm: z.literal('1', { error: '请勾选确认撤回' }),
+});
 const idParam = z.object({ id: positiveInt('应为上传批次的编号') });
 
 /** The upload pages: history, upload and preview, commit or cancel, one upload, templates. */
@@ -53,12 +75,18 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
   );
 
   app.post('/uploads', withView(store, { month: false }), valid('form', uploadForm), async (c) => {
-    const { file, ...options } = c.req.valid('form');
+    const { file, progress, ...options } = c.req.valid('form');
     if (file.size === 0) throw new InvalidError('请选择要上传的 CSV 文件（文件不能为空）。');
     const { report, token } = await previewSubmission(
       store,
       pending,
-      { body: new Uint8Array(await file.arrayBuffer()), fileName: file.name, options, action: 'upload' },
+      {
+        body: new Uint8Array(await file.arrayBuffer()),
+        fileName: file.name,
+        options,
+        action: 'upload',
+        progress,
+      },
       importerOf(c, config),
     );
     const preview = <UploadPreview report={report} token={token} />;
@@ -67,6 +95,16 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
       async () => <UploadsPage {...(await pageProps(c))} result={preview} />,
       () => preview,
     );
+  });
+
+  // Polled by the page while the server checks its file: the place in the queue, then the stage.
+  app.get('/uploads/progress/:key', valid('param', z.object({ key: progressKey })), (c) => {
+    const progress = submissionProgress(store, c.req.valid('param').key);
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      ...(progress ?? { stage: 'unknown', percent: 0, ahead: 0 }),
+      text: progressText(progress),
+    });
   });
 
   app.post('/uploads/commit', valid('form', tokenForm), async (c) => {
@@ -99,7 +137,7 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
       <UploadDetailPage
         upload={await getUpload(store, id)}
         review={await uploadReview(store, id)}
-        problems={await uploadProblems(store, id)}
+        problems={await uploadProblems(store, id, PROBLEM_LIMIT)}
         values={await uploadValues(store, id)}
         documents={c.get('view')?.documents ?? []}
       />,
@@ -112,16 +150,12 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
     return csvResponse(c, problemsCsv(await uploadProblems(store, id)), `第${id}批-错误报告.csv`);
   });
 
-  app.post(
-    '/uploads/:id/withdraw',
-    valid('param', idParam),
-    valid('form', z.object({ reason: text(200) })),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await withdrawUpload(store, id, actorOf(c), c.req.valid('form').reason ?? null);
-      return c.redirect(`/uploads/${id}`, 303);
-    },
-  );
+  app.post('/uploads/:id/withdraw', valid('param', idParam), valid('form', withdrawForm), async (c) => {
+    const { id } = c.req.valid('param');
+    const importer = importerOf(c, config);
+    await withdrawUpload(store, id, actorOf(c), c.req.valid('form').reason, importer.scope);
+    return c.redirect(`/uploads/${id}`, 303);
+  });
 
   app.get(
     '/templates/:name{actuals(-wide)?\\.csv}',

@@ -142,33 +142,56 @@ export class Store {
 
   /**
    * Runs `work` inside one transaction, after every earlier write has finished. Either all of its
-   * statements commit or, if it throws, none do.
+   * statements commit or, if it throws, none do. `on`: a session's connection (see session()), so
+   * the transaction sees the temporary tables made there.
    */
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const next = this.#writes.then(() =>
-      this.#withConnection(async (connection) => {
-        const tx: Tx = {
-          all: (query, params = {}) => allOn(connection, this.#queries.get(query), params),
-          run: async (query, params = {}) =>
-            (await connection.run(this.#queries.get(query), bind(params))).rowsChanged,
-          connection,
-        };
-        await connection.run('BEGIN TRANSACTION');
-        try {
-          const result = await work(tx);
-          await connection.run('COMMIT');
-          this.#committed();
-          return result;
-        } catch (error) {
-          // A failed COMMIT has already ended the transaction; the first error is the one to tell.
-          await connection.run('ROLLBACK').catch(() => undefined);
-          throw describeWriteError(error);
-        }
-      }),
+  write<T>(work: (tx: Tx) => Promise<T>, { on }: { on?: Tx } = {}): Promise<T> {
+    return this.#queueWrite(() =>
+      on
+        ? this.#transaction(on.connection, work)
+        : this.#withConnection((connection) => this.#transaction(connection, work)),
     );
+  }
+
+  /**
+   * A connection of its own, outside the write queue and any transaction, for work that reads much
+   * and writes only temporary tables (checking an upload): readers and writes go on meanwhile.
+   * `store.write(work, { on: session })` then queues a transaction on the same connection.
+   */
+  async session<T>(work: (session: Tx) => Promise<T>): Promise<T> {
+    return this.#withConnection((connection) => work(this.#txOn(connection)));
+  }
+
+  #queueWrite<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new StoreError('数据库已关闭'));
+    const next = this.#writes.then(work);
     // A failed write must not block the ones queued after it.
     this.#writes = next.catch(() => undefined);
     return next;
+  }
+
+  #txOn(connection: DuckDBConnection): Tx {
+    return {
+      all: (query, params = {}) => allOn(connection, this.#queries.get(query), params),
+      run: async (query, params = {}) =>
+        (await connection.run(this.#queries.get(query), bind(params))).rowsChanged,
+      connection,
+    };
+  }
+
+  async #transaction<T>(connection: DuckDBConnection, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const tx = this.#txOn(connection);
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work(tx);
+      await connection.run('COMMIT');
+      this.#committed();
+      return result;
+    } catch (error) {
+      // A failed COMMIT has already ended the transaction; the first error is the one to tell.
+      await connection.run('ROLLBACK').catch(() => undefined);
+      throw describeWriteError(error);
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ function urlFor(path: string): string {
     .replace('/departments/:name', `/departments/${encodeURIComponent('省住房城乡建设厅')}`)
     .replace(':code', '2021-T10-1')
     .replace(':seq', '10')
+    .replace(':key', 'a1b2c3d4e5f6a7b8')
     .replace(/:id\{\[0-9\]\+\}|:id/, '1')
     .replace(':format', 'csv');
 }

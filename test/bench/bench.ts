@@ -39,8 +39,19 @@ async function benchImport(dir: string) {
 
   const rssBefore = process.memoryUsage().rss;
   const t1 = performance.now();
-  const report = await importFile(store, file, { fileName: 'actuals-1m.csv', by: 'bench' });
+  // Where the time goes: the moment each stage of the check starts (printed on stderr).
+  const stages: [string, number][] = [];
+  const report = await importFile(store, file, {
+    fileName: 'actuals-1m.csv',
+    by: 'bench',
+    onStage: (stage, percent) => stages.push([`${stage} ${percent}%`, performance.now()]),
+  });
   const pipelineSeconds = (performance.now() - t1) / 1000;
+  const profile = stages.map(([name, at], i) => {
+    const until = stages[i + 1]?.[1] ?? performance.now();
+    return `${name} ${((until - at) / 1000).toFixed(2)} s`;
+  });
+  console.error(`import stages: ${profile.join(', ')}`);
   if (report.status !== 'committed' || report.counts.new !== ROWS) {
     throw new Error(`import did not commit ${ROWS} rows: ${report.status} ${JSON.stringify(report.counts)}`);
   }
@@ -81,19 +92,23 @@ async function benchHistory(dir: string) {
 }
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_ONLY=import: the import line alone (and its stage profile), while working on the pipeline.
+const ONLY = process.env.BENCH_ONLY;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
 try {
   await benchImport(dir);
-  await benchHistory(dir);
-  for (const line of await benchPages(
-    path.join(dir, 'bench.duckdb'),
-    [
-      { name: 'overview-1m', path: '/' },
-      { name: 'indicator-1m', path: '/indicators/2021-T10-1' },
-    ],
-    SECONDS,
-    path.join(dir, 'regions.csv'),
-  )) {
+  if (ONLY !== 'import') await benchHistory(dir);
+  for (const line of ONLY === 'import'
+    ? []
+    : await benchPages(
+        path.join(dir, 'bench.duckdb'),
+        [
+          { name: 'overview-1m', path: '/' },
+          { name: 'indicator-1m', path: '/indicators/2021-T10-1' },
+        ],
+        SECONDS,
+        path.join(dir, 'regions.csv'),
+      )) {
     console.log(line);
   }
 } finally {

@@ -143,7 +143,7 @@ describe('fuzz: every query parameter and form field', () => {
   });
 
   // Each of these costs a full import pipeline or a scrypt hash (about 0.7 s each here): fewer runs.
-  it('answers any single value and sign-in with a clear error, never a 500, and a preview commits nothing', async () => {
+  it('answers any single value and sign-in with a clear error, never a 500, and saves no hostile value', async () => {
     const before = await ctx.store.one<{ actuals: number }>('meta/counts');
     await fc.assert(
       fc.asyncProperty(nasty, nasty, nasty, async (a, b, c) => {
@@ -164,7 +164,7 @@ describe('fuzz: every query parameter and form field', () => {
       { numRuns: 15, seed: 20211031 },
     );
     expect(ctx.errors).toEqual([]);
-    // Single-value previews never commit by themselves.
+    // The form saves a value that passes every check; none of these does.
     expect(await ctx.store.one('meta/counts')).toMatchObject({ actuals: before?.actuals });
   });
 });

@@ -34,7 +34,11 @@ export function markNextWrite(pause?: string): void {
     writeSync(1, `${PREFIX}${point}\n`);
     if (point === pause) halt();
   };
-  Store.prototype.write = function markedWrite<T>(this: Store, work: (tx: Tx) => Promise<T>): Promise<T> {
+  Store.prototype.write = function markedWrite<T>(
+    this: Store,
+    work: (tx: Tx) => Promise<T>,
+    ...rest: [{ on?: Tx }?]
+  ): Promise<T> {
     Store.prototype.write = write;
     const runs = new Map<string, number>();
     const after = (query: string) => {
@@ -43,25 +47,28 @@ export function markNextWrite(pause?: string): void {
       at(n === 1 ? query : `${query}#${n}`);
     };
     return write
-      .bind(this)(async (tx: Tx) => {
-        at('begin');
-        const marked: Tx = {
-          connection: tx.connection,
-          all: async <R = Row>(query: string, params?: Params) => {
-            const rows = await tx.all<R>(query, params);
-            after(query);
-            return rows;
-          },
-          run: async (query: string, params?: Params) => {
-            const changed = await tx.run(query, params);
-            after(query);
-            return changed;
-          },
-        };
-        const result = await work(marked);
-        at('commit');
-        return result;
-      })
+      .bind(this)(
+        async (tx: Tx) => {
+          at('begin');
+          const marked: Tx = {
+            connection: tx.connection,
+            all: async <R = Row>(query: string, params?: Params) => {
+              const rows = await tx.all<R>(query, params);
+              after(query);
+              return rows;
+            },
+            run: async (query: string, params?: Params) => {
+              const changed = await tx.run(query, params);
+              after(query);
+              return changed;
+            },
+          };
+          const result = await work(marked);
+          at('commit');
+          return result;
+        },
+        ...rest,
+      )
       .then((result) => {
         at('committed');
         return result;

@@ -21,7 +21,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-crash-'));
  * after `kill`). See test/helpers/kill-points.ts.
  */
 const KILLS = [
-  { kill: 'ingest/read_raw', pause: 'ingest/read_raw', what: 'file staged in the transaction' },
+  { kill: 'ingest/compare', pause: 'ingest/compare', what: 'file checked, compared in the transaction' },
   { kill: 'ingest/insert_upload', pause: 'committed', what: 'while inserting the values' },
   { kill: 'commit', pause: 'commit', what: 'every value inserted, COMMIT not sent' },
   { kill: 'commit', pause: 'committed', what: 'during COMMIT' },

@@ -135,12 +135,13 @@ describe('routes/uploads', () => {
     expect(report.status).toBe('committed');
     const withdraw = await ctx.app.request(`/uploads/${report.uploadId}/withdraw`, {
       method: 'POST',
-      body: new URLSearchParams({ reason: '重复报送' }),
+      body: new URLSearchParams({ reason: '重复报送', confirm: '1' }),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
     expect(withdraw.status).toBe(303);
     const page = await html(await ctx.app.request(`/uploads/${report.uploadId}`));
     expect(page.$$('.status-withdrawn')).toHaveLength(1);
+    expect(page.document.querySelector('.withdraw-reason')?.textContent).toBe('撤回原因：重复报送');
     const history = (await (await ctx.app.request('/api/indicators/2021-T53-1/actuals')).json()) as {
       actuals: { value: number; superseded_at: string | null; withdrawn_at: string | null }[];
     };
@@ -148,9 +149,41 @@ describe('routes/uploads', () => {
     expect(history.actuals[0]?.superseded_at).not.toBeNull();
     const twice = await ctx.app.request(`/uploads/${report.uploadId}/withdraw`, {
       method: 'POST',
-      body: new FormData(),
+      body: new URLSearchParams({ reason: '再撤一次', confirm: '1' }),
     });
     expect(twice.status).toBe(409);
+  });
+
+  it('withdraws only when confirmed with a reason; a reporter only a batch of their own department', async () => {
+    const res = await ctx.app.request('/api/uploads?file_name=r.csv', {
+      method: 'POST',
+      body: '指标编码,统计期,数值\n2021-T53-1,2021-07,13\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    const { uploadId } = (await res.json()) as { uploadId: number };
+    const post = (client: { request: typeof ctx.app.request }, form: Record<string, string>) =>
+      client.request(`/uploads/${uploadId}/withdraw`, { method: 'POST', body: new URLSearchParams(form) });
+    const form = await html(await ctx.app.request(`/uploads/${uploadId}`));
+    expect(form.document.querySelector('.withdraw-form input[name=reason]')?.hasAttribute('required')).toBe(
+      true,
+    );
+    expect(form.document.querySelector('.withdraw-form input[name=confirm]')?.hasAttribute('required')).toBe(
+      true,
+    );
+    expect((await post(ctx.app, { confirm: '1' })).status).toBe(422);
+    expect((await post(ctx.app, { reason: '口径有误' })).status).toBe(422);
+    const { indicators } = (await (await ctx.app.request('/api/indicators')).json()) as {
+      indicators: { code: string; departments: string[] }[];
+    };
+    const ours = indicators.find((i) => i.code === '2021-T53-1')?.departments ?? [];
+    const own = ours[0] ?? '';
+    const elsewhere = indicators.flatMap((i) => i.departments).find((d) => !ours.includes(d)) ?? '';
+    const other = await ctx.as('rep-other', 'reporter', [elsewhere]);
+    const refused = await post(other, { reason: '口径有误', confirm: '1' });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('不在您填报范围内');
+    const mine = await ctx.as('rep-own', 'reporter', [own]);
+    expect((await post(mine, { reason: '口径有误', confirm: '1' })).status).toBe(303);
   });
 
   it('answers the API with the JSON report: 422 for a rejected file, dry runs write nothing', async () => {
@@ -183,34 +216,31 @@ describe('routes/uploads', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('enters a single value on the indicator page through the same checks and preview', async () => {
+  it('enters a single value on the indicator page like a form: saved at once, the answer in place', async () => {
     const page = await html(await ctx.app.request('/indicators/2021-T56-1'));
     expect(page.$$('#entry form.entry-form')).toHaveLength(1);
     expect(page.text).toContain('尚未报送数据');
-    const res = await ctx.app.request('/indicators/2021-T56-1/values', {
-      method: 'POST',
-      body: new URLSearchParams({ period: '2021-06', value: '91.5%', region: '全省', note: '' }),
-      headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
-    const preview = await html(res);
-    expect(preview.$$('.changes tbody tr')[0]?.textContent).toContain('91.5%');
-    const token = preview.$$('form.confirm input[name=token]')[0]?.getAttribute('value');
-    expect(preview.$$('form.confirm input[name=return_to]')[0]?.getAttribute('value')).toBe(
-      '/indicators/2021-T56-1',
+    const enter = (form: Record<string, string>) =>
+      ctx.app.request('/indicators/2021-T56-1/values', {
+        method: 'POST',
+        body: new URLSearchParams(form),
+        headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    const res = await enter({ period: '2021-06', value: '91.5%', region: '全省', note: '' });
+    expect(res.status).toBe(200);
+    const saved = await html(res);
+    expect(saved.$$('.entry-outcome.notice-ok')[0]?.textContent).toContain(
+      '已保存：全省 2021年6月 91.5%（新增）',
     );
-    const commit = await ctx.app.request('/uploads/commit', {
-      method: 'POST',
-      body: new URLSearchParams({ token: token!, return_to: '/indicators/2021-T56-1' }),
-      headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
-    expect(commit.headers.get('HX-Redirect')).toBe('/indicators/2021-T56-1');
+    expect(saved.text).not.toContain('编码');
     const after = await html(await ctx.app.request('/indicators/2021-T56-1'));
     expect(after.$$('table.history tbody tr')).toHaveLength(1);
-    const wrong = await ctx.app.request('/indicators/2021-T56-1/values', {
-      method: 'POST',
-      body: new URLSearchParams({ period: '2021-07', value: '九十', region: '全省' }),
-      headers: { ...hx, 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
+    const revised = await html(await enter({ period: '2021-06', value: '92%', region: '全省', note: '' }));
+    expect(revised.$$('.entry-outcome')[0]?.textContent).toContain('（修订，原为 91.5%）');
+    const same = await html(await enter({ period: '2021-06', value: '92%', region: '全省', note: '' }));
+    expect(same.$$('.entry-outcome')[0]?.textContent).toBe('与已有数据相同，未做更改。');
+    const wrong = await enter({ period: '2021-07', value: '九十', region: '全省' });
+    expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('无法识别数值“九十”');
   });
 });

@@ -16,16 +16,55 @@ document.addEventListener('htmx:xhr:progress', (event) => {
 document.addEventListener('htmx:afterRequest', (event) => {
   const form = event.target.closest?.('form[data-progress]');
   if (!form) return;
+  clearTimeout(form.progressTimer);
+  form.progressKey = undefined;
   const bar = document.querySelector(form.dataset.progress);
   if (bar) bar.hidden = true;
   const state = form.querySelector('.upload-state');
   if (state) state.hidden = true;
 });
 
-// Every htmx request carries the session's CSRF token (the page's <meta name="csrf-token">).
+// While the server checks a file (or waits its turn), ask it where it stands and show it.
+const pollProgress = (form, key) => {
+  form.progressTimer = setTimeout(async () => {
+    try {
+      const answer = await fetch(`/uploads/progress/${key}`, { headers: { Accept: 'application/json' } });
+      if (form.progressKey !== key) return;
+      if (answer.ok) {
+        const { text, percent, stage } = await answer.json();
+        const state = form.querySelector('.upload-state');
+        if (state && stage !== 'unknown') {
+          state.hidden = false;
+          state.textContent = text;
+        }
+        const bar = document.querySelector(form.dataset.progress);
+        if (bar && stage !== 'unknown') {
+          bar.hidden = false;
+          bar.value = percent;
+        }
+      }
+    } catch {
+      // A missed poll changes nothing; the upload's own answer still comes.
+    }
+    if (form.progressKey === key) pollProgress(form, key);
+  }, 700);
+};
+
+// Every htmx request carries the session's CSRF token (the page's <meta name="csrf-token">); an
+// upload also a key of its own, under which the server tells how its check is going.
 document.addEventListener('htmx:configRequest', (event) => {
   const token = document.querySelector('meta[name="csrf-token"]')?.content;
   if (token) event.detail.headers['X-CSRF-Token'] = token;
+  const form = event.target.closest?.('form[data-progress]');
+  if (form && event.detail.verb === 'post') {
+    const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
+    event.detail.parameters.progress = key;
+    form.progressKey = key;
+    clearTimeout(form.progressTimer);
+    pollProgress(form, key);
+  }
 });
 
 // Errors answering htmx land in #flash (the server retargets them there); a new request clears it.

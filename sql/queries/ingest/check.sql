@@ -100,6 +100,8 @@ checked AS (
     END AS e_value,
     CASE WHEN m.basis IS NULL THEN 'bad_basis' END AS e_basis,
     CASE WHEN m.series IS NULL THEN 'bad_series' END AS e_series,
+    -- The single-value form's limit: a note is a sentence of progress, not a document.
+    CASE WHEN length(m.note_raw) > 500 THEN 'note_too_long' END AS e_note,
     CASE
       WHEN m.kind <> 'milestone' AND m.target > 0 AND m.number > 3 * m.target THEN 'over_target'
       WHEN m.unit = '%' AND m.number > 100 THEN 'over_100_percent'
@@ -109,7 +111,7 @@ checked AS (
 flagged AS (
   SELECT c.*,
     (c.e_indicator IS NOT NULL OR c.e_period IS NOT NULL OR c.e_region IS NOT NULL OR c.e_value IS NOT NULL
-      OR c.e_basis IS NOT NULL OR c.e_series IS NOT NULL) AS has_error
+      OR c.e_basis IS NOT NULL OR c.e_series IS NOT NULL OR c.e_note IS NOT NULL) AS has_error
   FROM checked c
 ),
 -- The same indicator, region, period and series twice in one file: the later lines are errors.

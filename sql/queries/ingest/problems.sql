@@ -8,6 +8,7 @@ WITH raised AS (
     FROM ingest_checked c WHERE e_value IS NOT NULL
   UNION ALL SELECT c.*, c.basis_column, c.e_basis, 'error' FROM ingest_checked c WHERE e_basis IS NOT NULL
   UNION ALL SELECT c.*, c.series_column, c.e_series, 'error' FROM ingest_checked c WHERE e_series IS NOT NULL
+  UNION ALL SELECT c.*, c.note_column, c.e_note, 'error' FROM ingest_checked c WHERE e_note IS NOT NULL
   UNION ALL SELECT c.*, c.value_column, c.w_value, 'warning' FROM ingest_checked c WHERE w_value IS NOT NULL
   UNION ALL SELECT c.*, c.indicator_column, 'duplicate_key', 'error' FROM ingest_checked c
     WHERE first_line IS NOT NULL AND first_line <> line
@@ -47,6 +48,7 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'negative' THEN '数值不能为负数：' || c.value_text
     WHEN 'bad_basis' THEN '无法识别口径“' || c.basis_raw || '”，应为 累计 或 当月'
     WHEN 'bad_series' THEN '无法识别类型“' || c.series_raw || '”，应为 实际 或 计划'
+    WHEN 'note_too_long' THEN '备注有 ' || length(c.note_raw) || ' 个字，超过 500 个字的上限，请精简后再上传'
     WHEN 'over_target' THEN '数值 ' || c.value_text || ' 超过目标值的 3 倍，请核对是否多写了位数或单位'
     WHEN 'over_100_percent' THEN '百分比大于 100：' || c.value_text
     WHEN 'duplicate_key' THEN '与第' || c.first_line || '行重复：同一指标、地区、统计期在文件中出现了两次'
@@ -59,6 +61,7 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'unknown_region' THEN c.region_raw
     WHEN 'bad_status' THEN c.status_text
     WHEN 'bad_basis' THEN c.basis_raw WHEN 'bad_series' THEN c.series_raw
+    WHEN 'note_too_long' THEN left(c.note_raw, 40) || '…'
     ELSE c.value_text
   END AS found
 FROM first_problems c
