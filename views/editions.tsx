@@ -1,8 +1,7 @@
 import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import type { PreviousEdition } from '../src/analytics/editions.js';
-import type { Status } from '../src/analytics/thresholds.js';
 import type { DocumentRow } from '../src/catalog/read.js';
-import { StatusBadge } from './components/status.js';
+import { FigureCells } from './components/figure-cells.js';
 import { formatMonth, formatPercent, formatQuantity } from './format.js';
 import { Layout } from './layout.js';
 
@@ -54,12 +53,7 @@ export function EditionsTable({ years }: { years: EditionYear[] }) {
                     <code>{y.code}</code>
                   </a>
                 </td>
-                <td class="num">{formatQuantity(y.target, y.unit) || '—'}</td>
-                <td class="num">{formatQuantity(y.actual, y.unit) || '—'}</td>
-                <td class="num">{formatPercent(y.completion)}</td>
-                <td>
-                  <StatusBadge status={y.status as Status} />
-                </td>
+                <FigureCells figures={y} />
               </tr>
             ))}
           </tbody>
@@ -167,12 +161,7 @@ export function EditionsPage({
                       <td class="num">{formatQuantity(p.target, p.unit) || '—'}</td>
                       <td class="num">{formatQuantity(p.actual, p.unit) || '—'}</td>
                       <td class="num">{formatPercent(p.completion)}</td>
-                      <td class="num">{formatQuantity(r.target, r.unit) || '—'}</td>
-                      <td class="num">{formatQuantity(r.actual, r.unit) || '—'}</td>
-                      <td class="num">{formatPercent(r.completion)}</td>
-                      <td>
-                        <StatusBadge status={r.status} />
-                      </td>
+                      <FigureCells figures={r} />
                     </tr>
                   );
                 })}

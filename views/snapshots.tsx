@@ -1,11 +1,10 @@
-import type { Status } from '../src/analytics/thresholds.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import { FORMATS } from '../src/export/formats.js';
 import type { FrozenSnapshot, Manifest, Revision } from '../src/export/freeze.js';
 import type { SnapshotRow } from '../src/export/snapshot.js';
 import { formatInstant } from '../src/time.js';
-import { StatusBadge } from './components/status.js';
-import { formatBytes, formatMonth, formatNumber, formatPercent, formatQuantity } from './format.js';
+import { FigureCells } from './components/figure-cells.js';
+import { formatBytes, formatMonth, formatNumber } from './format.js';
 import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
 
@@ -197,12 +196,7 @@ export function SnapshotPage({
                   <tr>
                     <td class="num">{r.task_seq ?? '目标'}</td>
                     <td>{r.name}</td>
-                    <td class="num">{formatQuantity(r.target, r.unit) || '—'}</td>
-                    <td class="num">{formatQuantity(r.actual, r.unit) || '—'}</td>
-                    <td class="num">{formatPercent(r.completion)}</td>
-                    <td>
-                      <StatusBadge status={r.status as Status} />
-                    </td>
+                    <FigureCells figures={r} />
                   </tr>
                 ))}
               </tbody>

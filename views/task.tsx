@@ -2,16 +2,8 @@ import type { EvidenceRow } from '../src/accountability/evidence.js';
 import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import type { DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
 import { DepartmentChips } from './components/department-chips.js';
-import { StatusBadge } from './components/status.js';
-import {
-  chineseNumeral,
-  formatDeadline,
-  formatMonth,
-  formatPercent,
-  formatQuantity,
-  formatTarget,
-  KIND_LABELS,
-} from './format.js';
+import { FigureCells } from './components/figure-cells.js';
+import { chineseNumeral, formatDeadline, formatMonth, formatTarget, KIND_LABELS } from './format.js';
 import { EvidenceList } from './indicator.js';
 import { Layout } from './layout.js';
 import { taskHref } from './links.js';
@@ -136,15 +128,6 @@ function IndicatorStateCells({ state }: { state: IndicatorRow | undefined }) {
     );
   }
   return (
-    <>
-      <td class="num">{formatQuantity(state.actual, state.unit) || '—'}</td>
-      <td class="num">{formatPercent(state.completion)}</td>
-      <td class="num">{formatPercent(state.pace)}</td>
-      <td class="nowrap">
-        <a href={`/indicators/${encodeURIComponent(state.code)}`}>
-          <StatusBadge status={state.status} />
-        </a>
-      </td>
-    </>
+    <FigureCells figures={state} target={false} pace href={`/indicators/${encodeURIComponent(state.code)}`} />
   );
 }

@@ -1,0 +1,41 @@
+import type { Status } from '../../src/analytics/thresholds.js';
+import { formatPercent, formatQuantity } from '../format.js';
+import { StatusBadge } from './status.js';
+
+/** The figures of one indicator as table cells, the same on every table that lists them. */
+export interface Figures {
+  target?: number | null;
+  actual: number | null;
+  unit: string | null;
+  completion: number | null;
+  /** Expected pace (序时进度): a cell of its own after completion when given. */
+  pace?: number | null;
+  status: string;
+}
+
+/**
+ * Target (when given), actual, completion and status as `<td>`s: quantities in 万 as offices write
+ * them, a dash where nothing was reported, the status as its badge (linked when `href` is given).
+ */
+export function FigureCells({
+  figures,
+  href,
+  target = true,
+  pace = false,
+}: {
+  figures: Figures;
+  href?: string;
+  target?: boolean;
+  pace?: boolean;
+}) {
+  const badge = <StatusBadge status={figures.status as Status} />;
+  return (
+    <>
+      {target && <td class="num">{formatQuantity(figures.target ?? null, figures.unit) || '—'}</td>}
+      <td class="num">{formatQuantity(figures.actual, figures.unit) || '—'}</td>
+      <td class="num">{formatPercent(figures.completion)}</td>
+      {pace && <td class="num">{formatPercent(figures.pace ?? null)}</td>}
+      <td class="nowrap">{href ? <a href={href}>{badge}</a> : badge}</td>
+    </>
+  );
+}
