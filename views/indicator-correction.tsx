@@ -1,6 +1,6 @@
 import type { CorrectionRow } from '../src/catalog/corrections.js';
 import { formatInstant } from '../src/time.js';
-import { formatDate } from './format.js';
+import { formatDate, formatQuantity } from './format.js';
 import { CsrfField } from './holes.js';
 
 const FIELD_NAMES: Record<CorrectionRow['field'], string> = {
@@ -95,7 +95,10 @@ export function CorrectionPanel({
             {corrections.map((c) => (
               <tr>
                 <td>{formatInstant(c.corrected_at)}</td>
-                <td>{FIELD_NAMES[c.field]}</td>
+                <td>
+                  {c.region ? `${c.region}` : ''}
+                  {FIELD_NAMES[c.field]}
+                </td>
                 <td>
                   {shown(c.field, c.old_value)} → {shown(c.field, c.new_value)}
                 </td>
@@ -110,6 +113,63 @@ export function CorrectionPanel({
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/**
+ * 目标分解: each region's own target (the latest set for it), their sum against the province's
+ * target, and what is not broken down. Shown to everyone; nothing when no region has a target.
+ */
+export function RegionalTargets({
+  target,
+  unit,
+  corrections,
+}: {
+  target: number | null;
+  unit: string | null;
+  corrections: CorrectionRow[];
+}) {
+  const latest = new Map<string, number>();
+  // Newest first: the first seen for a region is its target now.
+  for (const c of corrections) {
+    if (c.region && c.field === 'target' && !latest.has(c.region)) latest.set(c.region, Number(c.new_value));
+  }
+  if (latest.size === 0) return null;
+  const sum = [...latest.values()].reduce((n, v) => n + v, 0);
+  const rest = target === null ? null : target - sum;
+  return (
+    <section class="panel" id="regional-targets">
+      <h2>目标分解</h2>
+      <table class="table compact">
+        <thead>
+          <tr>
+            <th scope="col">地区</th>
+            <th scope="col" class="num">
+              目标
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...latest].map(([region, value]) => (
+            <tr>
+              <td>{region}</td>
+              <td class="num">{formatQuantity(value, unit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class={rest !== null && rest < 0 ? 'hint gap-warning' : 'hint'}>
+        各地区合计 {formatQuantity(sum, unit)}，全省目标 {formatQuantity(target, unit) || '—'}
+        {rest === null
+          ? ''
+          : rest > 0
+            ? `，尚有 ${formatQuantity(rest, unit)} 未分解`
+            : rest < 0
+              ? `，超出全省目标 ${formatQuantity(-rest, unit)}`
+              : '，恰好分解完毕'}
+        。未分解的地区按全省目标计算完成率，仅供横向比较。
+      </p>
     </section>
   );
 }

@@ -27,7 +27,7 @@ import {
   KIND_LABELS,
 } from './format.js';
 import { CsrfField } from './holes.js';
-import { CorrectionPanel } from './indicator-correction.js';
+import { CorrectionPanel, RegionalTargets } from './indicator-correction.js';
 import { Layout } from './layout.js';
 import { docQuery as docQueryOf, taskHref } from './links.js';
 
@@ -118,6 +118,7 @@ export function IndicatorPage(props: IndicatorPageProps) {
       </section>
       <PendingBanner pending={props.analysis.asOf.pending} />
       <Analysis {...props} />
+      <RegionalTargets target={i.target} unit={i.unit} corrections={props.corrections} />
       <EditionsTable
         years={editionYears(document, props.analysis.state, props.analysis.asOf.period, props.editions)}
       />

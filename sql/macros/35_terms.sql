@@ -9,9 +9,10 @@ WITH months AS (
   SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of
 ),
 revised AS (
+  -- The province's own terms: a regional target (region set) is tz_regional_targets' below.
   SELECT c.* FROM indicator_correction c
   JOIN indicator i ON i.code = c.code
-  WHERE document IS NULL OR i.document_id = document
+  WHERE (document IS NULL OR i.document_id = document) AND c.region IS NULL
 ),
 original AS (
   SELECT code, field, arg_min(old_value, id) AS value FROM revised GROUP BY code, field
@@ -48,3 +49,17 @@ JOIN terms u ON u.as_of = m.as_of AND u.code = i.code AND u.field = 'unit'
 JOIN terms d ON d.as_of = m.as_of AND d.code = i.code AND d.field = 'deadline'
 JOIN terms r ON r.as_of = m.as_of AND r.code = i.code AND r.field = 'retired'
 WHERE document IS NULL OR i.document_id = document;
+
+-- 目标分解: each region's own target of an indicator in force at each month end of `asofs`, as
+-- known at `known` (the latest regional revision effective by then and recorded by then). A region
+-- without one has no row: it is compared with the province's target (sql/macros/40_status.sql).
+CREATE OR REPLACE MACRO tz_regional_targets(known, document, asofs) AS TABLE
+SELECT m.as_of, c.code, c.region, TRY_CAST(c.new_value AS DOUBLE) AS target
+FROM indicator_correction c
+JOIN indicator i ON i.code = c.code
+JOIN (SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of) m
+  ON coalesce(c.effective, DATE '1900-01-01') <= m.as_of
+WHERE c.region IS NOT NULL AND c.field = 'target' AND c.corrected_at <= known AND i.document_id = document
+QUALIFY row_number() OVER (
+  PARTITION BY m.as_of, c.code, c.region ORDER BY coalesce(c.effective, DATE '1900-01-01') DESC, c.id DESC
+) = 1;

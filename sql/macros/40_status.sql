@@ -36,7 +36,11 @@ done AS (
   WHERE series = 'actual' AND milestone_status = '已完成' GROUP BY as_of, indicator_code, region
 ),
 measured AS (
-  SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position, tm.target, tm.unit, i.comparator,
+  SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position,
+    -- A region is measured against its own target where one was set (目标分解), else against the
+    -- province's, for comparison (the regions page says so).
+    CASE WHEN rg.region <> '全省' AND rt.target IS NOT NULL THEN rt.target ELSE tm.target END AS target,
+    tm.unit, i.comparator,
     tm.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
     -- Counts accumulate; a level or a coverage is the latest value as reported.
     CASE WHEN i.kind = 'count' THEN l.cumulative ELSE l.reported END AS actual,
@@ -56,6 +60,8 @@ measured AS (
   -- The target, unit and deadline in force that month, as known then (sql/macros/35_terms.sql).
   JOIN tz_indicator_terms(known, document, asofs) tm ON tm.code = i.code AND tm.as_of = m.as_of
   CROSS JOIN (SELECT unnest(regions) AS region) rg
+  LEFT JOIN tz_regional_targets(known, document, asofs) rt
+    ON rt.as_of = m.as_of AND rt.code = i.code AND rt.region = rg.region
   LEFT JOIN latest l ON l.as_of = m.as_of AND l.indicator_code = i.code AND l.region = rg.region
   LEFT JOIN earlier e ON e.as_of = m.as_of AND e.indicator_code = i.code AND e.region = rg.region
   LEFT JOIN planned p ON p.as_of = m.as_of AND p.indicator_code = i.code AND p.region = rg.region

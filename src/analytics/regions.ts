@@ -37,7 +37,7 @@ export async function reportedRegions(store: Store, documentId: string): Promise
 }
 
 export const REGION_RULE =
-  '各地区按该地区报送的数据计算状态与完成率（目标值沿用全省目标，供横向比较）；“各地区合计”为所列地区最新累计值之和，与全省数相差时标出差额，不作调整。';
+  '各地区按该地区报送的数据计算状态与完成率：目标值为分解到该地区的目标（目标分解），未分解的沿用全省目标，供横向比较；“各地区合计”为所列地区最新累计值之和，与全省数相差时标出差额，不作调整。';
 
 /**
  * The regions directly under `parent` side by side (the prefectures under 全省, a prefecture's

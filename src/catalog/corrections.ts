@@ -17,6 +17,11 @@ export interface IndicatorCorrection {
   source?: string;
   /** Why: kept with the revision and in the audit trail. Required. */
   reason: string;
+  /**
+   * 目标分解: the region whose own target this sets (长春市), or absent / 全省 for the province's.
+   * Only the target may be set for a region; the catalogue's own figures stay the province's.
+   */
+  region?: string;
 }
 
 export interface CorrectionRow {
@@ -30,6 +35,8 @@ export interface CorrectionRow {
   /** In force from (YYYY-MM-DD), or null: from the start. */
   effective: string | null;
   source: string | null;
+  /** The region of a regional target, or null: the province's own. */
+  region: string | null;
 }
 
 /** A correction that cannot be made, with a message for the page. */
@@ -130,10 +137,12 @@ export async function correctIndicator(
   const reason = input.reason.trim().slice(0, 200);
   if (!reason) throw new CorrectionError('请写明更正原因，如“按省政府办公厅更正通知”');
   const source = input.source?.trim().slice(0, 200) || null;
+  const region = input.region?.trim() && input.region.trim() !== '全省' ? input.region.trim() : null;
   return store.write(async (tx) => {
-    const [current] = await tx.all<Current>('catalog/indicator_for_correction', { code });
-    if (!current) throw new CorrectionError(`指标编码不存在：${code}`);
-    const effective = effectiveDate(input.effective, current.year);
+    const [found] = await tx.all<Current>('catalog/indicator_for_correction', { code });
+    if (!found) throw new CorrectionError(`指标编码不存在：${code}`);
+    const effective = effectiveDate(input.effective, found.year);
+    const current = region ? await regionalCurrent(tx, found, region, input) : found;
     const changed = changes(current, input);
     if (changed.length === 0) return 0;
     for (const [field, oldValue, newValue] of changed) {
@@ -146,8 +155,10 @@ export async function correctIndicator(
         by: by.username ?? 'cli',
         effective,
         source,
+        region,
       });
-      await apply(tx, code, field, newValue);
+      // A regional target is read from the revisions alone; the catalogue keeps the province's.
+      if (!region) await apply(tx, code, field, newValue);
     }
     await tx.run('meta/bump_data_version');
     await recordAudit(tx, by, {
@@ -157,12 +168,35 @@ export async function correctIndicator(
         reason,
         ...(effective ? { effective } : {}),
         ...(source ? { source } : {}),
+        ...(region ? { region } : {}),
         old: Object.fromEntries(changed.map(([f, o]) => [f, o])),
         new: Object.fromEntries(changed.map(([f, , n]) => [f, n])),
       },
     });
     return changed.length;
   });
+}
+
+/**
+ * The figures a regional target is set against: the region's latest own target (null before the
+ * first), for a known region, of a quantity (a milestone has none), and only the target.
+ */
+async function regionalCurrent(
+  tx: Tx,
+  found: Current,
+  region: string,
+  input: IndicatorCorrection,
+): Promise<Current> {
+  const [known] = await tx.all<{ name: string }>('catalog/region_named', { name: region });
+  if (!known) throw new CorrectionError(`地区“${region.slice(0, 20)}”不存在，请写地区表中的名称，如 长春市`);
+  if (found.kind === 'milestone') throw new CorrectionError('节点任务没有目标值，不能分解到地区');
+  if (input.unit !== undefined || input.deadline !== undefined || input.retired !== undefined)
+    throw new CorrectionError('分解到地区的只能是目标值；单位与完成时限随全省指标');
+  const [latest] = await tx.all<{ target: number | null }>('catalog/regional_target', {
+    code: found.code,
+    region,
+  });
+  return { ...found, target: latest?.target ?? null };
 }
 
 /** After a catalogue file is (re)loaded: the latest correction of each field wins over the file. */

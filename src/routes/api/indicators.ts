@@ -66,6 +66,12 @@ const revisionBody = z.object({
   effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应写成 YYYY-MM-DD，如 2021-07-01'),
   source: z.string().trim().min(1, '请写明依据的文件或决定').max(200),
   reason: z.string().trim().min(1, '请写明调整原因').max(200),
+  region: z
+    .string()
+    .trim()
+    .max(50)
+    .optional()
+    .meta({ description: '目标分解：只为该地区设定目标值（如 长春市）；不填或“全省”为全省目标' }),
 });
 
 const revisionRoute = createRoute({
@@ -73,7 +79,7 @@ const revisionRoute = createRoute({
   path: '/indicators/{code}/revisions',
   summary: '调整指标目标（管理员）',
   description:
-    '从 effective 起调整目标值、单位或完成时限，注明依据文件（source）与原因。此前各月仍按原目标计算；以 known 查询调整记录之前的时刻，看到的也是原目标。',
+    '从 effective 起调整目标值、单位或完成时限，注明依据文件（source）与原因；带 region 时只设定该地区的目标（目标分解），该地区的完成率与状态按它计算。此前各月仍按原目标计算；以 known 查询调整记录之前的时刻，看到的也是原目标。',
   request: {
     params: z.object({ code: z.string().max(40) }),
     body: { required: true, content: { 'application/json': { schema: revisionBody } } },
