@@ -14,7 +14,9 @@
 -- recording, or its upload's approval). A value whose upload row is missing never counts (only a
 -- whole commit writes both). The document is filtered before the window, so a document's pages
 -- never rank another document's values.
-CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL) AS TABLE
+-- `regions` (a list, or NULL for all) keeps only those regions' values before the window: the same
+-- answer (region is part of every partition), without ranking thousands of counties for 全省.
+CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL) AS TABLE
   SELECT a.*
   FROM actual a
   JOIN indicator i ON i.code = a.indicator_code
@@ -29,6 +31,7 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pe
         JOIN task_department sd ON sd.document_id = si.document_id AND sd.task_seq = si.task_seq
         WHERE list_contains(pending_scope, sd.department)))))
     AND (document IS NULL OR i.document_id = document)
+    AND (regions IS NULL OR list_contains(regions, a.region))
   QUALIFY row_number() OVER (
     PARTITION BY a.indicator_code, a.region, a.period, a.series
     ORDER BY CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END DESC,

@@ -5,8 +5,8 @@
 -- indicators of `pending_scope`'s departments; NULL: all).
 CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions, pending := false, pending_scope := NULL) AS TABLE
   WITH counted AS (
-    SELECT c.* FROM tz_current_actuals(known, document, pending := pending, pending_scope := pending_scope) c
-    WHERE list_contains(regions, c.region)
+    SELECT c.* FROM tz_current_actuals(known, document, pending := pending, pending_scope := pending_scope,
+      regions := regions) c
   ),
   grouped AS (
     SELECT a.*,
