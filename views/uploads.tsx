@@ -51,8 +51,8 @@ export function UploadsPage({
       <section class="hero hero-small">
         <h1>数据填报</h1>
         <p class="lede">
-          上传 CSV 文件（Excel 中“另存为 → CSV”即可，GBK 或 UTF-8
-          编码均可）。系统先检查并预览，确认无误后再提交。
+          上传统计局或本单位的 Excel 工作簿（.xlsx，可含多个工作表、标题行和合并单元格）或 CSV 文件（GBK 或
+          UTF-8 编码均可）。系统先检查并预览，确认无误后再提交。
         </p>
       </section>
       <section class="panel">
@@ -100,7 +100,7 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
     >
       <CsrfField />
       <label class="file-field">
-        <span>CSV 文件（不超过 {limitMb} MB）</span>
+        <span>Excel（.xlsx）或 CSV 文件（不超过 {limitMb} MB）</span>
         <input type="file" name="file" accept=".csv,.txt,.xlsx,text/csv" required />
       </label>
       <label>
