@@ -262,37 +262,45 @@ function CommentsPanel({ code, comments }: { code: string; comments: CommentRow[
           ))}
         </ul>
       )}
-      <form class="comment-form leader-only no-print" method="post" action={action}>
-        <CsrfField />
-        <input type="hidden" name="kind" value="instruction" />
-        <label class="wide">
-          批示
-          <textarea
-            name="body"
-            rows={2}
-            maxlength={2000}
-            required
-            placeholder="如：请住建厅加快进度，月底前报送整改措施。"
-          />
-        </label>
-        <button type="submit">提交批示</button>
-      </form>
-      <form class="comment-form write-only no-print" method="post" action={action}>
-        <CsrfField />
-        <input type="hidden" name="kind" value="explanation" />
-        <label class="wide">
-          说明
-          <textarea
-            name="body"
-            rows={2}
-            maxlength={2000}
-            required
-            placeholder="如：受汛期影响，9月开工推迟，预计11月补齐。"
-          />
-        </label>
-        <button type="submit">提交说明</button>
-      </form>
+      <CommentForm
+        action={action}
+        kind="instruction"
+        audience="leader-only"
+        placeholder="如：请住建厅加快进度，月底前报送整改措施。"
+      />
+      <CommentForm
+        action={action}
+        kind="explanation"
+        audience="write-only"
+        placeholder="如：受汛期影响，9月开工推迟，预计11月补齐。"
+      />
     </section>
+  );
+}
+
+/** One comment form: 批示 for leaders, 说明 for the reporting departments (`audience` hides it from others). */
+function CommentForm({
+  action,
+  kind,
+  audience,
+  placeholder,
+}: {
+  action: string;
+  kind: 'instruction' | 'explanation';
+  audience: string;
+  placeholder: string;
+}) {
+  const label = COMMENT_KINDS[kind];
+  return (
+    <form class={`comment-form ${audience} no-print`} method="post" action={action}>
+      <CsrfField />
+      <input type="hidden" name="kind" value={kind} />
+      <label class="wide">
+        {label}
+        <textarea name="body" rows={2} maxlength={2000} required placeholder={placeholder} />
+      </label>
+      <button type="submit">提交{label}</button>
+    </form>
   );
 }
 
