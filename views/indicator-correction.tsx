@@ -1,3 +1,4 @@
+import type { RegionalTarget } from '../src/analytics/indicator-page.js';
 import type { CorrectionRow } from '../src/catalog/corrections.js';
 import { formatInstant } from '../src/time.js';
 import { formatDate, formatQuantity } from './format.js';
@@ -118,25 +119,21 @@ export function CorrectionPanel({
 }
 
 /**
- * 目标分解: each region's own target (the latest set for it), their sum against the province's
- * target, and what is not broken down. Shown to everyone; nothing when no region has a target.
+ * 目标分解: each region's own target in force (set by an administrator or by an upload of 类型 =
+ * 目标), their sum against the province's target, and what is not broken down. Shown to everyone;
+ * nothing when no region has a target.
  */
 export function RegionalTargets({
   target,
   unit,
-  corrections,
+  targets,
 }: {
   target: number | null;
   unit: string | null;
-  corrections: CorrectionRow[];
+  targets: RegionalTarget[];
 }) {
-  const latest = new Map<string, number>();
-  // Newest first: the first seen for a region is its target now.
-  for (const c of corrections) {
-    if (c.region && c.field === 'target' && !latest.has(c.region)) latest.set(c.region, Number(c.new_value));
-  }
-  if (latest.size === 0) return null;
-  const sum = [...latest.values()].reduce((n, v) => n + v, 0);
+  if (targets.length === 0) return null;
+  const sum = targets.reduce((n, t) => n + t.target, 0);
   const rest = target === null ? null : target - sum;
   return (
     <section class="panel" id="regional-targets">
@@ -148,13 +145,21 @@ export function RegionalTargets({
             <th scope="col" class="num">
               目标
             </th>
+            <th scope="col">来源</th>
           </tr>
         </thead>
         <tbody>
-          {[...latest].map(([region, value]) => (
+          {targets.map((t) => (
             <tr>
-              <td>{region}</td>
-              <td class="num">{formatQuantity(value, unit)}</td>
+              <td>{t.region}</td>
+              <td class="num">{formatQuantity(t.target, unit)}</td>
+              <td>
+                {t.source === 'upload' ? (
+                  <a href={`/uploads/${t.source_id}`}>第 {t.source_id} 批上传</a>
+                ) : (
+                  '目标调整'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -168,7 +173,7 @@ export function RegionalTargets({
             : rest < 0
               ? `，超出全省目标 ${formatQuantity(-rest, unit)}`
               : '，恰好分解完毕'}
-        。未分解的地区按全省目标计算完成率，仅供横向比较。
+        。数量类指标在未分解的地区不计算完成率和状态，地区页只列出其占全省的份额。
       </p>
     </section>
   );

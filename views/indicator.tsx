@@ -118,7 +118,7 @@ export function IndicatorPage(props: IndicatorPageProps) {
       </section>
       <PendingBanner pending={props.analysis.asOf.pending} />
       <Analysis {...props} />
-      <RegionalTargets target={i.target} unit={i.unit} corrections={props.corrections} />
+      <RegionalTargets target={i.target} unit={i.unit} targets={props.analysis.regionalTargets} />
       <EditionsTable
         years={editionYears(document, props.analysis.state, props.analysis.asOf.period, props.editions)}
       />
@@ -454,7 +454,7 @@ export function EntryOutcome({ report, href }: { report: ImportReport; href: str
   return (
     <div class="entry-outcome notice-ok" role="status">
       <p>
-        已保存：{row.region} {formatMonth(row.period)} {value}
+        已保存：{row.region} {row.period === null ? '分解目标' : formatMonth(row.period)} {value}
         {old !== null ? `（修订，原为 ${old}）` : '（新增）'}。<a href={href}>刷新页面查看图表和历史</a>
       </p>
       {problems

@@ -1,9 +1,10 @@
 import { raw } from 'hono/html';
-import { REGION_RULE, type RegionView } from '../src/analytics/regions.js';
+import { REGION_RULE, type RegionFigures, type RegionView } from '../src/analytics/regions.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import { regionsChart } from './charts/figures.js';
 import { RollupTable } from './components/rollup-table.js';
-import { formatMonth, formatNumber } from './format.js';
+import { StatusBadge } from './components/status.js';
+import { formatMonth, formatNumber, formatPercent } from './format.js';
 import { Layout } from './layout.js';
 
 /** Regions compared: status counts and completion per region, and regional figures against the province. */
@@ -104,10 +105,21 @@ export function RegionsPage({
                         <a href={`/indicators/${encodeURIComponent(c.code)}?asof=${asof.slice(0, 7)}`}>
                           {c.name}
                         </a>
+                        {c.targetSum !== null && (
+                          <span
+                            class={`cell-note${c.target !== null && c.targetSum > c.target ? ' gap-warning' : ''}`}
+                          >
+                            分解目标合计 {formatNumber(c.targetSum)}
+                            {c.target === null ? '' : `／${view.parent}目标 ${formatNumber(c.target)}`}
+                          </span>
+                        )}
                       </th>
                       <td class="num">{c.province === null ? '—' : formatNumber(c.province)}</td>
                       {view.regions.map((r) => (
-                        <td class="num">{c.values[r] == null ? '—' : formatNumber(c.values[r] as number)}</td>
+                        <td class="num">
+                          {c.values[r] == null ? '—' : formatNumber(c.values[r] as number)}
+                          <RegionNote figures={c.regional[r]} parent={view.parent} />
+                        </td>
                       ))}
                       <td class="num">{formatNumber(c.sum)}</td>
                       <td class="num">
@@ -128,6 +140,31 @@ export function RegionsPage({
         </>
       )}
     </Layout>
+  );
+}
+
+/**
+ * Under a region's figure: against its own target, completion and status; without one, its share
+ * of the parent's figure and no status (a city's part of the province's total is not its progress).
+ */
+function RegionNote({ figures, parent }: { figures: RegionFigures | undefined; parent: string }) {
+  if (!figures) return null;
+  if (figures.target !== null)
+    return (
+      <span class="cell-note">
+        目标 {formatNumber(figures.target)} · {formatPercent(figures.completion)}
+        {figures.status && (
+          <>
+            {' '}
+            <StatusBadge status={figures.status} />
+          </>
+        )}
+      </span>
+    );
+  return figures.share === null ? null : (
+    <span class="cell-note" title="该地区未分解目标，不判断状态">
+      占{parent} {formatPercent(figures.share)}
+    </span>
   );
 }
 

@@ -118,6 +118,7 @@ function UploadForm({ regions, limitMb }: { regions: { name: string; level: stri
         <select name="series">
           <option value="actual">实际完成</option>
           <option value="plan">分月计划</option>
+          <option value="target">分解目标（各地区目标，无需统计期）</option>
         </select>
       </label>
       <label>
@@ -476,7 +477,7 @@ function ChangeTable({ rows, blocked }: { rows: PreviewRow[]; blocked: boolean }
                 <code>{r.code}</code> {r.indicator_name}
               </td>
               <td>{r.region}</td>
-              <td>{r.period.slice(0, 7)}</td>
+              <td>{r.series === 'target' ? '分解目标' : (r.period ?? '').slice(0, 7)}</td>
               <td class="found">{r.value_raw}</td>
               <td class="num">
                 {r.milestone_status ?? (r.value === null ? '—' : `${formatNumber(r.value)}${r.unit ?? ''}`)}
@@ -638,7 +639,7 @@ export function UploadDetailPage({
                     {String(v.indicator_name)}
                   </td>
                   <td>{String(v.region)}</td>
-                  <td>{String(v.period).slice(0, 7)}</td>
+                  <td>{v.series === 'target' ? '分解目标' : String(v.period).slice(0, 7)}</td>
                   <td class="num">
                     {v.milestone_status
                       ? String(v.milestone_status)

@@ -51,15 +51,37 @@ JOIN terms r ON r.as_of = m.as_of AND r.code = i.code AND r.field = 'retired'
 WHERE document IS NULL OR i.document_id = document;
 
 -- 目标分解: each region's own target of an indicator in force at each month end of `asofs`, as
--- known at `known` (the latest regional revision effective by then and recorded by then). A region
--- without one has no row: it is compared with the province's target (sql/macros/40_status.sql).
+-- known at `known` (`document` NULL: every document's). Two sources: an administrator's regional revision (indicator_correction with a
+-- region, which may take effect from a date), and a 类型 = 目标 row of an upload (target_value),
+-- which counts from the moment its upload counts (its recording, or its approval) until the upload
+-- is withdrawn, and is for the whole span of the indicator (no effective date). Of those in force
+-- for a month the latest effective wins, then the latest to count. A region without one has no row:
+-- sql/macros/40_status.sql then says how it is measured.
 CREATE OR REPLACE MACRO tz_regional_targets(known, document, asofs) AS TABLE
-SELECT m.as_of, c.code, c.region, TRY_CAST(c.new_value AS DOUBLE) AS target
-FROM indicator_correction c
-JOIN indicator i ON i.code = c.code
+WITH set_targets AS (
+  SELECT c.code, c.region, TRY_CAST(c.new_value AS DOUBLE) AS target, c.effective,
+    c.corrected_at AS counts_from, 'revision' AS source, c.id AS source_id
+  FROM indicator_correction c
+  JOIN indicator i ON i.code = c.code
+  WHERE c.region IS NOT NULL AND c.field = 'target' AND c.corrected_at <= known
+    AND (document IS NULL OR i.document_id = document)
+  UNION ALL
+  SELECT t.indicator_code, t.region, t.value, NULL,
+    CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE t.recorded_at END, 'upload', t.upload_id
+  FROM target_value t
+  JOIN indicator i ON i.code = t.indicator_code
+  JOIN upload u ON u.id = t.upload_id AND u.status = 'committed'
+  LEFT JOIN upload_withdrawal w ON w.upload_id = t.upload_id AND w.withdrawn_at <= known
+  LEFT JOIN upload_review_request q ON q.upload_id = t.upload_id
+  LEFT JOIN upload_review r ON r.upload_id = t.upload_id AND r.decided_at <= known
+  WHERE t.recorded_at <= known AND w.upload_id IS NULL AND (q.upload_id IS NULL OR r.decision = 'approved')
+    AND (document IS NULL OR i.document_id = document)
+)
+SELECT m.as_of, s.code, s.region, s.target, s.source, s.source_id
+FROM set_targets s
 JOIN (SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of) m
-  ON coalesce(c.effective, DATE '1900-01-01') <= m.as_of
-WHERE c.region IS NOT NULL AND c.field = 'target' AND c.corrected_at <= known AND i.document_id = document
+  ON coalesce(s.effective, DATE '1900-01-01') <= m.as_of
 QUALIFY row_number() OVER (
-  PARTITION BY m.as_of, c.code, c.region ORDER BY coalesce(c.effective, DATE '1900-01-01') DESC, c.id DESC
+  PARTITION BY m.as_of, s.code, s.region
+  ORDER BY coalesce(s.effective, DATE '1900-01-01') DESC, s.counts_from DESC, s.source_id DESC
 ) = 1;

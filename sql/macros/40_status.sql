@@ -37,9 +37,21 @@ done AS (
 ),
 measured AS (
   SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position,
-    -- A region is measured against its own target where one was set (目标分解), else against the
-    -- province's, for comparison (the regions page says so).
-    CASE WHEN rg.region <> '全省' AND rt.target IS NOT NULL THEN rt.target ELSE tm.target END AS target,
+    -- A region is measured against its own target where one was set (目标分解). Without one, a count
+    -- (30 bus lines, 3.6万 people) has no target there: a city's share of the province's total is no
+    -- completion, so it gets no status (the regions page shows its share of the province's figure).
+    -- A rate, a level or a milestone applies to every region as it does to the province.
+    CASE
+      WHEN rg.region <> '全省' AND rt.target IS NOT NULL THEN rt.target
+      WHEN rg.region <> '全省' AND i.kind = 'count' THEN NULL
+      ELSE tm.target
+    END AS target,
+    CASE
+      WHEN rg.region = '全省' THEN 'document'
+      WHEN rt.target IS NOT NULL THEN 'regional'
+      WHEN i.kind = 'count' THEN 'none'
+      ELSE 'province'
+    END AS target_from,
     tm.unit, i.comparator,
     tm.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
     -- Counts accumulate; a level or a coverage is the latest value as reported.
@@ -98,13 +110,15 @@ rated AS (
     m.last_period IS NULL OR m.last_period < last_day(m.as_of - to_months(stale_months)) AS stale
   FROM measured m
 )
-SELECT r.as_of, r.region, r.code, r.name, r.kind, r.task_seq, r.goal_no, r.position, r.target, r.unit, r.comparator,
+SELECT r.as_of, r.region, r.code, r.name, r.kind, r.task_seq, r.goal_no, r.position, r.target, r.target_from, r.unit, r.comparator,
   r.deadline, r.actual, r.last_period, r.milestone_status, r.done_period,
   r.completion, r.pace, r.pace_from_plan,
   -- One staleness rule for every kind: what has not been reported for the month or the one before
   -- is 未报送 — unless it is a total already reached for good (a count, a coverage, a milestone
   -- done: they cannot fall back). A rate (level, growth) is 已完成 only when reported met at its deadline.
   CASE
+    -- A region's count without a target of its own: measured by its share, not judged.
+    WHEN r.target_from = 'none' THEN NULL
     WHEN r.met AND r.kind NOT IN ('level', 'growth') THEN '已完成'
     WHEN r.stale THEN '未报送'
     WHEN r.met AND r.deadline_passed THEN '已完成'

@@ -1,10 +1,16 @@
 import { type DocumentTree, tasksOfDepartment } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import { type AsOf, type IndicatorState, indicatorStates, indicatorStatesByRegion } from './indicators.js';
+import {
+  type AsOf,
+  type IndicatorState,
+  indicatorStates,
+  indicatorStatesByRegion,
+  type RegionalState,
+} from './indicators.js';
 import { STATUSES, type Status } from './thresholds.js';
 
 /** An indicator's state with where it sits in the document and who answers for it. */
-export interface IndicatorRow extends IndicatorState {
+export interface IndicatorRow<S extends Status | null = Status> extends IndicatorState<S> {
   part: number;
   section: number;
   departments: string[];
@@ -16,6 +22,8 @@ export interface Rollup {
   key: string;
   label: string;
   counts: Record<Status, number>;
+  /** Members with no status: a region's counts without a target of their own. */
+  unjudged: number;
   total: number;
   /** Mean completion of the group's numeric indicators, each capped at 100%; null when none has a value. */
   meanCompletion: number | null;
@@ -24,14 +32,12 @@ export interface Rollup {
 export const ROLLUP_RULE =
   '汇总口径：各状态的指标个数；平均完成率为该组有数值的量化指标完成率的算术平均，单项超过 100% 按 100% 计；节点任务只计入状态。';
 
-/** Every indicator's state joined with its place in the document. */
-export async function indicatorRows(
-  store: Store,
-  tree: DocumentTree,
-  asOf: AsOf,
-  region = '全省',
-): Promise<IndicatorRow[]> {
-  return withTasks(tree, await indicatorStates(store, tree.document.id, asOf, region));
+/** A region's row: no status where the region has no target of its own for a count. */
+export type RegionalRow = IndicatorRow<Status | null>;
+
+/** Every indicator's state for the province, joined with its place in the document. */
+export async function indicatorRows(store: Store, tree: DocumentTree, asOf: AsOf): Promise<IndicatorRow[]> {
+  return withTasks(tree, await indicatorStates(store, tree.document.id, asOf));
 }
 
 /** indicatorRows for each of `regions`, from one query. */
@@ -40,13 +46,16 @@ export async function indicatorRowsByRegion(
   tree: DocumentTree,
   asOf: AsOf,
   regions: string[],
-): Promise<Map<string, IndicatorRow[]>> {
+): Promise<Map<string, RegionalRow[]>> {
   const states = await indicatorStatesByRegion(store, tree.document.id, asOf, regions);
   return new Map([...states].map(([region, rows]) => [region, withTasks(tree, rows)]));
 }
 
 /** Each state with its task's place, departments and the target's source phrase (a goal's: no place, no department). */
-function withTasks(tree: DocumentTree, states: IndicatorState[]): IndicatorRow[] {
+function withTasks<S extends Status | null>(
+  tree: DocumentTree,
+  states: IndicatorState<S>[],
+): IndicatorRow<S>[] {
   const tasks = new Map(
     tree.parts.flatMap((p) => p.sections.flatMap((s) => s.tasks.map((t) => [t.seq, t] as const))),
   );
@@ -66,11 +75,11 @@ function withTasks(tree: DocumentTree, states: IndicatorState[]): IndicatorRow[]
 }
 
 /** Groups rows by a key (one row may belong to several groups, as a task to several departments). */
-export function rollup(
-  rows: IndicatorRow[],
-  keysOf: (row: IndicatorRow) => { key: string; label: string }[],
+export function rollup<R extends RegionalRow>(
+  rows: R[],
+  keysOf: (row: R) => { key: string; label: string }[],
 ): Rollup[] {
-  const groups = new Map<string, { label: string; rows: IndicatorRow[] }>();
+  const groups = new Map<string, { label: string; rows: R[] }>();
   for (const row of rows) {
     for (const { key, label } of keysOf(row)) {
       const group = groups.get(key) ?? { label, rows: [] };
@@ -80,12 +89,17 @@ export function rollup(
   }
   return [...groups].map(([key, { label, rows: members }]) => {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-    for (const r of members) counts[r.status] += 1;
+    // A region's count without its own target is not judged: counted in total, in no status.
+    let unjudged = 0;
+    for (const r of members) {
+      if (r.status === null) unjudged += 1;
+      else counts[r.status] += 1;
+    }
     const rated = members.filter((r) => r.kind !== 'milestone' && r.completion !== null);
     const meanCompletion = rated.length
       ? rated.reduce((sum, r) => sum + Math.min(r.completion ?? 0, 1), 0) / rated.length
       : null;
-    return { key, label, counts, total: members.length, meanCompletion };
+    return { key, label, counts, unjudged, total: members.length, meanCompletion };
   });
 }
 

@@ -31,6 +31,16 @@ export interface IndicatorAnalysis {
   regionCheck: { period: string; province: number; sum: number; gap: number } | null;
   /** The target in force at each month end of the year, as known then: a step where it was revised. */
   targets: { period: string; target: number | null }[];
+  /** 目标分解 in force at the as-of month: each region's own target and what set it. */
+  regionalTargets: RegionalTarget[];
+}
+
+export interface RegionalTarget {
+  region: string;
+  target: number;
+  /** An administrator's revision (its id), or an upload's 类型 = 目标 row (the upload's id). */
+  source: 'revision' | 'upload';
+  source_id: number;
 }
 
 /** The figures of one indicator's page (its charts are drawn from them by the view). */
@@ -48,6 +58,12 @@ export async function analyse(
     code: indicator.code,
     known: asOf.known.toISOString(),
     asofs: listValue(Array.from({ length: 12 }, (_, m) => monthEnd(`${year}-${m + 1}`))),
+  });
+  const regionalTargets = await store.all<RegionalTarget>('analytics/regional_targets', {
+    document: tree.document.id,
+    code: indicator.code,
+    known: asOf.known.toISOString(),
+    asof: asOf.period,
   });
   const series = (await seriesByCode(store, tree.document.id, asOf)).get(indicator.code) ?? NO_SERIES;
   const regional = latest
@@ -69,6 +85,7 @@ export async function analyse(
     regional: regional.map(({ region, value }) => ({ region, value })),
     regionCheck,
     targets,
+    regionalTargets,
   };
 }
 

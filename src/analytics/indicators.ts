@@ -5,7 +5,11 @@ import type { Store } from '../store/store.js';
 import { type Status, THRESHOLDS } from './thresholds.js';
 
 /** One indicator's state as of a month: what was reported, how complete, on pace or not, and where it is heading. */
-export interface IndicatorState {
+/**
+ * One indicator's state as of a month. `S` is what its status may be: always a status for the
+ * province; for a region, null where it has no target of its own for a count (RegionalState).
+ */
+export interface IndicatorState<S extends Status | null = Status> {
   code: string;
   name: string;
   kind: IndicatorKind;
@@ -13,6 +17,12 @@ export interface IndicatorState {
   task_seq: number | null;
   goal_no: number | null;
   target: number | null;
+  /**
+   * Whose target `target` is: the document's (the province), the region's own (目标分解), the
+   * province's applied to a region (a rate, a level, a milestone), or none — a region's count
+   * without a target of its own, which has no completion and no status.
+   */
+  target_from: TargetFrom;
   unit: string | null;
   comparator: Comparator;
   deadline: string;
@@ -24,11 +34,17 @@ export interface IndicatorState {
   completion: number | null;
   pace: number;
   pace_from_plan: boolean;
-  status: Status;
+  /** Null only where `target_from` is 'none' (a region's count without its own target). */
+  status: S;
   forecast: number | null;
   forecast_done: string | null;
   rate_from_three_months: boolean | null;
 }
+
+export type TargetFrom = 'document' | 'regional' | 'province' | 'none';
+
+/** A region's state: no status where it has no target of its own for a count. */
+export type RegionalState = IndicatorState<Status | null>;
 
 export interface AsOf {
   /** Month end, YYYY-MM-DD. */
@@ -122,14 +138,21 @@ export async function resolveAsOf(
   return { ...(await defaultAsOf(store, document)), ...base };
 }
 
-/** Every indicator of a document as of a month and a recording time, for a region (全省 by default). */
+/** Every indicator of a document as of a month and a recording time, for the province. */
 export async function indicatorStates(
   store: Store,
   documentId: string,
   asOf: AsOf,
-  region = '全省',
 ): Promise<IndicatorState[]> {
-  return (await indicatorStatesByRegion(store, documentId, asOf, [region])).get(region) ?? [];
+  const rows = (await indicatorStatesByRegion(store, documentId, asOf, ['全省'])).get('全省') ?? [];
+  return rows.map(judged);
+}
+
+/** The province's state always has a status (sql/macros/40_status.sql gives none only to a region). */
+function judged(state: RegionalState): IndicatorState {
+  const { status } = state;
+  if (status === null) throw new Error(`indicator ${state.code} has no status for the province`);
+  return { ...state, status };
 }
 
 /** The states of every indicator for each of `regions`, in one query however many regions. */
@@ -138,10 +161,10 @@ export async function indicatorStatesByRegion(
   documentId: string,
   asOf: AsOf,
   regions: string[],
-): Promise<Map<string, IndicatorState[]>> {
-  const byRegion = new Map<string, IndicatorState[]>(regions.map((r) => [r, []]));
+): Promise<Map<string, RegionalState[]>> {
+  const byRegion = new Map<string, RegionalState[]>(regions.map((r) => [r, []]));
   if (regions.length === 0) return byRegion;
-  const rows = await store.all<IndicatorState & { region: string }>('analytics/indicator_status', {
+  const rows = await store.all<RegionalState & { region: string }>('analytics/indicator_status', {
     document: documentId,
     asof: asOf.period,
     known: asOf.known.toISOString(),

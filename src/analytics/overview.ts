@@ -2,7 +2,7 @@ import type { DocumentTree } from '../catalog/read.js';
 import { headlineCodes } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
 import type { VersionCache } from '../store/version-cache.js';
-import { type IndicatorRow, indicatorRows, lag, type Rollup, rollup } from './dashboard.js';
+import { type IndicatorRow, indicatorRows, lag, type RegionalRow, type Rollup, rollup } from './dashboard.js';
 import { type AsOf, monthEnd, statusCounts } from './indicators.js';
 import { type IndicatorSeries, NO_SERIES, type SeriesPoint, seriesByCode } from './series.js';
 import { STATUSES, type Status } from './thresholds.js';
@@ -50,11 +50,11 @@ export interface OverviewData {
 }
 
 /** Whether an indicator passes the overview's filter. */
-export function matchesFilter(row: IndicatorRow, filter: OverviewFilter): boolean {
+export function matchesFilter(row: RegionalRow, filter: OverviewFilter): boolean {
   return (
     (!filter.department || row.departments.includes(filter.department)) &&
     (!filter.part || row.part === filter.part) &&
-    (!filter.statuses?.length || filter.statuses.includes(row.status)) &&
+    (!filter.statuses?.length || (row.status !== null && filter.statuses.includes(row.status))) &&
     (!filter.kind || (row.kind === 'milestone') === (filter.kind === 'milestone'))
   );
 }

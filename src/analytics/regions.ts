@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { indicatorRowsByRegion, type Rollup, rollup } from './dashboard.js';
 import type { AsOf } from './indicators.js';
+import type { Status } from './thresholds.js';
 
 export interface RegionComparison {
   code: string;
@@ -15,6 +16,22 @@ export interface RegionComparison {
   sum: number;
   /** Province minus the sum of the regions, where both were reported; flagged, never hidden. */
   gap: number | null;
+  /**
+   * Each listed region's own figures: its target where one was set (目标分解) with completion and
+   * status; else no status and its share of the parent's figure.
+   */
+  regional: Record<string, RegionFigures>;
+  /** The parent's target, and the sum of the regions' own targets where any was set. */
+  target: number | null;
+  targetSum: number | null;
+}
+
+export interface RegionFigures {
+  target: number | null;
+  completion: number | null;
+  status: Status | null;
+  /** The region's figure as a share of the parent's (0.2 = 20%), or null when either is missing. */
+  share: number | null;
 }
 
 export interface RegionView {
@@ -37,7 +54,7 @@ export async function reportedRegions(store: Store, documentId: string): Promise
 }
 
 export const REGION_RULE =
-  '各地区按该地区报送的数据计算状态与完成率：目标值为分解到该地区的目标（目标分解），未分解的沿用全省目标，供横向比较；“各地区合计”为所列地区最新累计值之和，与全省数相差时标出差额，不作调整。';
+  '各地区按该地区报送的数据计算状态与完成率：数量类指标按分解到该地区的目标（目标分解）计算，未分解的不判断状态，只列出占上级的份额；比率、水平类指标和节点任务沿用全省目标。“各地区合计”为所列地区最新累计值之和，与上级数相差时标出差额，不作调整。';
 
 /**
  * The regions directly under `parent` side by side (the prefectures under 全省, a prefecture's
@@ -65,17 +82,27 @@ export async function regionView(
     ),
   );
   const province = byRegion.get(parent) ?? [];
-  // Each region's actual by indicator code: looked up, not searched, for thousands of regions.
-  const actuals = new Map(
-    regions.map((region) => [region, new Map((byRegion.get(region) ?? []).map((r) => [r.code, r.actual]))]),
+  // Each region's row by indicator code: looked up, not searched, for thousands of regions.
+  const rowsOf = new Map(
+    regions.map((region) => [region, new Map((byRegion.get(region) ?? []).map((r) => [r.code, r]))]),
   );
   const comparisons: RegionComparison[] = [];
   for (const row of province) {
     if (row.kind !== 'count') continue;
     const values: Record<string, number | null> = {};
+    const regional: Record<string, RegionFigures> = {};
+    let targetSum: number | null = null;
     for (const region of regions) {
-      const actual = actuals.get(region)?.get(row.code);
-      if (actual !== null && actual !== undefined) values[region] = actual;
+      const own = rowsOf.get(region)?.get(row.code);
+      if (own?.target_from === 'regional' && own.target !== null) targetSum = (targetSum ?? 0) + own.target;
+      if (own?.actual === null || own?.actual === undefined) continue;
+      values[region] = own.actual;
+      regional[region] = {
+        target: own.target_from === 'regional' ? own.target : null,
+        completion: own.completion,
+        status: own.status,
+        share: row.actual ? own.actual / row.actual : null,
+      };
     }
     if (Object.keys(values).length === 0) continue;
     const sum = Object.values(values).reduce<number>((n, v) => n + (v ?? 0), 0);
@@ -87,6 +114,9 @@ export async function regionView(
       values,
       sum,
       gap: row.actual === null ? null : row.actual - sum,
+      regional,
+      target: row.target,
+      targetSum,
     });
   }
   const children = Object.fromEntries(listed.map((r) => [r.region, r.children]));

@@ -1,6 +1,6 @@
 import { createReadStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { IndicatorRow } from '../analytics/dashboard.js';
+import type { RegionalRow } from '../analytics/dashboard.js';
 import { indicatorRowsByRegion } from '../analytics/dashboard.js';
 import type { AsOf } from '../analytics/indicators.js';
 import { matchesFilter, type OverviewFilter } from '../analytics/overview.js';
@@ -47,7 +47,7 @@ async function rowsFor(store: Store, request: SnapshotRequest, regions: string[]
     rows.push(
       ...snapshotRows(
         request.tree,
-        all.filter((r: IndicatorRow) => matchesFilter(r, request.filter)),
+        all.filter((r: RegionalRow) => matchesFilter(r, request.filter)),
         region,
       ),
     );

@@ -61,8 +61,8 @@ async function approvalsAsOf(store: Store, known: Date): Promise<Approvals> {
 export interface Revision {
   code: string;
   name: string;
-  before: { actual: number | null; status: string };
-  after: { actual: number | null; status: string };
+  before: { actual: number | null; status: string | null };
+  after: { actual: number | null; status: string | null };
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,4 +1,4 @@
-import type { IndicatorRow } from '../analytics/dashboard.js';
+import type { RegionalRow } from '../analytics/dashboard.js';
 import { STATUS_RULE } from '../analytics/thresholds.js';
 import type { DocumentTree } from '../catalog/read.js';
 
@@ -22,7 +22,8 @@ export interface SnapshotRow {
   last_period: string | null;
   completion: number | null;
   pace: number;
-  status: string;
+  /** Null for a region's count without a target of its own (sql/macros/40_status.sql). */
+  status: string | null;
   forecast: number | null;
   forecast_done: string | null;
 }
@@ -63,7 +64,7 @@ const KIND_NAMES: Record<string, string> = {
 const COMPARATOR_NAMES: Record<string, string> = { '>=': '不低于', '<=': '不超过', '=': '等于', '~': '约' };
 
 /** Snapshot rows in a stable order (task, then position), so the same parameters give the same bytes. */
-export function snapshotRows(tree: DocumentTree, rows: IndicatorRow[], region = '全省'): SnapshotRow[] {
+export function snapshotRows(tree: DocumentTree, rows: RegionalRow[], region = '全省'): SnapshotRow[] {
   const partTitle = new Map(tree.parts.map((p) => [p.no, p.title]));
   const sectionTitle = new Map(tree.parts.flatMap((p) => p.sections.map((s) => [s.no, s.title] as const)));
   const goalTitle = new Map(tree.goals.map((g) => [g.no, g.title]));

@@ -154,6 +154,11 @@ export interface ColumnLayout {
   months: MonthColumn[];
   /** Basis implied by the value column's header, if any. */
   headerBasis: 'increment' | 'cumulative' | null;
+  /**
+   * 'target' for a 目标分解 sheet — indicator, region and target columns, no period and no value
+   * (指标 | 地区 | 分解目标): its figures are each region's target. Null otherwise.
+   */
+  headerSeries: 'target' | null;
   /** Units written in a column's header or above it (完成值（万户） → 万户), by column index. */
   units: Record<number, string>;
   /** Columns read as nothing, with why (完成率 is derived; a second 当月 column…), for the layout notes. */
@@ -340,6 +345,13 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
       reason: '在各期之前，按年度目标读取（只用于核对）',
     });
   }
+  // A 目标分解 sheet: targets by region with nothing reported — the target column holds its figures.
+  let headerSeries: ColumnLayout['headerSeries'] = null;
+  if (roles.target && roles.region && !roles.value && !roles.status && !roles.period && months.length === 0) {
+    roles.value = roles.target;
+    delete roles.target;
+    headerSeries = 'target';
+  }
   const format = months.length > 0 && !roles.period ? 'wide' : 'long';
   if (format === 'wide') {
     for (const v of values) ignored.push({ ...v, reason: '表中已有按统计期分列的数值' });
@@ -353,10 +365,12 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   if (format === 'long') {
     if (months.length > 0)
       problem(null, 'mixed_layout', '表头中既有“统计期”列又有月份列（如“1月”），请只用一种格式。');
-    if (!roles.period)
+    // Rows of 类型 = 目标 need no period (a regional target is for the deadline); with a 类型
+    // column, each other row without one is named instead.
+    if (!roles.period && !roles.series && !headerSeries)
       problem(
         null,
-        'missing_column',
+        'missing_period_column',
         '缺少统计期列：表头中应有“统计期”（或“月份”），或每个统计期一列（如“1月”“1-3月”“一季度”），或在标题中写明统计期（如“（1-10月）”）。',
       );
     if (!roles.value && !roles.status)
@@ -369,7 +383,7 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     : valueHeader.startsWith('累计')
       ? 'cumulative'
       : null;
-  return { format, roles, months, headerBasis, units, ignored, problems };
+  return { format, roles, months, headerBasis, headerSeries, units, ignored, problems };
 }
 
 /**

@@ -25,8 +25,11 @@ export interface ImportOptions {
   recordRejection?: boolean;
   /** Region for rows that name none (default 全省). */
   region?: string;
-  /** Whether values are actuals or a monthly plan (分月计划). */
-  series?: 'actual' | 'plan';
+  /**
+   * Whether values are actuals, a monthly plan (分月计划) or regional targets (目标分解, which need no
+   * period), for rows whose 类型 says none.
+   */
+  series?: Series;
   /** Basis for rows that state none: cumulative (累计, the default) or increment (当月). */
   basis?: 'cumulative' | 'increment';
   /**
@@ -50,6 +53,8 @@ export interface ImportOptions {
   onStage?: ReportStage;
 }
 
+export type Series = 'actual' | 'plan' | 'target';
+
 export interface PreviewRow {
   line: number;
   /** For a workbook: the sheet whose row `line` is. */
@@ -58,8 +63,9 @@ export interface PreviewRow {
   indicator_name: string;
   unit: string | null;
   region: string;
-  period: string;
-  series: 'actual' | 'plan';
+  /** Null for a regional target (类型 = 目标): it is for the indicator's deadline. */
+  period: string | null;
+  series: Series;
   value_raw: string | null;
   value: number | null;
   basis: 'cumulative' | 'increment';
@@ -146,6 +152,9 @@ async function importQueued(
       return rejectWhole(store, options, { sha256: '', encoding: null }, error);
     }
     const base = { sha256: source.sha256, encoding: source.encoding };
+    // Regional targets (目标分解) are for the indicator's deadline: a file of them needs no period.
+    if (options.series === 'target')
+      source.problems = source.problems.filter((p) => p.code !== 'missing_period_column');
     if (source.tables.length === 0 || source.problems.some((p) => p.severity === 'error'))
       return rejectProblems(store, options, base, source.problems, describeLayout(source, null));
     const tables = source.tables;
@@ -165,7 +174,8 @@ async function importQueued(
           default_region: options.region ?? '全省',
           default_basis:
             options.basis ?? (tables.length === 1 ? first?.shape.layout.headerBasis : null) ?? 'cumulative',
-          default_series: options.series ?? 'actual',
+          default_series:
+            options.series ?? (tables.length === 1 ? first?.shape.layout.headerSeries : null) ?? 'actual',
         });
         report('comparing', 80);
         return store.write(
@@ -266,6 +276,7 @@ async function finish(
   if (report.status === 'committed') {
     // recorded_at is the transaction's now(), the same instant as the upload's uploaded_at.
     await tx.run('ingest/insert_actuals', { upload_id: report.uploadId });
+    await tx.run('ingest/insert_targets', { upload_id: report.uploadId });
     if (options.needsApproval) {
       await tx.run('approval/request', { upload_id: report.uploadId, by: options.by });
       report.approval = 'pending';

@@ -32,7 +32,11 @@ import type { RouteDeps } from './deps.js';
 export const uploadOptions = z.object({
   region: text(50),
   series: text(10).pipe(
-    z.enum(['actual', 'plan'], { error: '应为 actual（实际完成）或 plan（分月计划）' }).optional(),
+    z
+      .enum(['actual', 'plan', 'target'], {
+        error: '应为 actual（实际完成）、plan（分月计划）或 target（分解到各地区的目标）',
+      })
+      .optional(),
   ),
   basis: text(12).pipe(
     z.enum(['cumulative', 'increment'], { error: '应为 cumulative（累计）或 increment（当月）' }).optional(),

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../helpers/html.js';
 import { seededApp } from '../helpers/store.js';
 
-type State = { code: string; target: number | null; completion: number | null; status: string };
+type State = {
+  code: string;
+  target: number | null;
+  target_from: string;
+  completion: number | null;
+  status: string | null;
+};
 
 /** 目标分解: a provincial target broken down by prefecture, each measured against its own. */
 describe('catalog: regional targets (目标分解)', () => {
@@ -37,8 +43,14 @@ describe('catalog: regional targets (目标分解)', () => {
       headers: { 'Content-Type': 'text/csv' },
     });
     expect(up.status).toBe(200);
-    // Before the breakdown each city is held to the whole province's 30 lines.
-    expect(await state('region=长春市&asof=2021-10')).toMatchObject({ target: 30, status: '严重滞后' });
+    // Before the breakdown a city has no target of its own: no completion and no status, not a
+    // false 严重滞后 against the whole province's 30 lines.
+    expect(await state('region=长春市&asof=2021-10')).toMatchObject({
+      target: null,
+      target_from: 'none',
+      completion: null,
+      status: null,
+    });
 
     expect((await revise({ target: 8, region: '长春市' })).status).toBe(200);
     expect((await revise({ target: 6, region: '吉林市' })).status).toBe(200);

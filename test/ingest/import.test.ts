@@ -130,7 +130,7 @@ describe('ingest/importFile', () => {
     expect(report.status).toBe('rejected');
     expect(report.problems.map((p) => [p.line, p.code])).toEqual([
       [1, 'unknown_column'],
-      [1, 'missing_column'],
+      [1, 'missing_period_column'],
     ]);
     expect(report.problems[1]?.message).toContain('缺少统计期列');
   });

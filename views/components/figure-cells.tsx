@@ -10,7 +10,8 @@ export interface Figures {
   completion: number | null;
   /** Expected pace (序时进度): a cell of its own after completion when given. */
   pace?: number | null;
-  status: string;
+  /** Null: not judged (a region's count without a target of its own). */
+  status: string | null;
 }
 
 /**
@@ -28,7 +29,14 @@ export function FigureCells({
   target?: boolean;
   pace?: boolean;
 }) {
-  const badge = <StatusBadge status={figures.status as Status} />;
+  const badge =
+    figures.status === null ? (
+      <span class="hint" title="该地区未分解目标，不计算完成率与状态">
+        未分解
+      </span>
+    ) : (
+      <StatusBadge status={figures.status as Status} />
+    );
   return (
     <>
       {target && <td class="num">{formatQuantity(figures.target ?? null, figures.unit) || '—'}</td>}

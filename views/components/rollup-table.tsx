@@ -20,6 +20,8 @@ export function RollupTable({
   id?: string;
   compact?: boolean;
 }) {
+  // Regions hold counts without a target of their own: shown apart, never as a status.
+  const unjudged = rows.some((r) => r.unjudged > 0);
   return (
     <table class={compact ? 'table compact' : 'table'} id={id} data-rollup={title}>
       <thead>
@@ -30,6 +32,11 @@ export function RollupTable({
               {s}
             </th>
           ))}
+          {unjudged && (
+            <th scope="col" class="num" title="数量类指标在该地区未分解目标：只比较占全省的份额，不判断状态">
+              未分解目标
+            </th>
+          )}
           <th scope="col" class="num">
             平均完成率
           </th>
@@ -42,6 +49,7 @@ export function RollupTable({
             {STATUSES.map((s) => (
               <td class="num">{r.counts[s]}</td>
             ))}
+            {unjudged && <td class="num">{r.unjudged}</td>}
             <td class="num">{formatPercent(r.meanCompletion)}</td>
           </tr>
         ))}

@@ -58,6 +58,7 @@ matched AS (
       WHEN s.series_raw IS NULL OR trim(s.series_raw) = '' THEN $default_series
       WHEN trim(s.series_raw) IN ('实际', '实际值', '完成', 'actual') THEN 'actual'
       WHEN trim(s.series_raw) IN ('计划', '计划值', '分月计划', 'plan') THEN 'plan'
+      WHEN trim(s.series_raw) IN ('目标', '目标值', '分解目标', '目标分解', '任务目标', 'target') THEN 'target'
     END AS series,
     -- A milestone's status may stand in the status column or, for short files, in the value column.
     CASE coalesce(s.status_text, CASE WHEN i.kind = 'milestone' THEN s.value_text END)
@@ -84,13 +85,21 @@ checked AS (
     END AS e_indicator,
     CASE
       WHEN m.blank THEN NULL
+      -- A regional target is for the indicator's own deadline: a period, if given, is not read.
+      WHEN m.series = 'target' THEN NULL
       WHEN m.month_no IS NULL AND (m.period_raw IS NULL OR trim(m.period_raw) = '') THEN 'missing_period'
       WHEN m.period IS NULL THEN 'bad_period'
       WHEN m.doc_year IS NOT NULL AND year(m.period) <> m.doc_year THEN 'period_outside_year'
     END AS e_period,
-    CASE WHEN m.region IS NULL THEN 'unknown_region' END AS e_region,
+    CASE
+      WHEN m.region IS NULL THEN 'unknown_region'
+      -- The province's own target is the document's; an administrator revises it on the indicator page.
+      WHEN m.series = 'target' AND NOT m.blank AND m.region = '全省' THEN 'province_target'
+    END AS e_region,
     CASE
       WHEN m.blank OR m.code IS NULL THEN NULL
+      WHEN m.series = 'target' AND m.kind = 'milestone' THEN 'milestone_target'
+      WHEN m.series = 'target' AND m.value_text IS NULL THEN 'missing_target'
       WHEN m.kind = 'milestone' AND m.milestone_status IS NULL AND m.status_text IS NOT NULL THEN 'bad_status'
       WHEN m.kind = 'milestone' AND m.milestone_status IS NULL AND m.value_text IS NOT NULL AND m.number IS NULL THEN 'bad_status_value'
       WHEN m.kind <> 'milestone' AND m.value_text IS NULL THEN NULL
@@ -103,7 +112,7 @@ checked AS (
     -- The single-value form's limit: a note is a sentence of progress, not a document.
     CASE WHEN length(m.note_raw) > 500 THEN 'note_too_long' END AS e_note,
     CASE
-      WHEN m.kind <> 'milestone' AND m.target > 0 AND m.number > 3 * m.target THEN 'over_target'
+      WHEN m.kind <> 'milestone' AND m.series <> 'target' AND m.target > 0 AND m.number > 3 * m.target THEN 'over_target'
       WHEN m.unit = '%' AND m.number > 100 THEN 'over_100_percent'
     END AS w_value
   FROM matched m
@@ -118,15 +127,17 @@ flagged AS (
 -- A grouped count joined back is far cheaper than a window over a million rows, and most files have
 -- no duplicate at all.
 duplicates AS (
-  SELECT code, region, period, series, min(line) AS first_line
+  SELECT code, region, CASE WHEN series = 'target' THEN NULL ELSE period END AS period, series,
+    min(line) AS first_line
   FROM flagged
-  WHERE code IS NOT NULL AND period IS NOT NULL AND region IS NOT NULL AND NOT blank
-  GROUP BY code, region, period, series
+  WHERE code IS NOT NULL AND (period IS NOT NULL OR series = 'target') AND region IS NOT NULL AND NOT blank
+  GROUP BY ALL
   HAVING count(*) > 1
 )
-SELECT k.*,
-  CASE WHEN k.code IS NOT NULL AND k.period IS NOT NULL AND k.region IS NOT NULL AND NOT k.blank
+SELECT k.* REPLACE (CASE WHEN k.series = 'target' THEN NULL ELSE k.period END AS period),
+  CASE WHEN k.code IS NOT NULL AND (k.period IS NOT NULL OR k.series = 'target') AND k.region IS NOT NULL AND NOT k.blank
     THEN coalesce(d.first_line, k.line) END AS first_line
 FROM flagged k
 LEFT JOIN duplicates d
-  ON d.code = k.code AND d.region = k.region AND d.period = k.period AND d.series = k.series
+  ON d.code = k.code AND d.region = k.region AND d.series = k.series
+    AND d.period IS NOT DISTINCT FROM CASE WHEN k.series = 'target' THEN NULL ELSE k.period END

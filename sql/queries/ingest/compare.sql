@@ -1,10 +1,15 @@
 -- Each valid row against the value that counts now: new, a revision (old → new), or unchanged.
--- Unchanged rows are not written again: re-sending what is already there changes nothing.
+-- Unchanged rows are not written again: re-sending what is already there changes nothing. A regional
+-- target (类型 = 目标) is compared with the target that region has now for the indicator's deadline.
 CREATE OR REPLACE TEMP TABLE ingest_compared AS
 SELECT k.line, k.code, k.indicator_name, k.unit, k.region, k.period, k.series, k.value_raw, k.number AS value,
   k.basis, k.milestone_status, nullif(trim(k.note_raw), '') AS note,
-  cur.value AS old_value, cur.milestone_status AS old_status, cur.upload_id AS old_upload_id,
+  coalesce(cur.value, ct.target) AS old_value, cur.milestone_status AS old_status,
+  coalesce(cur.upload_id, CASE WHEN ct.source = 'upload' THEN ct.source_id END) AS old_upload_id,
   CASE
+    WHEN k.series = 'target' AND ct.code IS NULL THEN 'new'
+    WHEN k.series = 'target' AND ct.target IS NOT DISTINCT FROM k.number THEN 'unchanged'
+    WHEN k.series = 'target' THEN 'revised'
     WHEN cur.indicator_code IS NULL THEN 'new'
     WHEN cur.value IS NOT DISTINCT FROM k.number
       AND cur.milestone_status IS NOT DISTINCT FROM k.milestone_status
@@ -15,4 +20,6 @@ SELECT k.line, k.code, k.indicator_name, k.unit, k.region, k.period, k.series, k
 FROM ingest_checked k
 LEFT JOIN tz_current_actuals(now(), NULL) cur
   ON cur.indicator_code = k.code AND cur.region = k.region AND cur.period = k.period AND cur.series = k.series
+LEFT JOIN tz_regional_targets(now(), NULL, [DATE '2999-12-31']) ct
+  ON k.series = 'target' AND ct.code = k.code AND ct.region = k.region
 WHERE NOT k.blank AND NOT k.has_error AND k.first_line = k.line

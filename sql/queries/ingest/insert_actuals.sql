@@ -2,3 +2,4 @@ INSERT INTO actual (indicator_code, region, period, series, value, basis, milest
 SELECT code, region, period, series, value, basis, milestone_status, note, $upload_id, line, now()
 FROM ingest_compared
 WHERE change IN ('new', 'revised')
+  AND series <> 'target'

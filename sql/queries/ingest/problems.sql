@@ -47,18 +47,22 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'unit_mismatch' THEN '数值带的单位“' || c.suffix || '”与指标单位“' || coalesce(c.unit, '无') || '”不符'
     WHEN 'negative' THEN '数值不能为负数：' || c.value_text
     WHEN 'bad_basis' THEN '无法识别口径“' || c.basis_raw || '”，应为 累计 或 当月'
-    WHEN 'bad_series' THEN '无法识别类型“' || c.series_raw || '”，应为 实际 或 计划'
+    WHEN 'bad_series' THEN '无法识别类型“' || c.series_raw || '”，应为 实际、计划 或 目标（目标分解）'
+    WHEN 'province_target' THEN '全省目标以文件为准，不能通过上传修改；目标分解应写到市（州）或县（市、区），如需调整全省目标，请由管理员在指标页“调整目标”中修订'
+    WHEN 'milestone_target' THEN '指标 ' || c.code || ' 是节点任务，没有可分解到地区的数值目标'
+    WHEN 'missing_target' THEN '目标值为空：类型为“目标”的行应填写分解到该地区的目标数'
     WHEN 'note_too_long' THEN '备注有 ' || length(c.note_raw) || ' 个字，超过 500 个字的上限，请精简后再上传'
     WHEN 'over_target' THEN '数值 ' || c.value_text || ' 超过目标值的 3 倍，请核对是否多写了位数或单位'
     WHEN 'over_100_percent' THEN '百分比大于 100：' || c.value_text
-    WHEN 'duplicate_key' THEN '与第' || c.first_line || '行重复：同一指标、地区、统计期在文件中出现了两次'
+    WHEN 'duplicate_key' THEN '与第' || c.first_line || '行重复：' || CASE WHEN c.series = 'target'
+      THEN '同一指标、地区的分解目标' ELSE '同一指标、地区、统计期' END || '在文件中出现了两次'
   END AS message,
   CASE c.code_
-    WHEN 'missing_indicator' THEN NULL WHEN 'missing_period' THEN NULL
+    WHEN 'missing_indicator' THEN NULL WHEN 'missing_period' THEN NULL WHEN 'missing_target' THEN NULL
     WHEN 'unknown_indicator' THEN c.indicator_key WHEN 'ambiguous_indicator' THEN c.indicator_key
     WHEN 'retired_indicator' THEN c.indicator_key WHEN 'outside_scope' THEN c.indicator_key
     WHEN 'bad_period' THEN c.period_raw WHEN 'period_outside_year' THEN coalesce(c.period_raw, c.value_column)
-    WHEN 'unknown_region' THEN c.region_raw
+    WHEN 'unknown_region' THEN c.region_raw WHEN 'province_target' THEN c.region_text
     WHEN 'bad_status' THEN c.status_text
     WHEN 'bad_basis' THEN c.basis_raw WHEN 'bad_series' THEN c.series_raw
     WHEN 'note_too_long' THEN left(c.note_raw, 40) || '…'

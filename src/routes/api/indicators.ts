@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { indicatorRows } from '../../analytics/dashboard.js';
+import { indicatorRows, indicatorRowsByRegion } from '../../analytics/dashboard.js';
 import { previousEditions } from '../../analytics/editions.js';
 import { indicatorHistory } from '../../analytics/history.js';
 import { actorOf } from '../../auth/middleware.js';
@@ -110,7 +110,10 @@ export function indicatorApi(app: OpenAPIHono, { store }: RouteDeps) {
   app.openapi(indicatorsRoute, async (c) => {
     const view = await resolveView(store, c.req.valid('query'), pendingScopeOf(c));
     if (!view) return c.json({ document: null, indicators: [] }, 200);
-    const rows = await indicatorRows(store, view.tree, view.asOf, view.region);
+    const rows =
+      view.region === '全省'
+        ? await indicatorRows(store, view.tree, view.asOf)
+        : ((await indicatorRowsByRegion(store, view.tree, view.asOf, [view.region])).get(view.region) ?? []);
     const previous = await previousEditions(store, view.document, view.documents, view.asOf.known);
     return c.json(
       {

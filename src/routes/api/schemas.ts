@@ -21,6 +21,10 @@ export const indicatorState = z
     name: z.string(),
     kind: z.enum(['count', 'level', 'coverage', 'growth', 'milestone']),
     target: z.number().nullable(),
+    target_from: z.enum(['document', 'regional', 'province', 'none']).meta({
+      description:
+        '目标来源：document 文件（全省）；regional 分解到该地区的目标；province 沿用全省目标（比率、水平、节点任务）；none 该地区未分解目标（数量类），不计完成率与状态',
+    }),
     unit: z.string().nullable(),
     comparator: z.string(),
     deadline: z.string(),
@@ -28,7 +32,7 @@ export const indicatorState = z
     last_period: z.string().nullable(),
     completion: z.number().nullable().meta({ description: '完成率，比率（0.806 表示 80.6%）' }),
     pace: z.number().meta({ description: '序时进度，比率' }),
-    status: z.enum(STATUSES),
+    status: z.enum(STATUSES).nullable().meta({ description: 'target_from 为 none 时为 null' }),
     forecast: z.number().nullable(),
     forecast_done: z.string().nullable(),
     departments: z.array(z.string()),
