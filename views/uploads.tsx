@@ -67,7 +67,12 @@ export function UploadsPage({
           <a href="/templates/actuals-wide.csv" download>
             按月分列模板
           </a>
+          {' · '}
+          <a href="/templates/targets.csv" download>
+            目标分解模板
+          </a>
           。统计期可写 2021-10、2021年10月 或 202110；数值可写 36000、3.6万 或 90%；空白表示未报送（不是 0）。
+          目标分解：“类型”一列写“目标”、不需要统计期，数值为分解到该地区的目标，各地区的完成率和状态按它计算。
         </p>
         <div id="upload-result" aria-live="polite">
           {result}

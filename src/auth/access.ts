@@ -36,7 +36,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /uploads/:id': 'read',
   'GET /uploads/progress/:key': 'read',
   'GET /uploads/:id/problems.csv': 'read',
-  'GET /templates/:name{actuals(-wide)?\\.csv}': 'read',
+  'GET /templates/:name{(actuals(-wide)?|targets)\\.csv}': 'read',
   'GET /snapshots': 'read',
   'GET /snapshots/:id{[0-9]+}': 'read',
   'GET /snapshots/:id{[0-9]+}/:format': 'read',

@@ -10,6 +10,7 @@ import {
 } from '../../views/uploads.js';
 import { listReviews, uploadReview } from '../accountability/approval.js';
 import { actorOf, importerOf } from '../auth/middleware.js';
+import { reportingScope } from '../auth/roles.js';
 import { listRegions } from '../catalog/regions.js';
 import { InvalidError } from '../errors.js';
 import { csvResponse } from '../http/downloads.js';
@@ -24,7 +25,7 @@ import {
   previewSubmission,
   submissionProgress,
 } from '../ingest/submit.js';
-import { templateFor } from '../ingest/template.js';
+import { type TemplateLayout, templateFor } from '../ingest/template.js';
 import { getUpload, listUploads, uploadProblems, uploadValues, withdrawUpload } from '../ingest/uploads.js';
 import type { RouteDeps } from './deps.js';
 
@@ -56,6 +57,12 @@ const withdrawForm = z.object({
   confirm: z.literal('1', { error: '请勾选确认撤回' }),
 });
 const idParam = z.object({ id: positiveInt('应为上传批次的编号') });
+
+const TEMPLATE_LAYOUTS = {
+  'actuals.csv': 'long',
+  'actuals-wide.csv': 'wide',
+  'targets.csv': 'targets',
+} as const satisfies Record<string, TemplateLayout>;
 
 /** The upload pages: history, upload and preview, commit or cancel, one upload, templates. */
 export function uploadRoutes({ store, config, pending }: RouteDeps) {
@@ -162,18 +169,20 @@ export function uploadRoutes({ store, config, pending }: RouteDeps) {
   });
 
   app.get(
-    '/templates/:name{actuals(-wide)?\\.csv}',
+    '/templates/:name{(actuals(-wide)?|targets)\\.csv}',
     withView(store, { month: false }),
-    valid('param', z.object({ name: z.enum(['actuals.csv', 'actuals-wide.csv']) })),
+    valid('param', z.object({ name: z.enum(['actuals.csv', 'actuals-wide.csv', 'targets.csv']) })),
     async (c) => {
       const view = requireDocument(c);
-      const layout = c.req.valid('param').name === 'actuals-wide.csv' ? 'wide' : 'long';
-      const { csv, fileName } = await templateFor(
-        store,
-        view.document,
-        view.filter.department ?? null,
-        layout,
-      );
+      const layout = TEMPLATE_LAYOUTS[c.req.valid('param').name];
+      // The department asked for, else a reporter's own: a clerk's template lists what they report.
+      const actor = c.get('actor');
+      const departments = view.filter.department
+        ? [view.filter.department]
+        : actor
+          ? reportingScope(actor)
+          : null;
+      const { csv, fileName } = await templateFor(store, view.document, departments, layout);
       return csvResponse(c, csv, fileName);
     },
   );

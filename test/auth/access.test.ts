@@ -14,7 +14,7 @@ const routeTable = (ctx: Ctx) =>
 function urlFor(path: string): string {
   return path
     .replace(':name{(status|departments)\\.svg}', 'status.svg')
-    .replace(':name{actuals(-wide)?\\.csv}', 'actuals.csv')
+    .replace(':name{(actuals(-wide)?|targets)\\.csv}', 'actuals.csv')
     .replace('/static/:name', '/static/app.css')
     .replace('/departments/:name', `/departments/${encodeURIComponent('省住房城乡建设厅')}`)
     .replace(':code', '2021-T10-1')

@@ -113,7 +113,8 @@ describe('routes/uploads', () => {
     expect(res.status).toBe(200);
     const text = await csvText(res);
     expect(text.startsWith('\uFEFF指标编码,指标名称,统计期,数值')).toBe(true);
-    expect(text).toContain('2021-T10-1,农民工向农技工转型培训,2021-01');
+    // The month being reported is filled in: for a document of a year gone by, its December.
+    expect(text).toContain('2021-T10-1,农民工向农技工转型培训,2021-12');
     const wide = await csvText(
       await ctx.app.request(`/templates/actuals-wide.csv?department=${encodeURIComponent('省交通厅')}`),
     );
@@ -122,6 +123,22 @@ describe('routes/uploads', () => {
     );
     expect(wide).toContain('2021-T53-1');
     expect(wide).not.toContain('2021-T10-1');
+    // 目标分解: each count indicator for each prefecture, 类型 = 目标, ready to fill and upload.
+    const targets = await ctx.app.request('/templates/targets.csv');
+    expect(targets.headers.get('content-disposition')).toContain(encodeURIComponent('2021年目标分解模板.csv'));
+    const rows = (await csvText(targets)).split('\r\n');
+    expect(rows[0]).toBe('\uFEFF指标编码,指标名称,地区,类型,数值,单位,全省目标');
+    expect(rows).toContain('2021-T53-1,完成客运班线改造,长春市,目标,,条,30');
+    expect(rows.filter((r) => r.startsWith('2021-T53-1,'))).toHaveLength(9);
+    expect(rows.some((r) => r.startsWith('2021-T1-1,'))).toBe(false);
+  });
+
+  it('names the month to report: the one before today within the document year', async () => {
+    const { reportingMonth } = await import('../../src/ingest/template.js');
+    expect(reportingMonth(2021, new Date('2021-07-15T00:00:00Z'))).toBe('2021-06');
+    expect(reportingMonth(2021, new Date('2021-01-05T00:00:00Z'))).toBe('2021-01');
+    expect(reportingMonth(2021, new Date('2020-11-05T00:00:00Z'))).toBe('2021-01');
+    expect(reportingMonth(2021, new Date('2023-03-05T00:00:00Z'))).toBe('2021-12');
   });
 
   it('withdraws a committed upload; its values stay in the history but stop counting', async () => {
