@@ -59,21 +59,23 @@ export function RegionsPage({
           {chart && <figure class="chart">{raw(chart)}</figure>}
           <section class="panel">
             <h2>各地区指标状态</h2>
-            <RollupTable
-              title="地区"
-              rows={view.rollups}
-              id="region-rollup"
-              compact={false}
-              label={(r) =>
-                view.children[r.key] ? (
-                  <a href={regionHref(r.key, asof)}>
-                    {r.label}（下辖 {view.children[r.key]} 个地区）
-                  </a>
-                ) : (
-                  r.label
-                )
-              }
-            />
+            <div class="table-scroll">
+              <RollupTable
+                title="地区"
+                rows={view.rollups}
+                id="region-rollup"
+                compact={false}
+                label={(r) =>
+                  view.children[r.key] ? (
+                    <a href={regionHref(r.key, asof)}>
+                      {r.label}（下辖 {view.children[r.key]} 个地区）
+                    </a>
+                  ) : (
+                    r.label
+                  )
+                }
+              />
+            </div>
           </section>
           <section class="panel">
             <h2>分地区报送的指标</h2>
