@@ -84,6 +84,12 @@ export function formatMonth(iso: string): string {
   return `${y}年${m}月`;
 }
 
+/** An as-of month in a selector: 10月末, or 2022年10月末 where the document spans several years. */
+export function monthLabel(month: string, withYear: boolean): string {
+  const [y, m] = month.split('-').map(Number);
+  return withYear ? `${y}年${m}月末` : `${m}月末`;
+}
+
 /** A file size as people read it: 812 → "812 字节", 41_234 → "40.3 KB", 3_170_000 → "3.02 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;

@@ -482,7 +482,13 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
       <CsrfField />
       <label>
         统计期
-        <input type="month" name="period" required min={`${document.year}-01`} max={`${document.year}-12`} />
+        <input
+          type="month"
+          name="period"
+          required
+          min={`${document.year}-01`}
+          max={`${document.last_year}-12`}
+        />
       </label>
       {milestone ? (
         <label>

@@ -1,3 +1,4 @@
+import { spanMonths } from '../src/analytics/indicators.js';
 import type { OverviewData, OverviewFilter } from '../src/analytics/overview.js';
 import { STATUSES } from '../src/analytics/thresholds.js';
 import { countTasks, filterParts } from '../src/catalog/filter.js';
@@ -5,7 +6,7 @@ import type { DocumentRow, DocumentTree } from '../src/catalog/read.js';
 import { TaskCard } from './components/task-card.js';
 import { PendingBanner, PendingToggle } from './components/view-filters.js';
 import { Dashboard } from './dashboard.js';
-import { chineseNumeral } from './format.js';
+import { chineseNumeral, monthLabel } from './format.js';
 import { Layout } from './layout.js';
 
 export interface OverviewProps {
@@ -71,7 +72,6 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
 
 /** Filters swap only the body (htmx) and keep their state in the URL, so a shared link opens the same view. */
 function Filters({ tree, filter, data, approval }: OverviewProps) {
-  const year = tree.document.year;
   const asofMonth = data.asOf.period.slice(0, 7);
   return (
     <form
@@ -89,9 +89,9 @@ function Filters({ tree, filter, data, approval }: OverviewProps) {
       <label>
         截至
         <select name="asof">
-          {Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).map((m) => (
+          {spanMonths(tree.document).map((m, _, all) => (
             <option value={m} selected={m === asofMonth}>
-              {Number(m.slice(5))}月末
+              {monthLabel(m, all.length > 12)}
             </option>
           ))}
         </select>

@@ -27,6 +27,7 @@ export function SnapshotsPage({
   snapshots: FrozenSnapshot[];
 }) {
   const year = document?.year ?? new Date().getFullYear();
+  const lastYear = document?.last_year ?? year;
   return (
     <Layout title="月报快照" document={document} documents={documents} active="snapshots">
       <section class="hero hero-small">
@@ -41,7 +42,7 @@ export function SnapshotsPage({
           <CsrfField />
           <label>
             统计月份
-            <input type="month" name="asof" required min={`${year}-01`} max={`${year}-12`} />
+            <input type="month" name="asof" required min={`${year}-01`} max={`${lastYear}-12`} />
           </label>
           <button type="submit">冻结快照</button>
         </form>

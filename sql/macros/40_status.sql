@@ -13,7 +13,8 @@ WITH months AS (
 series AS (
   SELECT m.as_of, s.*
   FROM tz_cumulative_regions(known, document, regions, pending := pending, pending_scope := pending_scope) s
-  JOIN months m ON s.period <= m.as_of
+  -- An annual target (每年) is judged on its as-of year's figures only: each year starts at zero.
+  JOIN months m ON s.period <= m.as_of AND (s.cycle IS NULL OR s.cycle = year(m.as_of))
 ),
 latest AS (
   SELECT * FROM series WHERE series = 'actual'
@@ -53,13 +54,19 @@ measured AS (
       ELSE 'province'
     END AS target_from,
     tm.unit, i.comparator,
-    tm.deadline, d.year, l.period AS last_period, l.milestone_status, dn.done_period,
+    -- An annual target is due at the end of each year of its span (每年…到2025年: December 2023 in 2023).
+    CASE WHEN i.recurrence = 'annual' THEN least(tm.deadline, make_date(year(m.as_of), 12, 31)) ELSE tm.deadline END
+      AS deadline,
+    d.year, l.period AS last_period, l.milestone_status, dn.done_period,
     -- Counts accumulate; a level or a coverage is the latest value as reported.
     CASE WHEN i.kind = 'count' THEN l.cumulative ELSE l.reported END AS actual,
-    -- Months elapsed from the start of the document's year to the as-of month, and to the
-    -- deadline (which may lie years ahead: 到2025年底).
-    greatest(date_diff('month', make_date(d.year, 1, 1), m.as_of) + 1, 0) AS months_elapsed,
-    greatest(date_diff('month', make_date(d.year, 1, 1), tm.deadline) + 1, 1) AS months_due,
+    -- Months elapsed from the start of the document's year (an annual target's: of the as-of year)
+    -- to the as-of month, and to the deadline (which may lie years ahead: 到2025年底).
+    greatest(date_diff('month', make_date(CASE WHEN i.recurrence = 'annual' THEN year(m.as_of) ELSE d.year END, 1, 1),
+      m.as_of) + 1, 0) AS months_elapsed,
+    greatest(date_diff('month', make_date(CASE WHEN i.recurrence = 'annual' THEN year(m.as_of) ELSE d.year END, 1, 1),
+      CASE WHEN i.recurrence = 'annual' THEN least(tm.deadline, make_date(year(m.as_of), 12, 31)) ELSE tm.deadline END)
+      + 1, 1) AS months_due,
     p.cumulative AS planned,
     CASE WHEN e.period IS NOT NULL
       THEN (l.cumulative - e.cumulative) / greatest(date_diff('month', e.period, l.period), 1)

@@ -1,12 +1,6 @@
 import { type DocumentTree, tasksOfDepartment } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import {
-  type AsOf,
-  type IndicatorState,
-  indicatorStates,
-  indicatorStatesByRegion,
-  type RegionalState,
-} from './indicators.js';
+import { type AsOf, type IndicatorState, indicatorStates, indicatorStatesByRegion } from './indicators.js';
 import { STATUSES, type Status } from './thresholds.js';
 
 /** An indicator's state with where it sits in the document and who answers for it. */

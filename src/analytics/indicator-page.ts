@@ -13,7 +13,7 @@ import type { Store } from '../store/store.js';
 import { type IndicatorRow, indicatorRows } from './dashboard.js';
 import { editionChain } from './editions.js';
 import { indicatorHistory, type LatestRow, latestByRegion } from './history.js';
-import { type AsOf, forecastSentence, monthEnd, resolveAsOf } from './indicators.js';
+import { type AsOf, forecastSentence, monthEnd, resolveAsOf, spanMonths } from './indicators.js';
 import { type IndicatorSeries, NO_SERIES, seriesByCode } from './series.js';
 
 export interface IndicatorAnalysis {
@@ -29,7 +29,7 @@ export interface IndicatorAnalysis {
    * figure, the prefectures' sum and the gap. Shown, never hidden.
    */
   regionCheck: { period: string; province: number; sum: number; gap: number } | null;
-  /** The target in force at each month end of the year, as known then: a step where it was revised. */
+  /** The target in force at each month end of the document's span, as known then: a step where it was revised. */
   targets: { period: string; target: number | null }[];
   /** 目标分解 in force at the as-of month: each region's own target and what set it. */
   regionalTargets: RegionalTarget[];
@@ -57,7 +57,8 @@ export async function analyse(
     document: tree.document.id,
     code: indicator.code,
     known: asOf.known.toISOString(),
-    asofs: listValue(Array.from({ length: 12 }, (_, m) => monthEnd(`${year}-${m + 1}`))),
+    // Every month the document covers: a plan to 2025 draws its target over the five years.
+    asofs: listValue(spanMonths(tree.document).map(monthEnd)),
   });
   const regionalTargets = await store.all<RegionalTarget>('analytics/regional_targets', {
     document: tree.document.id,

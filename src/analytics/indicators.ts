@@ -100,30 +100,45 @@ export function knownAt(raw: string | undefined): Date {
   return at;
 }
 
+/** What a document covers: from January of its year to December of its last (a plan to 2025). */
+export interface Span {
+  year: number;
+  last_year?: number;
+}
+
+/** Every as-of month a document covers, YYYY-MM, in order: its whole span, not only its first year. */
+export function spanMonths(document: Span): string[] {
+  const last = Math.max(document.year, document.last_year ?? document.year);
+  return Array.from({ length: (last - document.year + 1) * 12 }, (_, i) => {
+    const year = document.year + Math.floor(i / 12);
+    return `${year}-${String((i % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
 /**
  * The default as-of month of a document: the latest month that at least half of the reporting
  * indicators have reached, with how many reported later; before any report, the current month
- * within the document's year.
+ * within the document's span.
  */
 export async function defaultAsOf(
   store: Store,
-  document: { id: string; year: number },
+  document: Span & { id: string },
   today = new Date(),
 ): Promise<{ period: string; ahead: number }> {
   const row = await store.one<{ period: string | null; ahead: bigint | number }>('analytics/latest_period', {
     document: document.id,
   });
   if (row?.period) return { period: row.period, ahead: Number(row.ahead) };
-  const year = document.year;
-  const month =
-    today.getUTCFullYear() > year ? 12 : today.getUTCFullYear() < year ? 1 : today.getUTCMonth() + 1;
-  return { period: monthEnd(`${year}-${month}`), ahead: 0 };
+  const months = spanMonths(document);
+  const now = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
+  const month = now < (months[0] ?? now) ? months[0] : now > (months.at(-1) ?? now) ? months.at(-1) : now;
+  return { period: monthEnd(month ?? now), ahead: 0 };
 }
 
 /** Reads ?asof=YYYY-MM and ?known=ISO into an AsOf, defaulting to the latest reported month and now. */
 export async function resolveAsOf(
   store: Store,
-  document: { id: string; year: number },
+  document: Span & { id: string },
   asof: string | undefined,
   known: string | undefined,
   pending = false,

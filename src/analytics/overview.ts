@@ -3,7 +3,7 @@ import { headlineCodes } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
 import type { VersionCache } from '../store/version-cache.js';
 import { type IndicatorRow, indicatorRows, lag, type RegionalRow, type Rollup, rollup } from './dashboard.js';
-import { type AsOf, monthEnd, statusCounts } from './indicators.js';
+import { type AsOf, monthEnd, type Span, spanMonths, statusCounts } from './indicators.js';
 import { type IndicatorSeries, NO_SERIES, type SeriesPoint, seriesByCode } from './series.js';
 import { STATUSES, type Status } from './thresholds.js';
 
@@ -65,10 +65,11 @@ export function countStatuses(rows: IndicatorRow[]): Record<Status, number> {
   return counts;
 }
 
-/** The month ends from January of the document's year to the as-of month (all twelve after the year). */
-function monthsTo(year: number, asOf: AsOf): string[] {
-  const last = Number(asOf.period.slice(0, 4)) > year ? 12 : Number(asOf.period.slice(5, 7));
-  return Array.from({ length: last }, (_, i) => monthEnd(`${year}-${i + 1}`));
+/** The month ends from January of the document's year to the as-of month, within its span. */
+function monthsTo(document: Span, asOf: AsOf): string[] {
+  return spanMonths(document)
+    .filter((m) => m <= asOf.period.slice(0, 7))
+    .map(monthEnd);
 }
 
 /** Builds the overview for a document, as of a month, filtered as the user asked. */
@@ -100,7 +101,7 @@ export async function buildOverview(
         .map((p) => ({ period: p.period, completion: (p.value as number) / (row.target as number) })),
     }));
   const hasData = series.size > 0;
-  const months = hasData ? monthsTo(year, asOf) : [];
+  const months = hasData ? monthsTo(tree.document, asOf) : [];
   const counted = await statusCounts(
     store,
     tree.document.id,

@@ -6,6 +6,8 @@ export interface DocumentRow {
   id: string;
   title: string;
   year: number;
+  /** The last year it covers: its own, or its latest deadline (a five-year plan's 2025). */
+  last_year: number;
   tasks: number;
   indicators: number;
 }

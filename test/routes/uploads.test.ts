@@ -125,7 +125,9 @@ describe('routes/uploads', () => {
     expect(wide).not.toContain('2021-T10-1');
     // 目标分解: each count indicator for each prefecture, 类型 = 目标, ready to fill and upload.
     const targets = await ctx.app.request('/templates/targets.csv');
-    expect(targets.headers.get('content-disposition')).toContain(encodeURIComponent('2021年目标分解模板.csv'));
+    expect(targets.headers.get('content-disposition')).toContain(
+      encodeURIComponent('2021年目标分解模板.csv'),
+    );
     const rows = (await csvText(targets)).split('\r\n');
     expect(rows[0]).toBe('\uFEFF指标编码,指标名称,地区,类型,数值,单位,全省目标');
     expect(rows).toContain('2021-T53-1,完成客运班线改造,长春市,目标,,条,30');

@@ -32,16 +32,24 @@ interface ChartIndicator {
   unit: string | null;
   target: number | null;
   deadline: string;
+  /** 'annual' (每年): the chart is of the as-of year, which starts at zero. */
+  recurrence?: string | null;
 }
 
-/** One indicator's cumulative actual against pace and target, with the forecast. */
+/**
+ * One indicator's cumulative actual against pace and target, with the forecast: over the years to
+ * its deadline for a plan to 2025, over the as-of year for an annual target.
+ */
 export function indicatorChart(analysis: IndicatorAnalysis, indicator: ChartIndicator): string {
+  // The state's deadline is the as-of year's end for an annual target (sql/macros/40_status.sql).
+  const deadline = analysis.state?.deadline ?? indicator.deadline;
+  const annual = indicator.recurrence === 'annual';
   return progressChart(analysis.series.actual, {
-    title: `${indicator.name}：累计完成与序时进度`,
+    title: `${indicator.name}：累计完成与序时进度${annual ? `（${deadline.slice(0, 4)}年）` : ''}`,
     unit: indicator.unit,
     target: indicator.target,
-    year: analysis.year,
-    deadline: indicator.deadline,
+    year: annual ? Number(deadline.slice(0, 4)) : analysis.year,
+    deadline,
     plan: analysis.series.plan,
     forecast: analysis.state?.forecast ?? null,
     targets: analysis.targets,

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { SeriesPoint } from '../../src/analytics/series.js';
-import { monthEnds, renderPlot, utc, zhMonth, zhNumber, zhPercent } from './plot.js';
+import { monthEnds, renderPlot, utc, yearStarts, zhMonth, zhNumber, zhPercent } from './plot.js';
 
 export interface ProgressOptions {
   title: string;
@@ -35,11 +35,16 @@ export function progressChart(actual: SeriesPoint[], options: ProgressOptions): 
     width = 680,
     height = 280,
   } = options;
-  const points = actual
-    .filter((p) => p.value !== null)
-    .map((p) => ({ ...p, date: utc(p.period), v: p.value as number }));
   const start = utc(`${year}-01-01`);
   const end = utc(deadline);
+  // To the end of the deadline's year: a plan to 2025 is drawn over its five years.
+  const lastYear = Math.max(year, end.getUTCFullYear());
+  const domainEnd = utc(`${lastYear}-12-31`);
+  const inDomain = (date: Date) => date >= start && date <= domainEnd;
+  const points = actual
+    .filter((p) => p.value !== null)
+    .map((p) => ({ ...p, date: utc(p.period), v: p.value as number }))
+    .filter((p) => inDomain(p.date));
   const pace =
     plan.length > 0
       ? plan.filter((p) => p.value !== null).map((p) => ({ date: utc(p.period), v: p.value as number }))
@@ -60,7 +65,8 @@ export function progressChart(actual: SeriesPoint[], options: ProgressOptions): 
   const u = unit ?? '';
   const steps = targets
     .filter((t): t is { period: string; target: number } => t.target !== null)
-    .map((t) => ({ date: utc(t.period), v: t.target }));
+    .map((t) => ({ date: utc(t.period), v: t.target }))
+    .filter((t) => inDomain(t.date));
   const firstStep = steps[0];
   const lastStep = steps[steps.length - 1];
   // A revised target: the line steps where the revision took effect, both targets labelled.
@@ -119,9 +125,10 @@ export function progressChart(actual: SeriesPoint[], options: ProgressOptions): 
     marginLeft: 56,
     x: {
       type: 'utc',
-      domain: [start, utc(`${year}-12-31`)],
-      ticks: monthEnds(year),
-      tickFormat: zhMonth,
+      domain: [start, domainEnd],
+      ...(lastYear > year
+        ? { ticks: yearStarts(year, lastYear), tickFormat: (d: Date) => `${d.getUTCFullYear()}年` }
+        : { ticks: monthEnds(year), tickFormat: zhMonth }),
       label: null,
     },
     y: { grid: true, label: `累计（${u || '数值'}）`, tickFormat: zhNumber, nice: true, zero: true },

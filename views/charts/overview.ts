@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CompletionPoint, StatusCount } from '../../src/analytics/overview.js';
 import { STATUSES } from '../../src/analytics/thresholds.js';
-import { monthEnds, renderPlot, STATUS_COLORS, utc, zhMonth, zhPercent } from './plot.js';
+import { monthEnds, renderPlot, STATUS_COLORS, utc, yearStarts, zhMonth, zhPercent } from './plot.js';
 
 /**
  * One small chart of completion over time for an indicator, against its expected pace: the
@@ -12,6 +12,8 @@ export function completionSmallMultiple(
   { title, year, deadline, status }: { title: string; year: number; deadline: string; status: string },
 ): string {
   const data = points.map((p) => ({ date: utc(p.period), c: p.completion }));
+  // A plan to 2025 is drawn over its years, ticked by year.
+  const lastYear = Math.max(year, Number(deadline.slice(0, 4)));
   const pace = [
     { date: utc(`${year}-01-01`), c: 0 },
     { date: utc(deadline), c: 1 },
@@ -27,9 +29,10 @@ export function completionSmallMultiple(
     marginBottom: 20,
     x: {
       type: 'utc',
-      domain: [utc(`${year}-01-01`), utc(`${year}-12-31`)],
-      ticks: monthEnds(year).filter((_, i) => i % 4 === 3),
-      tickFormat: zhMonth,
+      domain: [utc(`${year}-01-01`), utc(`${lastYear}-12-31`)],
+      ...(lastYear > year
+        ? { ticks: yearStarts(year, lastYear), tickFormat: (d: Date) => `${d.getUTCFullYear() % 100}年` }
+        : { ticks: monthEnds(year).filter((_, i) => i % 4 === 3), tickFormat: zhMonth }),
       label: null,
     },
     y: {

@@ -49,6 +49,11 @@ export const zhNumber = (value: number) =>
 export const zhPercent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 export const zhMonth = (date: Date) => `${date.getUTCMonth() + 1}月`;
 
+/** January 1st of each year from `first` to `last`: the ticks of a chart over several years. */
+export function yearStarts(first: number, last: number): Date[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => utc(`${first + i}-01-01`));
+}
+
 /** The twelve month ends of a year: ticks sit where the monthly values are drawn. */
 export function monthEnds(year: number): Date[] {
   return Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(year, m + 1, 0)));

@@ -1,4 +1,6 @@
+import { spanMonths } from '../../src/analytics/indicators.js';
 import type { DocumentTree } from '../../src/catalog/read.js';
+import { monthLabel } from '../format.js';
 
 /**
  * The month and lead-department filters of the 督办 and 催报 pages (a plain GET form, so the view
@@ -18,7 +20,6 @@ export function ViewFilters({
   /** The 含待审核数据 toggle's state, or null where it changes nothing (the reporting calendar). */
   pending: boolean | null;
 }) {
-  const year = tree.document.year;
   const month = asof.slice(0, 7);
   return (
     <form class="filters no-print" method="get" action={action}>
@@ -26,9 +27,9 @@ export function ViewFilters({
       <label>
         截至
         <select name="asof">
-          {Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).map((m) => (
+          {spanMonths(tree.document).map((m, _, all) => (
             <option value={m} selected={m === month}>
-              {Number(m.slice(5))}月末
+              {monthLabel(m, all.length > 12)}
             </option>
           ))}
         </select>

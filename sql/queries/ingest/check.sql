@@ -43,6 +43,7 @@ region_keys AS (
 matched AS (
   SELECT s.*,
     ik.code, ik.name_matches, i.name AS indicator_name, i.kind, i.unit, i.target, i.retired_at, d.year AS doc_year,
+    greatest(d.year, coalesce(sp.last_year, d.year)) AS last_year,
     rk.region, sc.departments, sc.in_scope,
     CASE WHEN s.month_no IS NOT NULL
       THEN last_day(make_date(coalesce(s.month_year, d.year, year(current_date)), s.month_no, 1))
@@ -71,6 +72,9 @@ matched AS (
   LEFT JOIN indicator_keys ik ON ik.indicator_key = s.indicator_key
   LEFT JOIN indicator i ON i.code = ik.code
   LEFT JOIN document d ON d.id = i.document_id
+  -- The years a document covers: its own to its latest deadline (a plan to 2025 takes 2023's figures).
+  LEFT JOIN (SELECT document_id, max(year(deadline)) AS last_year FROM indicator WHERE retired_at IS NULL GROUP BY ALL) sp
+    ON sp.document_id = i.document_id
   LEFT JOIN region_keys rk ON rk.region_text = s.region_text
   LEFT JOIN scoped sc ON sc.code = ik.code
 ),
@@ -89,7 +93,7 @@ checked AS (
       WHEN m.series = 'target' THEN NULL
       WHEN m.month_no IS NULL AND (m.period_raw IS NULL OR trim(m.period_raw) = '') THEN 'missing_period'
       WHEN m.period IS NULL THEN 'bad_period'
-      WHEN m.doc_year IS NOT NULL AND year(m.period) <> m.doc_year THEN 'period_outside_year'
+      WHEN m.doc_year IS NOT NULL AND year(m.period) NOT BETWEEN m.doc_year AND m.last_year THEN 'period_outside_year'
     END AS e_period,
     CASE
       WHEN m.region IS NULL THEN 'unknown_region'
