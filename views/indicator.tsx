@@ -90,11 +90,11 @@ export function IndicatorPage(props: IndicatorPageProps) {
         <h1>{i.name}</h1>
         <dl class="stats">
           <div class="stat">
-            <dt>目标</dt>
+            <dt>{i.recurrence === 'annual' ? '每年目标' : '目标'}</dt>
             <dd>{milestone ? '完成' : formatTarget(i.target, i.unit, i.comparator)}</dd>
           </div>
           <div class="stat">
-            <dt>完成时限</dt>
+            <dt>{i.recurrence === 'annual' ? '每年年底前完成，直至' : '完成时限'}</dt>
             <dd>{formatDeadline(i.deadline, document.year)}</dd>
           </div>
           <div class="stat">
