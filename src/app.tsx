@@ -145,8 +145,12 @@ function bodyLimits(config: Config) {
       throw new HTTPException(413, { message: '提交的内容过大（表单最多 1 MB）。' });
     },
   });
-  return (c: Parameters<typeof files>[0], next: Parameters<typeof files>[1]) =>
-    (FILE_ROUTES.test(c.req.path) ? files : EVIDENCE_ROUTES.test(c.req.path) ? evidence : forms)(c, next);
+  return (c: Parameters<typeof files>[0], next: Parameters<typeof files>[1]) => {
+    // No route reads the body of a GET or HEAD, and asking whether there is one makes
+    // @hono/node-server build a full Request (with its AbortSignal) for every page view.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (FILE_ROUTES.test(c.req.path) ? files : EVIDENCE_ROUTES.test(c.req.path) ? evidence : forms)(c, next);
+  };
 }
 
 /**

@@ -181,6 +181,9 @@ export function versionedPages(
       c.res.headers.set('X-Data-Version', String(value.version));
       return;
     }
+    // The bytes, for personalise() to fill without reading them back out of the response (which
+    // would make @hono/node-server turn its light response into a streamed one).
+    c.set('cachedBody', value.body);
     // c.body keeps to @hono/node-server's fast path (a new Response would be streamed).
     return c.body(value.body as unknown as ArrayBuffer, 200, {
       ...Object.fromEntries(value.headers),
@@ -189,4 +192,11 @@ export function versionedPages(
       'X-Data-Version': String(value.version),
     });
   };
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** A cached page's bytes as served, before its per-person holes are filled. */
+    cachedBody: Buffer;
+  }
 }

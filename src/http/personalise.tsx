@@ -16,7 +16,8 @@ export function personalise(): MiddlewareHandler {
     if (!(c.res.headers.get('Content-Type') ?? '').startsWith('text/html')) return;
     const sessionId = c.get('sessionId');
     // Worked on bytes, not text: decoding and encoding a 200 KB page per request would cost more.
-    const filled = fill(Buffer.from(await c.res.arrayBuffer()), {
+    const page = c.get('cachedBody') ?? Buffer.from(await c.res.arrayBuffer());
+    const filled = fill(page, {
       // The account menu has a token hole of its own, so it is filled in first.
       [HOLES.account]: (await (<AccountMenu actor={actor} />)).toString(),
       [HOLES.csrf]: sessionId ? csrfTokenFor(sessionId) : '',
