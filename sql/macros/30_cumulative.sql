@@ -3,10 +3,10 @@
 -- report (累计) restarts the running sum; increments (当月) add up after it. Levels and coverages
 -- keep their reported value (`reported`). `pending`: also the values waiting for approval (of the
 -- indicators of `pending_scope`'s departments; NULL: all).
-CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions, pending := false, pending_scope := NULL) AS TABLE
+CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions, pending := false, pending_scope := NULL, codes := NULL) AS TABLE
   WITH counted AS (
     SELECT c.* FROM tz_current_actuals(known, document, pending := pending, pending_scope := pending_scope,
-      regions := regions) c
+      regions := regions, codes := codes) c
   ),
   grouped AS (
     SELECT a.*,

@@ -1,7 +1,7 @@
 import { listValue } from '@duckdb/node-api';
-import { type DocumentRow, readDocumentTree } from '../catalog/read.js';
+import type { DocumentRow } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import { indicatorRows } from './dashboard.js';
+import { indicatorStatesByRegion } from './indicators.js';
 
 /** The same indicator in the previous edition: its target and its final actual (as of that year's end). */
 export interface PreviousEdition {
@@ -15,6 +15,70 @@ export interface PreviousEdition {
   status: string;
 }
 
+/** An indicator's link to its family in the previous edition (sql/queries/catalog/previous_editions.sql). */
+interface Link {
+  code: string;
+  previous_code: string;
+  previous_document: string;
+  previous_year: number;
+}
+
+/** The links of `codes` of `document` (every indicator's when null) to the previous edition. */
+function previousLinks(
+  store: Store,
+  document: DocumentRow,
+  documents: DocumentRow[],
+  codes: string[] | null,
+): Promise<Link[]> {
+  return store.all<Link>('catalog/previous_editions', {
+    document: document.id,
+    documents: listValue(documents.map((d) => d.id)),
+    codes: codes === null ? null : listValue(codes),
+  });
+}
+
+/**
+ * The final figures (that year's last month, as known at `known`) of each linked previous
+ * indicator, keyed by the current indicator's code. Only the linked indicators are computed, one
+ * query per previous document: an indicator page's chain costs one indicator's work per year.
+ */
+async function finalFigures(
+  store: Store,
+  links: Link[],
+  documents: DocumentRow[],
+  known: Date,
+): Promise<Map<string, PreviousEdition>> {
+  const out = new Map<string, PreviousEdition>();
+  for (const id of new Set(links.map((l) => l.previous_document))) {
+    const previous = documents.find((d) => d.id === id);
+    if (!previous) continue;
+    const mine = links.filter((l) => l.previous_document === id);
+    const states = await indicatorStatesByRegion(
+      store,
+      previous.id,
+      { period: `${previous.year}-12-31`, known },
+      ['全省'],
+      mine.map((l) => l.previous_code),
+    );
+    const rows = new Map((states.get('全省') ?? []).map((r) => [r.code, r]));
+    for (const link of mine) {
+      const row = rows.get(link.previous_code);
+      if (!row) continue;
+      out.set(link.code, {
+        code: row.code,
+        document: previous.id,
+        year: previous.year,
+        target: row.target,
+        unit: row.unit,
+        actual: row.actual,
+        completion: row.completion,
+        status: row.status,
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * Each indicator of `document` with its family in the previous edition among `documents` (those
  * readers may see), known at `known`. Indicators with no earlier edition are absent from the map.
@@ -25,42 +89,13 @@ export async function previousEditions(
   documents: DocumentRow[],
   known: Date,
 ): Promise<Map<string, PreviousEdition>> {
-  const links = await store.all<{
-    code: string;
-    previous_code: string;
-    previous_document: string;
-    previous_year: number;
-  }>('catalog/previous_editions', {
-    document: document.id,
-    documents: listValue(documents.map((d) => d.id)),
-  });
-  const out = new Map<string, PreviousEdition>();
-  const first = links[0];
-  const previous = first && documents.find((d) => d.id === first.previous_document);
-  if (!previous) return out;
-  // The previous edition's final figures: its year's last month, as known now.
-  const tree = await readDocumentTree(store, previous);
-  const rows = new Map(
-    (await indicatorRows(store, tree, { period: `${previous.year}-12-31`, known })).map((r) => [r.code, r]),
-  );
-  for (const link of links) {
-    const row = rows.get(link.previous_code);
-    if (!row) continue;
-    out.set(link.code, {
-      code: row.code,
-      document: previous.id,
-      year: previous.year,
-      target: row.target,
-      unit: row.unit,
-      actual: row.actual,
-      completion: row.completion,
-      status: row.status,
-    });
-  }
-  return out;
+  return finalFigures(store, await previousLinks(store, document, documents, null), documents, known);
 }
 
-/** An indicator's line across editions, newest first: this one, then each previous edition's. */
+/**
+ * An indicator's line across editions, newest first: each previous edition's indicator of its
+ * family. Each step links this one indicator and computes that one indicator's final figures.
+ */
 export async function editionChain(
   store: Store,
   document: DocumentRow,
@@ -73,9 +108,8 @@ export async function editionChain(
   let current: DocumentRow | undefined = document;
   let currentCode = code;
   for (let i = 0; i < depth && current; i++) {
-    const previous: PreviousEdition | undefined = (
-      await previousEditions(store, current, documents, known)
-    ).get(currentCode);
+    const links = await previousLinks(store, current, documents, [currentCode]);
+    const previous = (await finalFigures(store, links, documents, known)).get(currentCode);
     if (!previous) break;
     chain.push(previous);
     currentCode = previous.code;

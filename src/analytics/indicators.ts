@@ -132,12 +132,16 @@ export async function indicatorStates(
   return (await indicatorStatesByRegion(store, documentId, asOf, [region])).get(region) ?? [];
 }
 
-/** The states of every indicator for each of `regions`, in one query however many regions. */
+/**
+ * The states of every indicator for each of `regions`, in one query however many regions; `codes`
+ * keeps only those indicators (the same states, without computing the document's others).
+ */
 export async function indicatorStatesByRegion(
   store: Store,
   documentId: string,
   asOf: AsOf,
   regions: string[],
+  codes: string[] | null = null,
 ): Promise<Map<string, IndicatorState[]>> {
   const byRegion = new Map<string, IndicatorState[]>(regions.map((r) => [r, []]));
   if (regions.length === 0) return byRegion;
@@ -149,6 +153,7 @@ export async function indicatorStatesByRegion(
     behind: THRESHOLDS.behind,
     far_behind: THRESHOLDS.farBehind,
     stale_months: THRESHOLDS.staleMonths,
+    codes: codes === null ? null : listValue(codes),
     ...pendingParams(asOf),
   });
   for (const { region, ...state } of rows) byRegion.get(region)?.push(state);
