@@ -16,14 +16,39 @@ interface EditionYear {
   status: string;
   /** For the shown edition: the month its figures are as of; earlier editions are at year end. */
   asOf?: string;
+  /** For an earlier edition: why the later one is linked to it. */
+  link?: PreviousEdition['link'];
 }
 
-/** The indicator page's 历年对比: every edition's target and actual, newest first. */
-export function EditionsTable({ years }: { years: EditionYear[] }) {
-  if (years.length < 2) return null;
+const LINK_LABELS: Record<PreviousEdition['link'], string> = {
+  name: '同名',
+  similar: '名称相近',
+  confirmed: '管理员确认',
+  chosen: '管理员指定',
+};
+
+/**
+ * The indicator page's 历年对比: every edition's target and actual, newest first, each earlier year
+ * with why it is the same indicator; administrators find where to confirm or correct the link.
+ */
+export function EditionsTable({
+  years,
+  documentId,
+  code,
+}: {
+  years: EditionYear[];
+  documentId: string;
+  code: string;
+}) {
+  const review = (
+    <a class="admin-only small no-print" href={`/documents/${documentId}#link-${code}`}>
+      确认或更正上年对应指标
+    </a>
+  );
+  if (years.length < 2) return <p class="admin-only hint no-print">没有上年对应指标。{review}</p>;
   return (
     <section class="panel">
-      <h2>历年对比</h2>
+      <h2>历年对比 {review}</h2>
       <div class="table-scroll">
         <table class="table" id="editions">
           <thead>
@@ -40,6 +65,7 @@ export function EditionsTable({ years }: { years: EditionYear[] }) {
                 完成率
               </th>
               <th scope="col">状态</th>
+              <th scope="col">对应依据</th>
             </tr>
           </thead>
           <tbody>
@@ -54,6 +80,7 @@ export function EditionsTable({ years }: { years: EditionYear[] }) {
                   </a>
                 </td>
                 <FigureCells figures={y} />
+                <td>{y.link ? LINK_LABELS[y.link] : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { type EditionLink, editionLinks, type LinkBasis } from '../catalog/edition-links.js';
 import type { DocumentRow } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
 import { indicatorStatesByRegion } from './indicators.js';
@@ -13,28 +13,32 @@ export interface PreviousEdition {
   actual: number | null;
   completion: number | null;
   status: string;
+  /** Why it is this one: the same name, a similar name, or an administrator confirmed or chose it. */
+  link: LinkBasis;
 }
 
 /** An indicator's link to its family in the previous edition (sql/queries/catalog/previous_editions.sql). */
-interface Link {
-  code: string;
-  previous_code: string;
-  previous_document: string;
-  previous_year: number;
-}
+type Link = EditionLink & { previous_code: string; previous_document: string; basis: LinkBasis };
 
-/** The links of `codes` of `document` (every indicator's when null) to the previous edition. */
-function previousLinks(
+/**
+ * The links of `codes` of `document` (every indicator's when null) to the previous edition, as
+ * decided by `known` (an administrator's decision wins over the matcher); unlinked ones left out.
+ */
+async function previousLinks(
   store: Store,
   document: DocumentRow,
   documents: DocumentRow[],
+  known: Date,
   codes: string[] | null,
 ): Promise<Link[]> {
-  return store.all<Link>('catalog/previous_editions', {
-    document: document.id,
-    documents: listValue(documents.map((d) => d.id)),
-    codes: codes === null ? null : listValue(codes),
-  });
+  const links = await editionLinks(
+    store,
+    document.id,
+    documents.map((d) => d.id),
+    known,
+    codes,
+  );
+  return links.filter((l): l is Link => l.previous_code !== null && l.previous_document !== null);
 }
 
 /**
@@ -73,6 +77,7 @@ async function finalFigures(
         actual: row.actual,
         completion: row.completion,
         status: row.status,
+        link: link.basis,
       });
     }
   }
@@ -89,7 +94,7 @@ export async function previousEditions(
   documents: DocumentRow[],
   known: Date,
 ): Promise<Map<string, PreviousEdition>> {
-  return finalFigures(store, await previousLinks(store, document, documents, null), documents, known);
+  return finalFigures(store, await previousLinks(store, document, documents, known, null), documents, known);
 }
 
 /**
@@ -108,7 +113,7 @@ export async function editionChain(
   let current: DocumentRow | undefined = document;
   let currentCode = code;
   for (let i = 0; i < depth && current; i++) {
-    const links = await previousLinks(store, current, documents, [currentCode]);
+    const links = await previousLinks(store, current, documents, known, [currentCode]);
     const previous = (await finalFigures(store, links, documents, known)).get(currentCode);
     if (!previous) break;
     chain.push(previous);
