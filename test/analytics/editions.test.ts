@@ -1,57 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
-import type { Catalog } from '../../src/catalog/types.js';
+import { EDITION_2022 } from '../helpers/documents.js';
 import { html } from '../helpers/html.js';
 import { seededApp } from '../helpers/store.js';
-
-/** The 2022 edition, as short as a test needs: a renamed training target and an unrelated one. */
-const EDITION_2022: Catalog = {
-  document: { id: 'jilin-2022-test', title: '吉林省2022年新型城镇化建设重点任务', year: 2022 },
-  parts: [{ no: 1, title: '促进农业转移人口有序有效融入城市' }],
-  sections: [{ no: 1, part: 1, title: '提升农业转移人口技能素质' }],
-  tasks: [
-    {
-      seq: 1,
-      part: 1,
-      section: 1,
-      text: '开展农民工稳就业职业技能培训15万人次以上，农民工向农技工转型培训3万人，新建停车泊位2000个。（省人力资源社会保障厅负责）',
-      departments: ['省人力资源社会保障厅'],
-      departmentMode: 'sole',
-      indicators: [
-        {
-          code: '2022-T1-1',
-          name: '农民工稳就业职业技能培训',
-          value: 150000,
-          unit: '人次',
-          comparator: '>=',
-          deadline: '2022-12-31',
-          kind: 'count',
-          source: '15万人次以上',
-        },
-        {
-          code: '2022-T1-2',
-          name: '新建停车泊位',
-          value: 2000,
-          unit: '个',
-          comparator: '>=',
-          deadline: '2022-12-31',
-          kind: 'count',
-          source: '2000个',
-        },
-        {
-          code: '2022-T1-3',
-          name: '农民工向农技工转型培训人数',
-          value: 30000,
-          unit: '人',
-          comparator: '>=',
-          deadline: '2022-12-31',
-          kind: 'count',
-          source: '3万人',
-        },
-      ],
-    },
-  ],
-};
 
 type Row = { code: string; target: number; previous: Record<string, unknown> | null };
 
@@ -100,6 +51,24 @@ describe('analytics: editions over the years (同比)', () => {
     expect(years[1]).toContain('2021');
     expect(years[1]).toContain('12万人次');
     expect(years[1]).toContain('10万人次');
+    // 同比: one bar per year with an actual, a red target tick per year, labelled by year; no inline style.
+    const chart = page.$('#editions-panel figure.editions-chart');
+    expect(chart?.querySelector('h2')?.textContent).toBe('同比：各年度目标与完成');
+    const svg = chart?.querySelector('svg');
+    expect(svg?.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(1);
+    expect(svg?.querySelectorAll('g[aria-label="tick"] line')).toHaveLength(2);
+    const labels = [...(svg?.querySelectorAll('g[aria-label="x-axis tick label"] text') ?? [])].map(
+      (t) => t.textContent,
+    );
+    expect(labels).toEqual(['2021年', '2022年*']);
+    expect(svg?.querySelector('g[aria-label="bar"] title')?.textContent).toBe(
+      '2021年年末完成 10万人次（完成 83.3%）',
+    );
+    expect(chart?.outerHTML).not.toMatch(/style=|<style/);
+    // An indicator with no family: the empty state, no chart.
+    const alone = await html(await ctx.app.request('/indicators/2022-T1-2'));
+    expect(alone.$('#editions-panel .empty')?.textContent).toContain('没有对应指标');
+    expect(alone.$('#editions-panel svg')).toBeNull();
     const list = await html(await ctx.app.request('/editions'));
     const rows = list.$$('#families tbody tr').map((tr) => tr.textContent ?? '');
     expect(rows.some((r) => r.includes('农民工稳就业职业技能培训') && r.includes('83.3%'))).toBe(true);
