@@ -63,7 +63,7 @@ export function editionLinks(
 export class EditionLinkError extends InvalidError {}
 
 /**
- * Records an administrator's decision on `code`'s family: `previous` (an indicator of an earlier
+ * Records an administrator's decision on `code`'s family: `previous` (an indicator of the previous
  * edition: the suggestion confirmed, or another chosen) or null (无上年对应指标). Append-only, with
  * the link it replaces, in the audit trail; a decision equal to the standing one changes nothing.
  * Returns whether anything was recorded.
@@ -82,13 +82,16 @@ export async function decideEditionLink(
     if (!indicator || indicator.document_id !== documentId)
       throw new NotFoundError(`文件 ${documentId} 中没有指标 ${code}（已发布的指标才能确认上年对应）`);
     const documents = await tx.all<DocumentRow>('catalog/documents');
-    const year = documents.find((d) => d.id === documentId)?.year ?? 0;
     if (previous !== null) {
+      // One previous edition per document (the /editions page compares two years): the link goes there.
+      const [edition] = await tx.all<{ id: string; year: number }>('catalog/previous_document', {
+        document: documentId,
+      });
       const [found] = await tx.all<{ document_id: string }>('catalog/indicator_by_code', { code: previous });
-      const of = found && documents.find((d) => d.id === found.document_id);
-      if (!of || of.year >= year)
+      if (!edition) throw new EditionLinkError('没有更早年度的文件，只能标为无上年对应指标');
+      if (found?.document_id !== edition.id)
         throw new EditionLinkError(
-          `“${previous.slice(0, 40)}”不是更早年度文件中的指标编码，请从上一版文件的指标中选择`,
+          `“${previous.slice(0, 40)}”不是上一版文件（${edition.year}年）中的指标编码，请从其指标中选择`,
         );
     }
     const [current] = await editionLinks(

@@ -182,7 +182,7 @@ describe('analytics: administrators confirm or correct family links (历年对�
   it('refuses a link to an indicator of the same or a later year, an unknown one, or an indicator of another document', async () => {
     const same = await decide('2022-T1-1', { choice: 'link', previous: '2022-T1-2' });
     expect(same.status).toBe(422);
-    expect(await same.text()).toContain('不是更早年度文件中的指标编码');
+    expect(await same.text()).toContain('不是上一版文件（2021年）中的指标编码');
     expect((await decide('2022-T1-1', { choice: 'link', previous: 'NOPE-1' })).status).toBe(422);
     expect((await decide('2022-T1-1', { choice: 'link', previous: '' })).status).toBe(422);
     expect((await decide('2021-T10-2', { choice: 'none' })).status).toBe(404);
