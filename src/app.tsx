@@ -149,7 +149,10 @@ function bodyLimits(config: Config) {
     // No route reads the body of a GET or HEAD, and asking whether there is one makes
     // @hono/node-server build a full Request (with its AbortSignal) for every page view.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return (FILE_ROUTES.test(c.req.path) ? files : EVIDENCE_ROUTES.test(c.req.path) ? evidence : forms)(c, next);
+    return (FILE_ROUTES.test(c.req.path) ? files : EVIDENCE_ROUTES.test(c.req.path) ? evidence : forms)(
+      c,
+      next,
+    );
   };
 }
 

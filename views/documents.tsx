@@ -1,6 +1,8 @@
 import type { DocumentListRow, DocumentReview, EditRow, ReviewDoubt } from '../src/catalog/drafts.js';
+import type { EditionLink, EditionLinkReview, LinkHistoryRow } from '../src/catalog/edition-links.js';
 import type { Catalog, Goal, Indicator, Task } from '../src/catalog/types.js';
 import { formatInstant } from '../src/time.js';
+import { formatQuantity } from './format.js';
 import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
 
@@ -207,6 +209,7 @@ export function ReviewPage({ review }: { review: DocumentReview }) {
           ))}
         </section>
       )}
+      <EditionLinks documentId={id} review={review.editionLinks} />
       <EditHistory edits={review.edits} />
       <script src="/static/review.js" defer></script>
     </Layout>
@@ -509,3 +512,166 @@ const itemLabel = (item: string) =>
 
 const short = (value: string | null) =>
   value === null ? '（空）' : value.length > 80 ? `${value.slice(0, 80)}…` : value;
+
+/** The previous edition's indicator as a reader knows it: 2021-T10-2 农民工…（12万人次）. */
+function previousLabel(code: string, options: EditionLinkReview['options']) {
+  const o = options.find((x) => x.code === code);
+  if (!o) return code;
+  const target = formatQuantity(o.target, o.unit);
+  return `${code} ${o.name}${target ? `（${target}）` : ''}`;
+}
+
+/** Why the matcher suggests what it does: the same name, or how close the names are. */
+function suggestionText(link: EditionLink, options: EditionLinkReview['options']): string {
+  if (link.suggested_code === null) return '系统未找到名称相同或相近的指标';
+  const why =
+    link.score !== null && link.score >= 2
+      ? '名称与单位相同'
+      : `名称相近（相似度 ${(link.score ?? 0).toFixed(2)}），单位、类型相同且责任单位相同`;
+  return `系统建议：${previousLabel(link.suggested_code, options)}，${why}`;
+}
+
+const DECISION_LABELS = { confirmed: '已确认', chosen: '已改选', none: '已标为无上年对应指标' } as const;
+
+/**
+ * 历年对应: each published indicator's family in the previous edition — the matcher's suggestion
+ * and why, what an administrator decided — with a form to confirm it, choose another indicator of
+ * the previous edition, or say it has none. The decisions' history follows.
+ */
+export function EditionLinks({
+  documentId,
+  review,
+}: {
+  documentId: string;
+  review: EditionLinkReview | null;
+}) {
+  return (
+    <section class="panel" id="edition-links">
+      <h2>历年对应指标</h2>
+      {review === null ? (
+        <p class="hint">文件发布后，可在此确认各指标在上一版文件中的对应指标。</p>
+      ) : review.previous === null ? (
+        <p class="hint">没有更早年度的文件，这份文件的指标没有上年对应指标。</p>
+      ) : (
+        <>
+          <p class="hint">
+            对照 {review.previous.year}年文件《{review.previous.title}
+            》。确认或改选后，历年对比、指标页和接口即按确认的对应关系计算；标为“无上年对应指标”的指标不再与上年对照。
+          </p>
+          <datalist id="previous-options">
+            {review.options.map((o) => (
+              <option value={o.code}>{previousLabel(o.code, review.options)}</option>
+            ))}
+          </datalist>
+          <ul class="edition-link-list">
+            {review.links.map((link) => (
+              <EditionLinkRow documentId={documentId} link={link} options={review.options} />
+            ))}
+          </ul>
+          <EditionLinkHistory history={review.history} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One indicator's link and its form: the fragment a decision answers with (htmx swaps it in place). */
+export function EditionLinkRow({
+  documentId,
+  link,
+  options,
+}: {
+  documentId: string;
+  link: EditionLink;
+  options: EditionLinkReview['options'];
+}) {
+  const action = `/documents/${documentId}/editions/${encodeURIComponent(link.code)}`;
+  const id = `link-${link.code}`;
+  return (
+    <li class={`edition-link${link.decision ? ' decided' : ''}`} id={id}>
+      <div class="edition-link-head">
+        <span class="indicator-code">{link.code}</span>
+        <a href={`/indicators/${encodeURIComponent(link.code)}`}>{link.name}</a>
+        <span class="edition-link-state">
+          {link.decision
+            ? `${DECISION_LABELS[link.decision]}（${link.decided_by ?? '—'}，${link.decided_at ? formatInstant(link.decided_at) : ''}）`
+            : link.previous_code
+              ? '待确认'
+              : '无对应'}
+        </span>
+      </div>
+      <p class="hint">
+        {link.decision && link.decision !== 'none' && link.previous_code
+          ? `上年对应：${previousLabel(link.previous_code, options)}。`
+          : ''}
+        {suggestionText(link, options)}
+      </p>
+      <form
+        class="entry-form edition-link-form"
+        method="post"
+        action={action}
+        hx-post={action}
+        hx-target={`#${id}`}
+        hx-swap="outerHTML"
+      >
+        <CsrfField />
+        <label class="wide">
+          上年对应指标编码
+          <input
+            name="previous"
+            list="previous-options"
+            maxlength={40}
+            value={link.previous_code ?? link.suggested_code ?? ''}
+            placeholder="从上一版文件的指标中选择"
+          />
+        </label>
+        <button type="submit" name="choice" value="link">
+          确认对应
+        </button>
+        <button type="submit" name="choice" value="none" class="secondary">
+          无上年对应指标
+        </button>
+      </form>
+    </li>
+  );
+}
+
+/** Every decision on the document's family links, newest first; swapped out of band after each. */
+export function EditionLinkHistory({ history, oob = false }: { history: LinkHistoryRow[]; oob?: boolean }) {
+  return (
+    <div id="edition-link-history" hx-swap-oob={oob ? 'true' : undefined}>
+      <h3>对应关系修改记录</h3>
+      {history.length === 0 ? (
+        <p class="hint">还没有确认或改选。</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="table compact">
+            <thead>
+              <tr>
+                <th scope="col">时间</th>
+                <th scope="col">修改人</th>
+                <th scope="col">指标</th>
+                <th scope="col">原对应 → 新对应</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr>
+                  <td>{formatInstant(h.decided_at)}</td>
+                  <td>{h.decided_by}</td>
+                  <td>
+                    {h.code} {h.name}
+                  </td>
+                  <td>
+                    {h.old_previous_code ?? '（无）'} → {h.previous_code ?? '（无上年对应指标）'}
+                    {h.decision === 'confirmed' && '（确认）'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,6 +1,8 @@
+import { raw } from 'hono/html';
 import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import type { PreviousEdition } from '../src/analytics/editions.js';
 import type { DocumentRow } from '../src/catalog/read.js';
+import { editionBars } from './charts/indicator.js';
 import { FigureCells } from './components/figure-cells.js';
 import { formatMonth, formatPercent, formatQuantity } from './format.js';
 import { Layout } from './layout.js';
@@ -16,48 +18,103 @@ interface EditionYear {
   status: string;
   /** For the shown edition: the month its figures are as of; earlier editions are at year end. */
   asOf?: string;
+  /** For an earlier edition: why the later one is linked to it. */
+  link?: PreviousEdition['link'];
 }
 
-/** The indicator page's 历年对比: every edition's target and actual, newest first. */
-export function EditionsTable({ years }: { years: EditionYear[] }) {
-  if (years.length < 2) return null;
+const LINK_LABELS: Record<PreviousEdition['link'], string> = {
+  name: '同名',
+  similar: '名称相近',
+  confirmed: '管理员确认',
+  chosen: '管理员指定',
+};
+
+/**
+ * The indicator page's 历年对比: every edition's target and actual, newest first, each earlier year
+ * with why it is the same indicator; administrators find where to confirm or correct the link.
+ */
+export function EditionsTable({
+  years,
+  documentId,
+  code,
+}: {
+  years: EditionYear[];
+  documentId: string;
+  code: string;
+}) {
+  const review = (
+    <a class="admin-only small no-print" href={`/documents/${documentId}#link-${code}`}>
+      确认或更正上年对应指标
+    </a>
+  );
+  if (years.length < 2)
+    return (
+      <section class="panel" id="editions-panel">
+        <h2>历年对比 {review}</h2>
+        <p class="empty">这个指标在更早年度的文件中没有对应指标，暂无历年对比与同比。</p>
+      </section>
+    );
+  const unit = years[0]?.unit ?? null;
+  // Bars of different units would mislead: the chart keeps the years counted in this year's unit.
+  const comparable = years.filter((y) => (y.unit ?? '') === (unit ?? ''));
+  const drawn = comparable.some((y) => y.actual !== null || y.target !== null);
+  const current = years.find((y) => y.asOf);
   return (
-    <section class="panel">
-      <h2>历年对比</h2>
-      <div class="table-scroll">
-        <table class="table" id="editions">
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">指标编码</th>
-              <th scope="col" class="num">
-                目标
-              </th>
-              <th scope="col" class="num">
-                完成
-              </th>
-              <th scope="col" class="num">
-                完成率
-              </th>
-              <th scope="col">状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
+    <section class="panel" id="editions-panel">
+      <h2>历年对比 {review}</h2>
+      <div class="editions-grid">
+        {drawn && (
+          <figure class="chart editions-chart">
+            {raw(editionBars(comparable, { title: '同比：各年度目标与完成', unit }))}
+            <figcaption>
+              柱：各年度年末累计完成
+              {current?.asOf ? `（*${current.year}年为截至${formatMonth(current.asOf)}）` : ''}
+              ；红线：当年目标。
+              {comparable.length < years.length &&
+                ` 单位不同的年度（${years
+                  .filter((y) => !comparable.includes(y))
+                  .map((y) => `${y.year}年`)
+                  .join('、')}）只列在表中。`}
+            </figcaption>
+          </figure>
+        )}
+        <div class="table-scroll">
+          <table class="table" id="editions">
+            <thead>
               <tr>
-                <td>
-                  {y.year}年{y.asOf ? `（截至${formatMonth(y.asOf)}）` : '（年末）'}
-                </td>
-                <td>
-                  <a href={`/indicators/${encodeURIComponent(y.code)}`}>
-                    <code>{y.code}</code>
-                  </a>
-                </td>
-                <FigureCells figures={y} />
+                <th scope="col">年度</th>
+                <th scope="col">指标编码</th>
+                <th scope="col" class="num">
+                  目标
+                </th>
+                <th scope="col" class="num">
+                  完成
+                </th>
+                <th scope="col" class="num">
+                  完成率
+                </th>
+                <th scope="col">状态</th>
+                <th scope="col">对应依据</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {years.map((y) => (
+                <tr>
+                  <td class="nowrap">
+                    {y.year}年<div class="hint">{y.asOf ? `截至${formatMonth(y.asOf)}` : '年末'}</div>
+                  </td>
+                  <td class="nowrap">
+                    <a href={`/indicators/${encodeURIComponent(y.code)}`}>
+                      <code>{y.code}</code>
+                    </a>
+                  </td>
+                  <FigureCells figures={y} />
+                  <td>{y.link ? LINK_LABELS[y.link] : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );

@@ -120,6 +120,8 @@ export function IndicatorPage(props: IndicatorPageProps) {
       <Analysis {...props} />
       <RegionalTargets target={i.target} unit={i.unit} targets={props.analysis.regionalTargets} />
       <EditionsTable
+        documentId={document.id}
+        code={i.code}
         years={editionYears(document, props.analysis.state, props.analysis.asOf.period, props.editions)}
       />
       <CommentsPanel code={i.code} comments={props.comments ?? []} />

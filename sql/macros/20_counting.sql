@@ -16,7 +16,7 @@
 -- never rank another document's values.
 -- `regions` (a list, or NULL for all) keeps only those regions' values before the window: the same
 -- answer (region is part of every partition), without ranking thousands of counties for 全省.
-CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL) AS TABLE
+CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL, codes := NULL) AS TABLE
   SELECT a.*
   FROM actual a
   JOIN indicator i ON i.code = a.indicator_code
@@ -32,6 +32,7 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pe
         WHERE list_contains(pending_scope, sd.department)))))
     AND (document IS NULL OR i.document_id = document)
     AND (regions IS NULL OR list_contains(regions, a.region))
+    AND (codes IS NULL OR list_contains(codes, a.indicator_code))
   QUALIFY row_number() OVER (
     PARTITION BY a.indicator_code, a.region, a.period, a.series
     ORDER BY CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END DESC,

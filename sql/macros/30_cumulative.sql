@@ -5,11 +5,11 @@
 -- each year: its sums run within a calendar year (`cycle`, NULL for the others, whose sums run over
 -- the whole span of a plan to 2025). `pending`: also the values waiting for approval (of the
 -- indicators of `pending_scope`'s departments; NULL: all).
-CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions, pending := false, pending_scope := NULL) AS TABLE
+CREATE OR REPLACE MACRO tz_cumulative_regions(known, document, regions, pending := false, pending_scope := NULL, codes := NULL) AS TABLE
   WITH counted AS (
     SELECT c.*, CASE WHEN i.recurrence = 'annual' THEN year(c.period) END AS cycle
     FROM tz_current_actuals(known, document, pending := pending, pending_scope := pending_scope,
-      regions := regions) c
+      regions := regions, codes := codes) c
     JOIN indicator i ON i.code = c.indicator_code
   ),
   grouped AS (

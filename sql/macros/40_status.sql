@@ -6,13 +6,13 @@
 -- the indicator counts as not reported; `pending`: count values waiting for approval too, of the
 -- indicators of `pending_scope`'s departments, or all when NULL). A list of months makes the
 -- status history one query.
-CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months, pending := false, pending_scope := NULL) AS TABLE
+CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months, pending := false, pending_scope := NULL, codes := NULL) AS TABLE
 WITH months AS (
   SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of
 ),
 series AS (
   SELECT m.as_of, s.*
-  FROM tz_cumulative_regions(known, document, regions, pending := pending, pending_scope := pending_scope) s
+  FROM tz_cumulative_regions(known, document, regions, pending := pending, pending_scope := pending_scope, codes := codes) s
   -- An annual target (每年) is judged on its as-of year's figures only: each year starts at zero.
   JOIN months m ON s.period <= m.as_of AND (s.cycle IS NULL OR s.cycle = year(m.as_of))
 ),
@@ -85,7 +85,7 @@ measured AS (
   LEFT JOIN earlier e ON e.as_of = m.as_of AND e.indicator_code = i.code AND e.region = rg.region
   LEFT JOIN planned p ON p.as_of = m.as_of AND p.indicator_code = i.code AND p.region = rg.region
   LEFT JOIN done dn ON dn.as_of = m.as_of AND dn.indicator_code = i.code AND dn.region = rg.region
-  WHERE i.document_id = document AND NOT tm.retired
+  WHERE i.document_id = document AND NOT tm.retired AND (codes IS NULL OR list_contains(codes, i.code))
 ),
 rated AS (
   SELECT m.*,

@@ -93,6 +93,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /documents/:id/tasks/:seq/indicators': 'admin',
   'POST /documents/:id/indicators/:code': 'admin',
   'POST /documents/:id/indicators/:code/remove': 'admin',
+  'POST /documents/:id/editions/:code': 'admin',
   'POST /documents/:id/publish': 'admin',
   'POST /api/documents': 'admin',
   'GET /api/documents/:id': 'admin',

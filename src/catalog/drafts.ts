@@ -10,6 +10,7 @@ import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
 import { canonicalDepartment, DEPARTMENT_ALIASES } from './department-aliases.js';
 import { type CatalogEdit, diffCatalogs } from './diff.js';
+import { type EditionLinkReview, editionLinkReview } from './edition-links.js';
 import { DocumentReadError, readDocumentText } from './extract/index.js';
 import { documentIdFrom } from './ids.js';
 import { loadCatalogIn } from './load.js';
@@ -70,6 +71,8 @@ export interface DocumentReview {
   edits: EditRow[];
   /** Department names to suggest: the alias table's and every document's. */
   departments: string[];
+  /** Each published indicator's family in the previous edition, to confirm or correct; null before publication. */
+  editionLinks: EditionLinkReview | null;
 }
 
 /** The fields of one target as a reviewer gives them (checked by the route, settled here). */
@@ -294,6 +297,7 @@ export async function reviewDocument(store: Store, id: string): Promise<Document
     departments: [
       ...new Set([...Object.values(DEPARTMENT_ALIASES), ...suggestions.map((s) => s.name)]),
     ].sort(),
+    editionLinks: await editionLinkReview(store, id),
   };
 }
 

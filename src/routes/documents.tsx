@@ -5,6 +5,8 @@ import {
   DocumentsPage,
   Doubts,
   EditHistory,
+  EditionLinkHistory,
+  EditionLinkRow,
   ReviewGoal,
   ReviewPage,
   ReviewTask,
@@ -24,6 +26,7 @@ import {
   reviewDocument,
   uploadDocument,
 } from '../catalog/drafts.js';
+import { decideEditionLink, editionLinkReview } from '../catalog/edition-links.js';
 import { parseChineseNumber } from '../catalog/numbers.js';
 import { InvalidError } from '../errors.js';
 import { positiveInt, text, valid } from '../http/validate.js';
@@ -82,6 +85,17 @@ const taskForm = z.object({
   departments: z.string().max(2000).transform(departmentList),
   mode: z.enum(['sole', 'separate', 'lead'], { error: '分工方式无效' }),
   lead: text(60).transform((l) => l ?? null),
+});
+
+/** 历年对应: confirm the link in `previous` (or choose another), or say there is none. */
+const linkForm = z.object({
+  choice: z.enum(['link', 'none'], { error: '请选择“确认对应”或“无上年对应指标”' }),
+  previous: text(40).pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, '应为指标编码，如 2021-T10-2')
+      .optional(),
+  ),
 });
 
 const uploadForm = z.object({
@@ -179,6 +193,23 @@ export function documentRoutes({ store, config }: RouteDeps) {
   app.post('/documents/:id/indicators/:code/remove', valid('param', codeParam), async (c) => {
     const { id, code } = c.req.valid('param');
     return answerItem(c, store, id, await removeIndicator(store, actorOf(c), id, code));
+  });
+
+  app.post('/documents/:id/editions/:code', valid('param', codeParam), valid('form', linkForm), async (c) => {
+    const { id, code } = c.req.valid('param');
+    const { choice, previous } = c.req.valid('form');
+    if (choice === 'link' && !previous)
+      throw new InvalidError('请填写上年对应指标的编码，或选择“无上年对应指标”。');
+    await decideEditionLink(store, actorOf(c), id, code, choice === 'none' ? null : (previous ?? null));
+    if (c.req.header('HX-Request') !== 'true') return c.redirect(`/documents/${id}#link-${code}`, 303);
+    const review = await editionLinkReview(store, id);
+    const link = review?.links.find((l) => l.code === code);
+    return c.html(
+      <>
+        {review && link && <EditionLinkRow documentId={id} link={link} options={review.options} />}
+        {review && <EditionLinkHistory history={review.history} oob={true} />}
+      </>,
+    );
   });
 
   app.post('/documents/:id/publish', valid('param', idParam), async (c) => {

@@ -13,6 +13,7 @@ const SEQUENCES: [sequence: string, table: string][] = [
   ['comment_id_seq', 'indicator_comment'],
   ['document_version_id_seq', 'document_version'],
   ['document_edit_id_seq', 'document_edit'],
+  ['edition_link_id_seq', 'edition_link'],
 ];
 
 /**

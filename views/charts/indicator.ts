@@ -232,3 +232,75 @@ export function regionBars(
     ],
   });
 }
+
+/** One year of an indicator's family for the 同比 chart: that edition's target and what was achieved. */
+export interface EditionBar {
+  year: number;
+  target: number | null;
+  actual: number | null;
+  /** The shown edition's figures are as of this month (YYYY-MM-DD); earlier ones are at year end. */
+  asOf?: string;
+}
+
+/**
+ * 同比: each edition's final (or as-of) actual as a bar and its target as a red tick, oldest year
+ * first, labelled by year. Narrow by design (it sits beside the 历年对比 table and scales to a phone).
+ */
+export function editionBars(
+  years: EditionBar[],
+  {
+    title,
+    unit,
+    width = 320,
+    height = 220,
+  }: { title: string; unit: string | null; width?: number; height?: number },
+): string {
+  const u = unit ?? '';
+  const rows = [...years]
+    .sort((a, b) => a.year - b.year)
+    .map((y) => ({
+      ...y,
+      label: y.asOf ? `${y.year}年*` : `${y.year}年`,
+      when: y.asOf ? `截至${Number(y.asOf.slice(5, 7))}月` : '年末',
+    }));
+  type Row = (typeof rows)[number];
+  const done = rows.filter((r): r is Row & { actual: number } => r.actual !== null);
+  const targets = rows.filter((r): r is Row & { target: number } => r.target !== null);
+  return renderPlot(
+    {
+      title,
+      width,
+      height,
+      marginLeft: 48,
+      marginTop: 24,
+      x: { label: null, domain: rows.map((r) => r.label), padding: 0.3 },
+      y: { grid: true, label: u || null, tickFormat: zhNumber, nice: true, zero: true },
+      marks: [
+        Plot.barY(done, {
+          x: 'label',
+          y: 'actual',
+          fill: (d: Row) => (d.asOf ? '#56B4E9' : '#0072B2'),
+          title: (d: Row & { actual: number }) =>
+            `${d.year}年${d.when}完成 ${zhNumber(d.actual)}${u}${d.target ? `（完成 ${zhPercent(d.actual / d.target)}）` : ''}`,
+        }),
+        Plot.tickY(targets, {
+          x: 'label',
+          y: 'target',
+          stroke: '#a8232d',
+          strokeWidth: 2.5,
+          title: (d: Row & { target: number }) => `${d.year}年目标 ${zhNumber(d.target)}${u}`,
+        }),
+        Plot.text(done, {
+          x: 'label',
+          y: 'actual',
+          text: (d: Row & { actual: number }) => zhNumber(d.actual),
+          dy: -6,
+          lineAnchor: 'bottom',
+        }),
+        Plot.ruleY([0]),
+      ],
+      // Drawn at about the width a phone shows it, so its 12 px text stays 12 px there.
+    },
+    12,
+  );
+}

@@ -5,5 +5,5 @@ SELECT region, code, name, kind, task_seq, goal_no, target, target_from, unit, c
   milestone_status, strftime(done_period, '%Y-%m-%d') AS done_period, completion, pace, pace_from_plan, status,
   forecast, strftime(forecast_done, '%Y-%m-%d') AS forecast_done, rate_from_three_months
 FROM tz_indicator_status(CAST($known AS TIMESTAMPTZ), $document, $regions, [CAST($asof AS DATE)],
-  $behind, $far_behind, $stale_months, pending := $pending, pending_scope := $pending_scope)
+  $behind, $far_behind, $stale_months, pending := $pending, pending_scope := $pending_scope, codes := $codes)
 ORDER BY region, task_seq, position

@@ -46,6 +46,10 @@ export const indicatorState = z
         actual: z.number().nullable(),
         completion: z.number().nullable(),
         status: z.string(),
+        link: z.enum(['name', 'similar', 'confirmed', 'chosen']).meta({
+          description:
+            '为何是这一指标：name 名称与单位相同，similar 名称相近，confirmed 管理员确认，chosen 管理员改选',
+        }),
       })
       .nullable()
       .optional()
