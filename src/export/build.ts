@@ -1,13 +1,15 @@
 import { createReadStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { listValue } from '@duckdb/node-api';
 import type { IndicatorRow } from '../analytics/dashboard.js';
 import { indicatorRowsByRegion } from '../analytics/dashboard.js';
-import type { AsOf } from '../analytics/indicators.js';
+import { type AsOf, pendingParams } from '../analytics/indicators.js';
 import { matchesFilter, type OverviewFilter } from '../analytics/overview.js';
 import { reportedRegions } from '../analytics/regions.js';
+import { THRESHOLDS } from '../analytics/thresholds.js';
 import type { DocumentTree } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import { encodeRows, type Format, openSnapshotWriter } from './formats.js';
+import { CSV_BEGIN, encodeRows, type Format, openSnapshotWriter } from './formats.js';
 import { type SnapshotParams, type SnapshotRow, snapshotNotes, snapshotRows } from './snapshot.js';
 
 /** What a snapshot is of: a document as of a month and recording time, filtered, for a region or each. */
@@ -75,9 +77,50 @@ export function encodeSnapshot(
 }
 
 /**
+ * The by-region snapshot as CSV, streamed: one DuckDB query computes and formats every row
+ * (sql/queries/export/snapshot_by_region.sql), read a chunk at a time as the client takes it.
+ * Thousands of counties × hundreds of indicators never pass through JavaScript objects.
+ */
+function byRegionCsv(store: Store, request: SnapshotRequest): ReadableStream<Uint8Array> {
+  const { tree, asOf, filter } = request;
+  const lines = store.streamText('export/snapshot_by_region', {
+    document: tree.document.id,
+    asof: asOf.period,
+    known: asOf.known.toISOString(),
+    behind: THRESHOLDS.behind,
+    far_behind: THRESHOLDS.farBehind,
+    stale_months: THRESHOLDS.staleMonths,
+    ...pendingParams(asOf),
+    department: filter.department ?? null,
+    part: filter.part ?? null,
+    statuses: filter.statuses?.length ? listValue(filter.statuses) : null,
+    kind: filter.kind ?? null,
+  });
+  const encoder = new TextEncoder();
+  let begun = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!begun) {
+        begun = true;
+        controller.enqueue(encoder.encode(CSV_BEGIN));
+        return;
+      }
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    // The client went away: the generator's finally closes the connection.
+    cancel: async () => {
+      await lines.return(undefined);
+    },
+  });
+}
+
+/**
  * A snapshot download as a stream. One region is built in memory; by region (every reporting
- * region: thousands at national scale) it is computed and written a chunk of regions at a time to
- * a temporary file that is streamed and then removed.
+ * region: thousands at national scale) CSV is streamed from one query (byRegionCsv), and the other
+ * formats are computed and written a chunk of regions at a time to a temporary file that is
+ * streamed and then removed.
  */
 export async function buildSnapshot(
   store: Store,
@@ -98,6 +141,7 @@ export async function buildSnapshot(
       params,
     };
   }
+  if (format === 'csv') return { body: byRegionCsv(store, request), params };
   const regions = await reportedRegions(store, request.tree.document.id);
   const writer = await openSnapshotWriter(store, format, {
     params,
