@@ -16,39 +16,43 @@
 -- never rank another document's values.
 -- `regions` (a list, or NULL for all) keeps only those regions' values before the window: the same
 -- answer (region is part of every partition), without ranking thousands of counties for 全省.
+-- The values that may count as known at `known` (see above), before ranking: tz_current_actuals.
+CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending_scope, regions) AS TABLE
+  SELECT a.*, CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END AS counts_from
+  FROM actual a
+  JOIN indicator i ON i.code = a.indicator_code
+  JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
+  LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id AND w.withdrawn_at <= known
+  LEFT JOIN upload_review_request q ON q.upload_id = a.upload_id
+  LEFT JOIN upload_review r ON r.upload_id = a.upload_id AND r.decided_at <= known
+  WHERE a.recorded_at <= known AND w.upload_id IS NULL
+    AND (q.upload_id IS NULL OR r.decision = 'approved' OR (pending AND r.upload_id IS NULL
+      AND (pending_scope IS NULL OR a.indicator_code IN (
+        SELECT si.code FROM indicator si
+        JOIN task_department sd ON sd.document_id = si.document_id AND sd.task_seq = si.task_seq
+        WHERE list_contains(pending_scope, sd.department)))))
+    AND (document IS NULL OR i.document_id = document)
+    AND (regions IS NULL OR list_contains(regions, a.region));
+
 CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL) AS TABLE
-  WITH candidates AS (
-    SELECT a.*, CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END AS counts_from
+  WITH revised AS (
+    -- Most keys have one value: only the keys with several are ranked. (A window over millions
+    -- of one-row partitions costs seconds.) An upload holds a key once (the import refuses a
+    -- file's duplicate keys), so a key has several values only where an indicator's period came
+    -- in through more than one upload: those are found with a cheap count.
+    SELECT a.indicator_code, a.period, a.series
     FROM actual a
     JOIN indicator i ON i.code = a.indicator_code
-    JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
-    LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id AND w.withdrawn_at <= known
-    LEFT JOIN upload_review_request q ON q.upload_id = a.upload_id
-    LEFT JOIN upload_review r ON r.upload_id = a.upload_id AND r.decided_at <= known
-    WHERE a.recorded_at <= known AND w.upload_id IS NULL
-      AND (q.upload_id IS NULL OR r.decision = 'approved' OR (pending AND r.upload_id IS NULL
-        AND (pending_scope IS NULL OR a.indicator_code IN (
-          SELECT si.code FROM indicator si
-          JOIN task_department sd ON sd.document_id = si.document_id AND sd.task_seq = si.task_seq
-          WHERE list_contains(pending_scope, sd.department)))))
-      AND (document IS NULL OR i.document_id = document)
-      AND (regions IS NULL OR list_contains(regions, a.region))
-  ),
-  -- Most keys have one candidate value: only the keys with several are ranked. (A window over
-  -- millions of one-row partitions costs seconds; counting the keys costs a fraction of that.)
-  -- Keys are counted by their hash: a collision only sends a few more values to be ranked, by
-  -- their real key.
-  keyed AS (
-    SELECT c.*, hash(c.indicator_code, c.region, c.period, c.series) AS key_hash FROM candidates c
-  ),
-  contested AS (
-    SELECT key_hash FROM keyed GROUP BY key_hash HAVING count(*) > 1
+    WHERE (document IS NULL OR i.document_id = document)
+    GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1
   )
-  SELECT c.* EXCLUDE (counts_from, key_hash) FROM keyed c
-  ANTI JOIN contested k ON k.key_hash = c.key_hash
+  SELECT c.* EXCLUDE (counts_from)
+  FROM tz_counting_candidates(known, document, pending, pending_scope, regions) c
+  ANTI JOIN revised v ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
   UNION ALL
-  (SELECT c.* EXCLUDE (counts_from, key_hash) FROM keyed c
-  SEMI JOIN contested k ON k.key_hash = c.key_hash
+  (SELECT c.* EXCLUDE (counts_from)
+  FROM tz_counting_candidates(known, document, pending, pending_scope, regions) c
+  SEMI JOIN revised v ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
   QUALIFY row_number() OVER (
     PARTITION BY c.indicator_code, c.region, c.period, c.series
     ORDER BY c.counts_from DESC, c.recorded_at DESC, c.upload_id DESC, c.line DESC
