@@ -16,8 +16,20 @@
 -- never rank another document's values.
 -- `regions` (a list, or NULL for all) keeps only those regions' values before the window: the same
 -- answer (region is part of every partition), without ranking thousands of counties for 全省.
+-- The indicator periods (and series) of a document that came in through more than one upload:
+-- the only ones where a key can have several values, since an upload holds a key once (the import
+-- refuses a file's duplicate keys). Counted per indicator period: thousands of groups, not millions.
+CREATE OR REPLACE MACRO tz_revised_periods(document) AS TABLE
+  SELECT a.indicator_code, a.period, a.series
+  FROM actual a
+  JOIN indicator i ON i.code = a.indicator_code
+  WHERE (document IS NULL OR i.document_id = document)
+  GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1;
+
 -- The values that may count as known at `known` (see above), before ranking: tz_current_actuals.
-CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending_scope, regions) AS TABLE
+-- `revised_only`: only the keys of indicator periods that came in through more than one upload
+-- (those tz_current_actuals ranks).
+CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending_scope, regions, revised_only) AS TABLE
   SELECT a.*, CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END AS counts_from
   FROM actual a
   JOIN indicator i ON i.code = a.indicator_code
@@ -32,27 +44,20 @@ CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending
         JOIN task_department sd ON sd.document_id = si.document_id AND sd.task_seq = si.task_seq
         WHERE list_contains(pending_scope, sd.department)))))
     AND (document IS NULL OR i.document_id = document)
-    AND (regions IS NULL OR list_contains(regions, a.region));
+    AND (regions IS NULL OR list_contains(regions, a.region))
+    AND (NOT revised_only OR (a.indicator_code, a.period, a.series) IN (
+      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document) v));
 
 CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL) AS TABLE
-  WITH revised AS (
-    -- Most keys have one value: only the keys with several are ranked. (A window over millions
-    -- of one-row partitions costs seconds.) An upload holds a key once (the import refuses a
-    -- file's duplicate keys), so a key has several values only where an indicator's period came
-    -- in through more than one upload: those are found with a cheap count.
-    SELECT a.indicator_code, a.period, a.series
-    FROM actual a
-    JOIN indicator i ON i.code = a.indicator_code
-    WHERE (document IS NULL OR i.document_id = document)
-    GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1
-  )
+  -- Most keys have one value: only the keys with several are ranked (a window over millions of
+  -- one-row partitions costs seconds), and those lie in the revised periods.
   SELECT c.* EXCLUDE (counts_from)
-  FROM tz_counting_candidates(known, document, pending, pending_scope, regions) c
-  ANTI JOIN revised v ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
+  FROM tz_counting_candidates(known, document, pending, pending_scope, regions, false) c
+  ANTI JOIN tz_revised_periods(document) v
+    ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
   UNION ALL
   (SELECT c.* EXCLUDE (counts_from)
-  FROM tz_counting_candidates(known, document, pending, pending_scope, regions) c
-  SEMI JOIN revised v ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
+  FROM tz_counting_candidates(known, document, pending, pending_scope, regions, true) c
   QUALIFY row_number() OVER (
     PARTITION BY c.indicator_code, c.region, c.period, c.series
     ORDER BY c.counts_from DESC, c.recorded_at DESC, c.upload_id DESC, c.line DESC
