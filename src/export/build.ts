@@ -81,7 +81,7 @@ export function encodeSnapshot(
  * (sql/queries/export/snapshot_by_region.sql), read a chunk at a time as the client takes it.
  * Thousands of counties × hundreds of indicators never pass through JavaScript objects.
  */
-function byRegionCsv(store: Store, request: SnapshotRequest): ReadableStream<Uint8Array> {
+async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<ReadableStream<Uint8Array>> {
   const { tree, asOf, filter } = request;
   const lines = store.streamText('export/snapshot_by_region', {
     document: tree.document.id,
@@ -97,17 +97,18 @@ function byRegionCsv(store: Store, request: SnapshotRequest): ReadableStream<Uin
     kind: filter.kind ?? null,
   });
   const encoder = new TextEncoder();
-  let begun = false;
+  // The query runs to its first chunk before the answer starts, so a failure is an error page,
+  // not a download cut short.
+  let next: IteratorResult<string> | undefined = await lines.next();
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BEGIN));
+    },
     async pull(controller) {
-      if (!begun) {
-        begun = true;
-        controller.enqueue(encoder.encode(CSV_BEGIN));
-        return;
-      }
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      const chunk = next ?? (await lines.next());
+      next = undefined;
+      if (chunk.done) controller.close();
+      else controller.enqueue(encoder.encode(chunk.value));
     },
     // The client went away: the generator's finally closes the connection.
     cancel: async () => {
@@ -141,7 +142,7 @@ export async function buildSnapshot(
       params,
     };
   }
-  if (format === 'csv') return { body: byRegionCsv(store, request), params };
+  if (format === 'csv') return { body: await byRegionCsv(store, request), params };
   const regions = await reportedRegions(store, request.tree.document.id);
   const writer = await openSnapshotWriter(store, format, {
     params,
