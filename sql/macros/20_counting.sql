@@ -16,8 +16,23 @@
 -- never rank another document's values.
 -- `regions` (a list, or NULL for all) keeps only those regions' values before the window: the same
 -- answer (region is part of every partition), without ranking thousands of counties for 全省.
-CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL, codes := NULL) AS TABLE
-  SELECT a.*
+-- `codes` (a list, or NULL for all) keeps only those indicators' values, the same way.
+
+-- The indicator periods (and series) of a document that came in through more than one upload:
+-- the only ones where a key can have several values, since an upload holds a key once (the import
+-- refuses a file's duplicate keys). Counted per indicator period: thousands of groups, not millions.
+CREATE OR REPLACE MACRO tz_revised_periods(document) AS TABLE
+  SELECT a.indicator_code, a.period, a.series
+  FROM actual a
+  JOIN indicator i ON i.code = a.indicator_code
+  WHERE (document IS NULL OR i.document_id = document)
+  GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1;
+
+-- The values that may count as known at `known` (see above), before ranking: tz_current_actuals.
+-- `revised_only`: only the keys of indicator periods that came in through more than one upload
+-- (those tz_current_actuals ranks).
+CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending_scope, regions, codes, revised_only) AS TABLE
+  SELECT a.*, CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END AS counts_from
   FROM actual a
   JOIN indicator i ON i.code = a.indicator_code
   JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
@@ -33,11 +48,23 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pe
     AND (document IS NULL OR i.document_id = document)
     AND (regions IS NULL OR list_contains(regions, a.region))
     AND (codes IS NULL OR list_contains(codes, a.indicator_code))
+    AND (NOT revised_only OR (a.indicator_code, a.period, a.series) IN (
+      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document) v));
+
+CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL, codes := NULL) AS TABLE
+  -- Most keys have one value: only the keys with several are ranked (a window over millions of
+  -- one-row partitions costs seconds), and those lie in the revised periods.
+  SELECT c.* EXCLUDE (counts_from)
+  FROM tz_counting_candidates(known, document, pending, pending_scope, regions, codes, false) c
+  ANTI JOIN tz_revised_periods(document) v
+    ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
+  UNION ALL
+  (SELECT c.* EXCLUDE (counts_from)
+  FROM tz_counting_candidates(known, document, pending, pending_scope, regions, codes, true) c
   QUALIFY row_number() OVER (
-    PARTITION BY a.indicator_code, a.region, a.period, a.series
-    ORDER BY CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END DESC,
-      a.recorded_at DESC, a.upload_id DESC, a.line DESC
-  ) = 1;
+    PARTITION BY c.indicator_code, c.region, c.period, c.series
+    ORDER BY c.counts_from DESC, c.recorded_at DESC, c.upload_id DESC, c.line DESC
+  ) = 1);
 
 -- Every value ever recorded for a document (and one indicator, or NULL for all), with its upload,
 -- its approval (needs_approval, review approved|rejected, reviewed_at/by, review_reason), from when
@@ -46,28 +73,64 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pe
 -- the same key started counting through an upload not withdrawn, whichever was first; NULL while
 -- it counts now (and while it waits for approval).
 CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
-  WITH h AS (
+  WITH revised AS (
+    -- A value alone for its key (most) stops counting only when withdrawn or rejected: only the
+    -- keys with several values need the window that finds the next one counting. (That window
+    -- over millions of one-row partitions, carrying every column, cost most of the export.) An
+    -- upload holds a key once (the import refuses a file's duplicate keys), so a key has several
+    -- values only where an indicator's period came in through more than one upload: those first,
+    -- counted cheaply, then their keys.
+    SELECT a.indicator_code, a.period, a.series
+    FROM actual a
+    JOIN indicator i ON i.code = a.indicator_code
+    WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
+    GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1
+  ),
+  contested AS (
+    -- Keys counted by hash: a collision only sends a few more values through the window, by
+    -- their real key.
+    SELECT hash(a.indicator_code, a.region, a.period, a.series) AS key_hash
+    FROM actual a
+    SEMI JOIN revised v ON v.indicator_code = a.indicator_code AND v.period = a.period AND v.series = a.series
+    GROUP BY key_hash HAVING count(*) > 1
+  ),
+  following AS (
+    -- For each value of a contested key: the earliest time a later value (in the order they
+    -- started counting) of the same key started counting through an upload not withdrawn.
+    SELECT a.rowid AS row_id, min(CASE WHEN w.withdrawn_at IS NULL THEN c.counts_from END) OVER (
+        PARTITION BY a.indicator_code, a.region, a.period, a.series
+        ORDER BY c.counts_from NULLS LAST, a.recorded_at, a.upload_id, a.line
+        ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_counts_from
+    FROM actual a
+    SEMI JOIN contested k ON k.key_hash = hash(a.indicator_code, a.region, a.period, a.series)
+    JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
+    LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id
+    LEFT JOIN upload_review_request q ON q.upload_id = a.upload_id
+    LEFT JOIN upload_review r ON r.upload_id = a.upload_id
+    CROSS JOIN LATERAL (SELECT CASE WHEN q.upload_id IS NULL THEN a.recorded_at
+      WHEN r.decision = 'approved' THEN r.decided_at END AS counts_from) c
+  ),
+  h AS (
     SELECT a.*, i.name AS indicator_name, u.uploaded_by, u.file_name, w.withdrawn_at,
       q.upload_id IS NOT NULL AS needs_approval, r.decision AS review, r.decided_at AS reviewed_at,
       r.decided_by AS reviewed_by, r.reason AS review_reason,
       CASE WHEN q.upload_id IS NULL THEN a.recorded_at WHEN r.decision = 'approved' THEN r.decided_at END
-        AS counts_from
+        AS counts_from,
+      f.next_counts_from
     FROM actual a
     JOIN indicator i ON i.code = a.indicator_code
     JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
     LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id
     LEFT JOIN upload_review_request q ON q.upload_id = a.upload_id
     LEFT JOIN upload_review r ON r.upload_id = a.upload_id
+    LEFT JOIN following f ON f.row_id = a.rowid
     WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
   )
-  SELECT h.*,
+  SELECT h.* EXCLUDE (next_counts_from),
     CASE
       -- Never counted: it stopped (as withdrawn does) when it was rejected or withdrawn.
       WHEN h.counts_from IS NULL
         THEN least(h.withdrawn_at, CASE WHEN h.review = 'rejected' THEN h.reviewed_at END)
-      ELSE least(h.withdrawn_at, min(CASE WHEN h.withdrawn_at IS NULL THEN h.counts_from END) OVER (
-        PARTITION BY h.indicator_code, h.region, h.period, h.series
-        ORDER BY h.counts_from NULLS LAST, h.recorded_at, h.upload_id, h.line
-        ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING))
+      ELSE least(h.withdrawn_at, h.next_counts_from)
     END AS superseded_at
   FROM h;

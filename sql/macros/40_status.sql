@@ -5,14 +5,17 @@
 -- how far completion may fall under pace; `stale_months`: how old the latest report may be before
 -- the indicator counts as not reported; `pending`: count values waiting for approval too, of the
 -- indicators of `pending_scope`'s departments, or all when NULL). A list of months makes the
--- status history one query.
-CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months, pending := false, pending_scope := NULL, codes := NULL) AS TABLE
+-- status history one query. `every_region := true` says `regions` is every region with values (the
+-- by-region snapshot): values are then read without testing each one's region against thousands.
+-- `codes`: only those indicators (NULL: all).
+CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months, pending := false, pending_scope := NULL, codes := NULL, every_region := false) AS TABLE
 WITH months AS (
   SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of
 ),
 series AS (
   SELECT m.as_of, s.*
-  FROM tz_cumulative_regions(known, document, regions, pending := pending, pending_scope := pending_scope, codes := codes) s
+  FROM tz_cumulative_regions(known, document, CASE WHEN every_region THEN NULL ELSE regions END,
+    pending := pending, pending_scope := pending_scope, codes := codes) s
   -- An annual target (每年) is judged on its as-of year's figures only: each year starts at zero.
   JOIN months m ON s.period <= m.as_of AND (s.cycle IS NULL OR s.cycle = year(m.as_of))
 ),

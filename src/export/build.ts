@@ -1,13 +1,15 @@
 import { createReadStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { listValue } from '@duckdb/node-api';
 import type { RegionalRow } from '../analytics/dashboard.js';
 import { indicatorRowsByRegion } from '../analytics/dashboard.js';
-import type { AsOf } from '../analytics/indicators.js';
+import { type AsOf, pendingParams } from '../analytics/indicators.js';
 import { matchesFilter, type OverviewFilter } from '../analytics/overview.js';
 import { reportedRegions } from '../analytics/regions.js';
+import { THRESHOLDS } from '../analytics/thresholds.js';
 import type { DocumentTree } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import { encodeRows, type Format, openSnapshotWriter } from './formats.js';
+import { CSV_BEGIN, encodeRows, type Format, openSnapshotWriter } from './formats.js';
 import { type SnapshotParams, type SnapshotRow, snapshotNotes, snapshotRows } from './snapshot.js';
 
 /** What a snapshot is of: a document as of a month and recording time, filtered, for a region or each. */
@@ -75,9 +77,51 @@ export function encodeSnapshot(
 }
 
 /**
+ * The by-region snapshot as CSV, streamed: one DuckDB query computes and formats every row
+ * (sql/queries/export/snapshot_by_region.sql), read a chunk at a time as the client takes it.
+ * Thousands of counties × hundreds of indicators never pass through JavaScript objects.
+ */
+async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<ReadableStream<Uint8Array>> {
+  const { tree, asOf, filter } = request;
+  const lines = store.streamText('export/snapshot_by_region', {
+    document: tree.document.id,
+    asof: asOf.period,
+    known: asOf.known.toISOString(),
+    behind: THRESHOLDS.behind,
+    far_behind: THRESHOLDS.farBehind,
+    stale_months: THRESHOLDS.staleMonths,
+    ...pendingParams(asOf),
+    department: filter.department ?? null,
+    part: filter.part ?? null,
+    statuses: filter.statuses?.length ? listValue(filter.statuses) : null,
+    kind: filter.kind ?? null,
+  });
+  const encoder = new TextEncoder();
+  // The query runs to its first chunk before the answer starts, so a failure is an error page,
+  // not a download cut short.
+  let next: IteratorResult<string> | undefined = await lines.next();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BEGIN));
+    },
+    async pull(controller) {
+      const chunk = next ?? (await lines.next());
+      next = undefined;
+      if (chunk.done) controller.close();
+      else controller.enqueue(encoder.encode(chunk.value));
+    },
+    // The client went away: the generator's finally closes the connection.
+    cancel: async () => {
+      await lines.return(undefined);
+    },
+  });
+}
+
+/**
  * A snapshot download as a stream. One region is built in memory; by region (every reporting
- * region: thousands at national scale) it is computed and written a chunk of regions at a time to
- * a temporary file that is streamed and then removed.
+ * region: thousands at national scale) CSV is streamed from one query (byRegionCsv), and the other
+ * formats are computed and written a chunk of regions at a time to a temporary file that is
+ * streamed and then removed.
  */
 export async function buildSnapshot(
   store: Store,
@@ -98,6 +142,7 @@ export async function buildSnapshot(
       params,
     };
   }
+  if (format === 'csv') return { body: await byRegionCsv(store, request), params };
   const regions = await reportedRegions(store, request.tree.document.id);
   const writer = await openSnapshotWriter(store, format, {
     params,

@@ -94,6 +94,9 @@ const csvText: TextEncoding = {
   end: () => '',
 };
 
+/** How the snapshot's CSV begins: the BOM and the header row (the by-region CSV's rows come from DuckDB). */
+export const CSV_BEGIN = csvText.begin;
+
 /** JSON for scripts: the parameters and the rows, keys in a fixed order, laid out as JSON.stringify(…, null, 2). */
 function jsonText(params: object): TextEncoding {
   const indent = (text: string, by: string) => text.split('\n').join(`\n${by}`);

@@ -124,6 +124,9 @@ export function versionedPages(
       return;
     }
     if (UNCACHED.some((prefix) => c.req.path.startsWith(prefix))) return next();
+    // The by-region snapshot is streamed (hundreds of MB at national scale): reading it whole to
+    // keep it would hold it all in memory and delay the first byte until the last.
+    if (c.req.path === '/api/snapshot' && c.req.query('by') === 'region') return next();
     // A view counting values still waiting for approval (pending=1) is not for everyone, and the
     // background refresh reads as a viewer who may not see it: rendered each time, never kept.
     if ((c.req.queries('pending') ?? []).some((v) => v !== '' && v !== '0')) return next();

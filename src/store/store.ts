@@ -99,6 +99,26 @@ export class Store {
     return (await this.all<T>(query, params))[0];
   }
 
+  /**
+   * The first column (text) of a named read query, a chunk of rows joined at a time, read from
+   * DuckDB as the caller consumes it: an export of hundreds of MB never sits in memory whole.
+   * @example for await (const text of store.streamText('export/snapshot_by_region', params)) out.write(text);
+   */
+  async *streamText(query: string, params: Params = {}): AsyncGenerator<string> {
+    if (this.#closed) throw new StoreError('数据库已关闭');
+    const connection = await this.#instance.connect();
+    try {
+      const result = await connection.stream(this.#queries.get(query), bind(params));
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) return;
+        yield (chunk.getColumnValues(0) as string[]).join('');
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+
   /** The text of a named query, for the export module to wrap in COPY. */
   sql(query: string): string {
     return this.#queries.get(query);

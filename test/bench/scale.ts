@@ -111,12 +111,13 @@ async function main() {
       `scale load: ${actuals.toLocaleString('en')} values (${REGIONS} counties, 9 prefectures and the province × ${INDICATORS} indicators × ${YEARS * 12} months) in ${loadSeconds} s, database ${(bytes / 2 ** 30).toFixed(2)} GiB`,
     );
 
-    // The app on it, as `npm start` serves it, asked by a signed-in leader.
-    const reopened = await Store.open(db);
-    const app = createApp({
-      store: reopened,
-      config: loadConfig({ TAIZHANG_DB: db, TAIZHANG_REGIONS: regionsFile }),
-    });
+    console.log(`scale peak rss after load: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+
+    // The app on it, as `npm start` serves it (DuckDB's memory limit and threads from the config:
+    // TAIZHANG_DB_MEMORY, TAIZHANG_DB_THREADS), asked by a signed-in leader.
+    const config = loadConfig({ TAIZHANG_DB: db, TAIZHANG_REGIONS: regionsFile });
+    const reopened = await Store.open(db, { settings: config.duckdb });
+    const app = createApp({ store: reopened, config });
     const client = clientFor(app, await signIn(reopened, 'leader', 'viewer'));
     const last = years[years.length - 1];
     const asks: [string, string][] = [

@@ -260,6 +260,39 @@ describe('export: one row per indicator and region', () => {
   });
   afterAll(async () => ctx.cleanup());
 
+  it('writes the by-region CSV (one query in DuckDB) as the per-region CSVs one after another', async () => {
+    // Increments (当月) for one region, and revised values: the running sums and the ranking by
+    // when each value started counting are both on the path.
+    const upload = await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body:
+        '指标编码,统计期,当月完成,地区\n2021-T10-1,2021-08,3,长春市\n2021-T10-1,2021-09,4.1,长春市\n' +
+        '2021-T10-1,2021-10,0.2,长春市\n2021-T1-1,2021-09,0.1,吉林市\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(upload.status).toBeLessThan(300);
+    const text = async (query: string) => {
+      const res = await ctx.app.request(`/api/snapshot?${query}`);
+      expect(res.status, query).toBe(200);
+      return Buffer.from(await res.arrayBuffer()).toString('utf8');
+    };
+    for (const filter of ['', '&status=滞后,严重滞后', '&part=2']) {
+      const json = JSON.parse(await text(`asof=2021-10&format=json&by=region${filter}`)) as {
+        indicators: { region: string }[];
+      };
+      const regions = [...new Set(json.indicators.map((r) => r.region))];
+      const byRegion = await text(`asof=2021-10&format=csv&by=region${filter}`);
+      const [header] = byRegion.split('\r\n');
+      let expected = `${header}\r\n`;
+      for (const region of regions) {
+        const one = await text(`asof=2021-10&format=csv&region=${encodeURIComponent(region)}${filter}`);
+        expected += one.slice(one.indexOf('\r\n') + 2);
+      }
+      expect(byRegion.split('\r\n').length, filter).toBe(json.indicators.length + 2);
+      expect(byRegion, filter).toBe(expected);
+    }
+  });
+
   it('gives the provincial rows first, then every region that reported', async () => {
     const res = await ctx.app.request('/api/snapshot?asof=2021-10&format=json&by=region');
     expect(res.status).toBe(200);
