@@ -21,11 +21,15 @@
 -- The indicator periods (and series) of a document that came in through more than one upload:
 -- the only ones where a key can have several values, since an upload holds a key once (the import
 -- refuses a file's duplicate keys). Counted per indicator period: thousands of groups, not millions.
-CREATE OR REPLACE MACRO tz_revised_periods(document) AS TABLE
+-- `regions` and `codes` (lists, or NULL for all) narrow it as they narrow tz_current_actuals: the
+-- province's overview counts its own values, not the thousands of counties', to find them.
+CREATE OR REPLACE MACRO tz_revised_periods(document, regions, codes) AS TABLE
   SELECT a.indicator_code, a.period, a.series
   FROM actual a
   JOIN indicator i ON i.code = a.indicator_code
   WHERE (document IS NULL OR i.document_id = document)
+    AND (regions IS NULL OR list_contains(regions, a.region))
+    AND (codes IS NULL OR list_contains(codes, a.indicator_code))
   GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1;
 
 -- The values that may count as known at `known` (see above), before ranking: tz_current_actuals.
@@ -49,14 +53,14 @@ CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending
     AND (regions IS NULL OR list_contains(regions, a.region))
     AND (codes IS NULL OR list_contains(codes, a.indicator_code))
     AND (NOT revised_only OR (a.indicator_code, a.period, a.series) IN (
-      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document) v));
+      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document, regions, codes) v));
 
 CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL, codes := NULL) AS TABLE
   -- Most keys have one value: only the keys with several are ranked (a window over millions of
   -- one-row partitions costs seconds), and those lie in the revised periods.
   SELECT c.* EXCLUDE (counts_from)
   FROM tz_counting_candidates(known, document, pending, pending_scope, regions, codes, false) c
-  ANTI JOIN tz_revised_periods(document) v
+  ANTI JOIN tz_revised_periods(document, regions, codes) v
     ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
   UNION ALL
   (SELECT c.* EXCLUDE (counts_from)
