@@ -3,7 +3,7 @@ import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import type { PreviousEdition } from '../src/analytics/editions.js';
 import type { DocumentRow } from '../src/catalog/read.js';
 import { editionBars } from './charts/indicator.js';
-import { FigureCells } from './components/figure-cells.js';
+import { FigureCells, FigureHeads } from './components/figure-cells.js';
 import { formatMonth, formatPercent, formatQuantity } from './format.js';
 import { Layout } from './layout.js';
 
@@ -84,16 +84,7 @@ export function EditionsTable({
               <tr>
                 <th scope="col">年度</th>
                 <th scope="col">指标编码</th>
-                <th scope="col" class="num">
-                  目标
-                </th>
-                <th scope="col" class="num">
-                  完成
-                </th>
-                <th scope="col" class="num">
-                  完成率
-                </th>
-                <th scope="col">状态</th>
+                <FigureHeads actualLabel="完成" />
                 <th scope="col">对应依据</th>
               </tr>
             </thead>
@@ -195,16 +186,7 @@ export function EditionsPage({
                   <th scope="col" class="num">
                     完成率
                   </th>
-                  <th scope="col" class="num">
-                    {document.year}年目标
-                  </th>
-                  <th scope="col" class="num">
-                    累计完成
-                  </th>
-                  <th scope="col" class="num">
-                    完成率
-                  </th>
-                  <th scope="col">状态</th>
+                  <FigureHeads targetLabel={`${document.year}年目标`} />
                 </tr>
               </thead>
               <tbody>

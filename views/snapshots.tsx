@@ -3,7 +3,7 @@ import { FORMATS } from '../src/export/formats.js';
 import type { FrozenSnapshot, Manifest, Revision } from '../src/export/freeze.js';
 import type { SnapshotRow } from '../src/export/snapshot.js';
 import { formatInstant } from '../src/time.js';
-import { FigureCells } from './components/figure-cells.js';
+import { FigureCells, FigureHeads } from './components/figure-cells.js';
 import { formatBytes, formatMonth, formatNumber } from './format.js';
 import { CsrfField } from './holes.js';
 import { Layout } from './layout.js';
@@ -180,16 +180,7 @@ export function SnapshotPage({
                 <tr>
                   <th scope="col">任务</th>
                   <th scope="col">指标</th>
-                  <th scope="col" class="num">
-                    目标
-                  </th>
-                  <th scope="col" class="num">
-                    累计完成
-                  </th>
-                  <th scope="col" class="num">
-                    完成率
-                  </th>
-                  <th scope="col">状态</th>
+                  <FigureHeads />
                 </tr>
               </thead>
               <tbody>

@@ -2,7 +2,7 @@ import type { EvidenceRow } from '../src/accountability/evidence.js';
 import type { IndicatorRow } from '../src/analytics/dashboard.js';
 import type { DocumentRow, PartView, SectionView, TaskView } from '../src/catalog/read.js';
 import { DepartmentChips } from './components/department-chips.js';
-import { FigureCells } from './components/figure-cells.js';
+import { FigureCells, FigureHeads } from './components/figure-cells.js';
 import { chineseNumeral, formatDeadline, formatMonth, formatTarget, KIND_LABELS } from './format.js';
 import { EvidenceList } from './indicator.js';
 import { Layout } from './layout.js';
@@ -67,16 +67,7 @@ export function TaskPage({
                 目标
               </th>
               <th scope="col">完成时限</th>
-              <th scope="col" class="num">
-                累计完成
-              </th>
-              <th scope="col" class="num">
-                完成率
-              </th>
-              <th scope="col" class="num">
-                序时进度
-              </th>
-              <th scope="col">状态</th>
+              <FigureHeads target={false} pace />
               <th scope="col">原文</th>
             </tr>
           </thead>

@@ -47,3 +47,41 @@ export function FigureCells({
     </>
   );
 }
+
+/**
+ * The `<th>`s over FigureCells, with the same options: 目标 (or `targetLabel`), 累计完成 (or
+ * `actualLabel`), 完成率, 序时进度 when `pace`, 状态.
+ */
+export function FigureHeads({
+  target = true,
+  pace = false,
+  targetLabel = '目标',
+  actualLabel = '累计完成',
+}: {
+  target?: boolean;
+  pace?: boolean;
+  targetLabel?: string;
+  actualLabel?: string;
+}) {
+  return (
+    <>
+      {target && (
+        <th scope="col" class="num">
+          {targetLabel}
+        </th>
+      )}
+      <th scope="col" class="num">
+        {actualLabel}
+      </th>
+      <th scope="col" class="num">
+        完成率
+      </th>
+      {pace && (
+        <th scope="col" class="num">
+          序时进度
+        </th>
+      )}
+      <th scope="col">状态</th>
+    </>
+  );
+}
