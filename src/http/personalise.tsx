@@ -11,6 +11,8 @@ import { csrfTokenFor } from '../auth/sessions.js';
 export function personalise(): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    // The app's own files have no holes and are the same for everyone.
+    if (c.req.path.startsWith('/static/')) return;
     const actor = c.get('actor');
     if (actor && c.get('sessionId')) c.res.headers.set('Cache-Control', 'no-store');
     if (!(c.res.headers.get('Content-Type') ?? '').startsWith('text/html')) return;
