@@ -22,7 +22,7 @@ export interface IndicatorAnalysis {
   state: IndicatorRow | undefined;
   series: IndicatorSeries;
   forecast: string | null;
-  /** The latest value of each region but the province, for the regions chart. */
+  /** The latest value of each prefecture (or county, where no prefecture reported), for the regions chart. */
   regional: { region: string; value: number }[];
   /**
    * Where the province and its prefectures both reported the same latest period: the provincial
@@ -67,8 +67,8 @@ export async function analyse(
     asof: asOf.period,
   });
   const series = (await seriesByCode(store, tree.document.id, asOf)).get(indicator.code) ?? NO_SERIES;
-  const regional = latest
-    .filter((l): l is LatestRow & { value: number } => l.region !== '全省' && l.value !== null)
+  const regional = belowProvince(latest)
+    .filter((l): l is LatestRow & { value: number } => l.value !== null)
     .map((l) => ({ region: l.region, value: l.value, period: l.period }));
   const province = latest.find((l) => l.region === '全省');
   const samePeriod = regional.filter((r) => province && r.period === province.period);
@@ -88,6 +88,17 @@ export async function analyse(
     targets,
     regionalTargets,
   };
+}
+
+/**
+ * The level right below the province: the prefectures, or the counties where no prefecture
+ * reported. Counties lie inside prefectures, so adding both would count them twice; and a chart of
+ * every county (3,600 bars, 1.3 MB, at national scale) is one nobody can read — the page names
+ * how many counties reported, and the JSON history holds them.
+ */
+function belowProvince(latest: LatestRow[]): LatestRow[] {
+  const prefectures = latest.filter((l) => l.level === 'prefecture');
+  return prefectures.length > 0 ? prefectures : latest.filter((l) => l.level === 'county');
 }
 
 /** The reference lists the indicator page needs besides its figures. */
