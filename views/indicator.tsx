@@ -531,6 +531,26 @@ export function EntryForm({ indicator, regions, document }: IndicatorPageProps) 
   );
 }
 
+/** Whether the regions add up to the province's figure of the same month. */
+function RegionCheck({
+  check,
+  unit,
+}: {
+  check: NonNullable<IndicatorPageProps['analysis']['regionCheck']>;
+  unit: string | null;
+}) {
+  return (
+    <>
+      {formatMonth(check.period)}：全省 {formatNumber(check.province)}
+      {unit ?? ''}，各地区合计 {formatNumber(check.sum)}
+      {unit ?? ''}
+      {check.gap === 0
+        ? '，二者一致。'
+        : `，相差 ${formatNumber(check.gap)}${unit ?? ''}（可能有地区未报送或口径不一致，请核对）。`}
+    </>
+  );
+}
+
 /** Status, completion against pace, the forecast, the chart, and the regions. */
 function Analysis({ analysis, indicator, approval }: IndicatorPageProps) {
   const { state, asOf } = analysis;
@@ -573,20 +593,22 @@ function Analysis({ analysis, indicator, approval }: IndicatorPageProps) {
           </figcaption>
         </figure>
       )}
-      {regionSvg && (
+      {regionSvg ? (
         <figure class="chart">
           {raw(regionSvg)}
           {analysis.regionCheck && (
             <figcaption class={analysis.regionCheck.gap === 0 ? '' : 'gap-warning'}>
-              {formatMonth(analysis.regionCheck.period)}：全省 {formatNumber(analysis.regionCheck.province)}
-              {indicator.unit ?? ''}，各地区合计 {formatNumber(analysis.regionCheck.sum)}
-              {indicator.unit ?? ''}
-              {analysis.regionCheck.gap === 0
-                ? '，二者一致。'
-                : `，相差 ${formatNumber(analysis.regionCheck.gap)}${indicator.unit ?? ''}（可能有地区未报送或口径不一致，请核对）。`}
+              <RegionCheck check={analysis.regionCheck} unit={indicator.unit} />
             </figcaption>
           )}
         </figure>
+      ) : (
+        analysis.regional.length > 0 && (
+          <p class={analysis.regionCheck && analysis.regionCheck.gap !== 0 ? 'gap-warning' : 'hint'}>
+            {analysis.regional.length} 个地区报送了最新值，数量较多，不作图；各地区的数值见“填报历史”的 JSON。
+            {analysis.regionCheck && <RegionCheck check={analysis.regionCheck} unit={indicator.unit} />}
+          </p>
+        )
       )}
     </section>
   );

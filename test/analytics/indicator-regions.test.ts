@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import.js';
+import { REGION_BARS_MAX } from '../../views/charts/figures.js';
 import { html } from '../helpers/html.js';
 import { seededApp } from '../helpers/store.js';
 
@@ -58,5 +59,17 @@ describe('analytics: the indicator page’s regions', () => {
     ]);
     const { bars } = await regionChart('2021-T26-2');
     expect(bars).toEqual(['南关区：300户', '宽城区：200户']);
+  });
+
+  it('does not draw a bar for each of more counties than a chart can show, and says so', async () => {
+    const counties = (await ctx.store.all<{ name: string; level: string }>('reference/regions')).filter(
+      (r) => r.level === 'county',
+    );
+    expect(counties.length).toBeGreaterThan(REGION_BARS_MAX);
+    const rows = counties.slice(0, REGION_BARS_MAX + 1).map((r): [string, number] => [r.name, 10]);
+    await upload('many-counties.csv', '2021-T26-3', rows);
+    const { page, figure } = await regionChart('2021-T26-3');
+    expect(figure).toBeUndefined();
+    expect(page.text).toContain(`${REGION_BARS_MAX + 1} 个地区报送了最新值，数量较多，不作图`);
   });
 });

@@ -56,10 +56,18 @@ export function indicatorChart(analysis: IndicatorAnalysis, indicator: ChartIndi
   });
 }
 
-/** The latest value of each region; null when no region has reported. */
+/**
+ * The most bars the regions chart draws: a province's prefectures fit (Jilin has 9), a list of
+ * every county where only counties reported does not (3,000 at national scale) — the page's table
+ * and the JSON history hold them.
+ */
+export const REGION_BARS_MAX = 40;
+
+/** The latest value of each region; null when no region has reported, or too many to draw. */
 export function indicatorRegionChart(analysis: IndicatorAnalysis, indicator: ChartIndicator): string | null {
-  return analysis.regional.length
-    ? regionBars(analysis.regional, { title: '各地区最新值', unit: indicator.unit })
+  const rows = analysis.regional;
+  return rows.length > 0 && rows.length <= REGION_BARS_MAX
+    ? regionBars(rows, { title: '各地区最新值', unit: indicator.unit })
     : null;
 }
 
