@@ -57,6 +57,14 @@ export const latestByRegion = (
     ...pendingParams(pending),
   });
 
-/** Every value ever reported for an indicator, with recorded_at and superseded_at (null while it counts). */
-export const indicatorHistory = (store: Store, indicator: IndicatorRef) =>
-  store.all<HistoryRow>('actuals/history', { code: indicator.code, document: indicator.document_id });
+/** Every value ever reported for an indicator (or the `newest` of them), with recorded_at and superseded_at (null while it counts). */
+export const indicatorHistory = (
+  store: Store,
+  indicator: IndicatorRef,
+  { newest }: { newest?: number } = {},
+) =>
+  store.all<HistoryRow>('actuals/history', {
+    code: indicator.code,
+    document: indicator.document_id,
+    newest: newest ?? null,
+  });

@@ -130,7 +130,7 @@ export async function indicatorPageData(
     goal,
     latest: latest.filter((l) => l.level !== 'county'),
     counties: latest.filter((l) => l.level === 'county').length,
-    history: (await indicatorHistory(store, indicator)).slice(-HISTORY_ON_PAGE),
+    history: await indicatorHistory(store, indicator, { newest: HISTORY_ON_PAGE }),
     regions: await listRegions(store),
     corrections: await listCorrections(store, code),
     /** The same indicator in earlier editions, newest first (历年对比). */

@@ -72,4 +72,41 @@ describe('analytics: the indicator page’s regions', () => {
     expect(figure).toBeUndefined();
     expect(page.text).toContain(`${REGION_BARS_MAX + 1} 个地区报送了最新值，数量较多，不作图`);
   });
+
+  it('lists the newest 200 values of the history on the page, the same as the last 200 of the whole', async () => {
+    const counties = (await ctx.store.all<{ name: string; level: string }>('reference/regions')).filter(
+      (r) => r.level === 'county',
+    );
+    const rows = counties
+      .slice(0, 25)
+      .flatMap((r) =>
+        [
+          '2021-01',
+          '2021-02',
+          '2021-03',
+          '2021-04',
+          '2021-05',
+          '2021-06',
+          '2021-07',
+          '2021-08',
+          '2021-09',
+        ].map((period) => `2021-T26-1,${period},${r.name},5`),
+      );
+    const file = path.join(ctx.dir, 'long-history.csv');
+    writeFileSync(file, ['指标编码,统计期,地区,数值', ...rows].join('\n'));
+    expect((await importFile(ctx.store, file, { fileName: 'long-history.csv', by: 'test' })).status).toBe(
+      'committed',
+    );
+    const all = (await (await ctx.app.request('/api/indicators/2021-T26-1/actuals')).json()) as {
+      actuals: { period: string; region: string }[];
+    };
+    expect(all.actuals).toHaveLength(225);
+    const page = await html(await ctx.app.request('/indicators/2021-T26-1'));
+    expect(page.text).toContain('填报历史（最近 200 条）');
+    const listed = page.$$('table.history tbody tr').map((tr) => {
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent);
+      return `${cells[0]} ${cells[1]}`;
+    });
+    expect(listed).toEqual(all.actuals.slice(-200).map((a) => `${a.period.slice(0, 7)} ${a.region}`));
+  });
 });
