@@ -34,10 +34,14 @@ CREATE OR REPLACE MACRO tz_revised_periods(document, regions, codes) AS TABLE
 
 -- The values that may count as known at `known` (see above), before ranking: tz_current_actuals.
 -- `revised_only`: only the keys of indicator periods that came in through more than one upload
--- (those tz_current_actuals ranks).
+-- (those tz_current_actuals ranks). That filter sits on the values themselves, under the joins: as
+-- a condition above them, both of tz_current_actuals' branches shared the joins, which DuckDB then
+-- computed once and kept whole for both (a common subplan: every value of the document in memory,
+-- half the by-region snapshot's time).
 CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending_scope, regions, codes, revised_only) AS TABLE
   SELECT a.*, CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END AS counts_from
-  FROM actual a
+  FROM (SELECT * FROM actual WHERE NOT revised_only OR (indicator_code, period, series) IN (
+      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document, regions, codes) v)) a
   JOIN indicator i ON i.code = a.indicator_code
   JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
   LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id AND w.withdrawn_at <= known
@@ -51,9 +55,7 @@ CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending
         WHERE list_contains(pending_scope, sd.department)))))
     AND (document IS NULL OR i.document_id = document)
     AND (regions IS NULL OR list_contains(regions, a.region))
-    AND (codes IS NULL OR list_contains(codes, a.indicator_code))
-    AND (NOT revised_only OR (a.indicator_code, a.period, a.series) IN (
-      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document, regions, codes) v));
+    AND (codes IS NULL OR list_contains(codes, a.indicator_code));
 
 CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL, codes := NULL) AS TABLE
   -- Most keys have one value: only the keys with several are ranked (a window over millions of
