@@ -78,7 +78,9 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pe
 -- counting (superseded_at): when its upload was withdrawn or rejected, or when a later value for
 -- the same key started counting through an upload not withdrawn, whichever was first; NULL while
 -- it counts now (and while it waits for approval).
-CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
+-- `regions` (a list, or NULL for all) keeps only those regions' values before the windows: the same
+-- answer (region is part of every key), without reading thousands of counties for 全省's charts.
+CREATE OR REPLACE MACRO tz_actual_history(document, code, regions := NULL) AS TABLE
   WITH revised AS (
     -- A value alone for its key (most) stops counting only when withdrawn or rejected: only the
     -- keys with several values need the window that finds the next one counting. (That window
@@ -90,6 +92,7 @@ CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
     FROM actual a
     JOIN indicator i ON i.code = a.indicator_code
     WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
+      AND (regions IS NULL OR list_contains(regions, a.region))
     GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1
   ),
   contested AS (
@@ -98,6 +101,7 @@ CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
     SELECT hash(a.indicator_code, a.region, a.period, a.series) AS key_hash
     FROM actual a
     SEMI JOIN revised v ON v.indicator_code = a.indicator_code AND v.period = a.period AND v.series = a.series
+    WHERE regions IS NULL OR list_contains(regions, a.region)
     GROUP BY key_hash HAVING count(*) > 1
   ),
   following AS (
@@ -131,6 +135,7 @@ CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
     LEFT JOIN upload_review r ON r.upload_id = a.upload_id
     LEFT JOIN following f ON f.row_id = a.rowid
     WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
+      AND (regions IS NULL OR list_contains(regions, a.region))
   )
   SELECT h.* EXCLUDE (next_counts_from),
     CASE
