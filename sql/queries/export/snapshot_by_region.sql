@@ -4,12 +4,12 @@
 -- rules: tz_indicator_status; the cells: sql/macros/50_csv.sql. NULL filters ($department, $part,
 -- $statuses, $kind) keep every indicator.
 WITH reported AS (
-  -- As sql/queries/analytics/reported_regions.sql: any value recorded for the document, counted or not.
-  SELECT DISTINCT a.region, coalesce(r.position, 1000000) AS position
-  FROM actual a
-  JOIN indicator i ON i.code = a.indicator_code
-  LEFT JOIN region r ON r.name = a.region
-  WHERE i.document_id = $document
+  -- As sql/queries/analytics/reported_regions.sql: any value recorded for the document, counted or
+  -- not. The thousands of regions are found first, then placed: not millions of values joined.
+  SELECT v.region, coalesce(r.position, 1000000) AS position
+  FROM (SELECT DISTINCT a.region FROM actual a JOIN indicator i ON i.code = a.indicator_code
+    WHERE i.document_id = $document) v
+  LEFT JOIN region r ON r.name = v.region
 ),
 regions AS (
   SELECT region, position, tz_csv_cell(region) AS cell FROM reported
