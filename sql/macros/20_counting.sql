@@ -34,10 +34,14 @@ CREATE OR REPLACE MACRO tz_revised_periods(document, regions, codes) AS TABLE
 
 -- The values that may count as known at `known` (see above), before ranking: tz_current_actuals.
 -- `revised_only`: only the keys of indicator periods that came in through more than one upload
--- (those tz_current_actuals ranks).
+-- (those tz_current_actuals ranks). That filter sits on the values themselves, under the joins: as
+-- a condition above them, both of tz_current_actuals' branches shared the joins, which DuckDB then
+-- computed once and kept whole for both (a common subplan: every value of the document in memory,
+-- half the by-region snapshot's time).
 CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending_scope, regions, codes, revised_only) AS TABLE
   SELECT a.*, CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END AS counts_from
-  FROM actual a
+  FROM (SELECT * FROM actual WHERE NOT revised_only OR (indicator_code, period, series) IN (
+      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document, regions, codes) v)) a
   JOIN indicator i ON i.code = a.indicator_code
   JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
   LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id AND w.withdrawn_at <= known
@@ -51,9 +55,7 @@ CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending
         WHERE list_contains(pending_scope, sd.department)))))
     AND (document IS NULL OR i.document_id = document)
     AND (regions IS NULL OR list_contains(regions, a.region))
-    AND (codes IS NULL OR list_contains(codes, a.indicator_code))
-    AND (NOT revised_only OR (a.indicator_code, a.period, a.series) IN (
-      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document, regions, codes) v));
+    AND (codes IS NULL OR list_contains(codes, a.indicator_code));
 
 CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pending_scope := NULL, regions := NULL, codes := NULL) AS TABLE
   -- Most keys have one value: only the keys with several are ranked (a window over millions of
@@ -76,7 +78,9 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pe
 -- counting (superseded_at): when its upload was withdrawn or rejected, or when a later value for
 -- the same key started counting through an upload not withdrawn, whichever was first; NULL while
 -- it counts now (and while it waits for approval).
-CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
+-- `regions` (a list, or NULL for all) keeps only those regions' values before the windows: the same
+-- answer (region is part of every key), without reading thousands of counties for 全省's charts.
+CREATE OR REPLACE MACRO tz_actual_history(document, code, regions := NULL) AS TABLE
   WITH revised AS (
     -- A value alone for its key (most) stops counting only when withdrawn or rejected: only the
     -- keys with several values need the window that finds the next one counting. (That window
@@ -88,6 +92,7 @@ CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
     FROM actual a
     JOIN indicator i ON i.code = a.indicator_code
     WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
+      AND (regions IS NULL OR list_contains(regions, a.region))
     GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1
   ),
   contested AS (
@@ -96,6 +101,7 @@ CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
     SELECT hash(a.indicator_code, a.region, a.period, a.series) AS key_hash
     FROM actual a
     SEMI JOIN revised v ON v.indicator_code = a.indicator_code AND v.period = a.period AND v.series = a.series
+    WHERE regions IS NULL OR list_contains(regions, a.region)
     GROUP BY key_hash HAVING count(*) > 1
   ),
   following AS (
@@ -129,6 +135,7 @@ CREATE OR REPLACE MACRO tz_actual_history(document, code) AS TABLE
     LEFT JOIN upload_review r ON r.upload_id = a.upload_id
     LEFT JOIN following f ON f.row_id = a.rowid
     WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
+      AND (regions IS NULL OR list_contains(regions, a.region))
   )
   SELECT h.* EXCLUDE (next_counts_from),
     CASE

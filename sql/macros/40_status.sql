@@ -19,25 +19,44 @@ series AS (
   -- An annual target (每年) is judged on its as-of year's figures only: each year starts at zero.
   JOIN months m ON s.period <= m.as_of AND (s.cycle IS NULL OR s.cycle = year(m.as_of))
 ),
-latest AS (
-  SELECT * FROM series WHERE series = 'actual'
-  QUALIFY row_number() OVER (PARTITION BY as_of, indicator_code, region ORDER BY period DESC) = 1
+-- One grouped pass over the series per month, indicator and region (a window, or a join, per
+-- figure read the millions of values of a document again for each): the latest actual, the latest
+-- plan, when a milestone was first done, and the latest four actuals. The value three months before
+-- the latest one (for the recent run rate) is among those four — periods are distinct dates, and
+-- month ends put at most three in the three months — unless reports dated within the month put four
+-- or more there: `deeper` looks those few up in the series.
+figures AS (
+  SELECT as_of, indicator_code, region,
+    max(period) FILTER (WHERE series = 'actual') AS last_period,
+    arg_max_null(cumulative, period) FILTER (WHERE series = 'actual') AS last_cumulative,
+    arg_max_null(reported, period) FILTER (WHERE series = 'actual') AS last_reported,
+    arg_max_null(milestone_status, period) FILTER (WHERE series = 'actual') AS milestone_status,
+    arg_max_null(cumulative, period) FILTER (WHERE series = 'plan') AS planned,
+    min(period) FILTER (WHERE series = 'actual' AND milestone_status = '已完成') AS done_period,
+    max(period, 4) FILTER (WHERE series = 'actual') AS recent_periods,
+    max_by(cumulative, period, 4) FILTER (WHERE series = 'actual') AS recent_cumulatives
+  FROM series
+  GROUP BY as_of, indicator_code, region
 ),
-earlier AS (
-  -- The value three months before the latest one, for the recent run rate.
-  SELECT s.as_of, s.indicator_code, s.region, s.period, s.cumulative
+three_before AS (
+  SELECT f.*, last_day(f.last_period - INTERVAL 3 MONTH) AS three_months_before,
+    list_position(list_transform(f.recent_periods, x -> x <= last_day(f.last_period - INTERVAL 3 MONTH)), true) AS earlier_at,
+    len(f.recent_periods) = 4 AND f.recent_periods[4] > last_day(f.last_period - INTERVAL 3 MONTH) AS deeper
+  FROM figures f
+),
+deeper AS (
+  SELECT s.as_of, s.indicator_code, s.region, max(s.period) AS period, arg_max(s.cumulative, s.period) AS cumulative
   FROM series s
-  JOIN latest l ON l.as_of = s.as_of AND l.indicator_code = s.indicator_code AND l.region = s.region
-  WHERE s.series = 'actual' AND s.period <= last_day(l.period - INTERVAL 3 MONTH)
-  QUALIFY row_number() OVER (PARTITION BY s.as_of, s.indicator_code, s.region ORDER BY s.period DESC) = 1
+  JOIN three_before t ON t.deeper AND t.as_of = s.as_of AND t.indicator_code = s.indicator_code AND t.region = s.region
+  WHERE s.series = 'actual' AND s.period <= t.three_months_before
+  GROUP BY s.as_of, s.indicator_code, s.region
 ),
-planned AS (
-  SELECT * FROM series WHERE series = 'plan'
-  QUALIFY row_number() OVER (PARTITION BY as_of, indicator_code, region ORDER BY period DESC) = 1
-),
-done AS (
-  SELECT as_of, indicator_code, region, min(period) AS done_period FROM series
-  WHERE series = 'actual' AND milestone_status = '已完成' GROUP BY as_of, indicator_code, region
+latest AS (
+  SELECT t.* EXCLUDE (recent_periods, recent_cumulatives, three_months_before, earlier_at, deeper),
+    coalesce(d.period, t.recent_periods[t.earlier_at]) AS earlier_period,
+    coalesce(d.cumulative, t.recent_cumulatives[t.earlier_at]) AS earlier_cumulative
+  FROM three_before t
+  LEFT JOIN deeper d ON d.as_of = t.as_of AND d.indicator_code = t.indicator_code AND d.region = t.region
 ),
 measured AS (
   SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position,
@@ -60,9 +79,9 @@ measured AS (
     -- An annual target is due at the end of each year of its span (每年…到2025年: December 2023 in 2023).
     CASE WHEN i.recurrence = 'annual' THEN least(tm.deadline, make_date(year(m.as_of), 12, 31)) ELSE tm.deadline END
       AS deadline,
-    d.year, l.period AS last_period, l.milestone_status, dn.done_period,
+    d.year, l.last_period, l.milestone_status, l.done_period,
     -- Counts accumulate; a level or a coverage is the latest value as reported.
-    CASE WHEN i.kind = 'count' THEN l.cumulative ELSE l.reported END AS actual,
+    CASE WHEN i.kind = 'count' THEN l.last_cumulative ELSE l.last_reported END AS actual,
     -- Months elapsed from the start of the document's year (an annual target's: of the as-of year)
     -- to the as-of month, and to the deadline (which may lie years ahead: 到2025年底).
     greatest(date_diff('month', make_date(CASE WHEN i.recurrence = 'annual' THEN year(m.as_of) ELSE d.year END, 1, 1),
@@ -70,12 +89,12 @@ measured AS (
     greatest(date_diff('month', make_date(CASE WHEN i.recurrence = 'annual' THEN year(m.as_of) ELSE d.year END, 1, 1),
       CASE WHEN i.recurrence = 'annual' THEN least(tm.deadline, make_date(year(m.as_of), 12, 31)) ELSE tm.deadline END)
       + 1, 1) AS months_due,
-    p.cumulative AS planned,
-    CASE WHEN e.period IS NOT NULL
-      THEN (l.cumulative - e.cumulative) / greatest(date_diff('month', e.period, l.period), 1)
-      WHEN l.period IS NOT NULL THEN l.cumulative / greatest(month(l.period), 1)
+    l.planned,
+    CASE WHEN l.earlier_period IS NOT NULL
+      THEN (l.last_cumulative - l.earlier_cumulative) / greatest(date_diff('month', l.earlier_period, l.last_period), 1)
+      WHEN l.last_period IS NOT NULL THEN l.last_cumulative / greatest(month(l.last_period), 1)
     END AS monthly_rate,
-    e.period IS NOT NULL AS rate_from_three_months
+    l.earlier_period IS NOT NULL AS rate_from_three_months
   FROM indicator i
   JOIN document d ON d.id = i.document_id
   CROSS JOIN months m
@@ -85,9 +104,6 @@ measured AS (
   LEFT JOIN tz_regional_targets(known, document, asofs) rt
     ON rt.as_of = m.as_of AND rt.code = i.code AND rt.region = rg.region
   LEFT JOIN latest l ON l.as_of = m.as_of AND l.indicator_code = i.code AND l.region = rg.region
-  LEFT JOIN earlier e ON e.as_of = m.as_of AND e.indicator_code = i.code AND e.region = rg.region
-  LEFT JOIN planned p ON p.as_of = m.as_of AND p.indicator_code = i.code AND p.region = rg.region
-  LEFT JOIN done dn ON dn.as_of = m.as_of AND dn.indicator_code = i.code AND dn.region = rg.region
   WHERE i.document_id = document AND NOT tm.retired AND (codes IS NULL OR list_contains(codes, i.code))
 ),
 rated AS (

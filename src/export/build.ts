@@ -83,7 +83,7 @@ export function encodeSnapshot(
  */
 async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<ReadableStream<Uint8Array>> {
   const { tree, asOf, filter } = request;
-  const lines = store.streamText('export/snapshot_by_region', {
+  const lines = store.streamBytes('export/snapshot_by_region', {
     document: tree.document.id,
     asof: asOf.period,
     known: asOf.known.toISOString(),
@@ -99,7 +99,7 @@ async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<Read
   const encoder = new TextEncoder();
   // The query runs to its first chunk before the answer starts, so a failure is an error page,
   // not a download cut short.
-  let next: IteratorResult<string> | undefined = await lines.next();
+  let next: IteratorResult<Uint8Array> | undefined = await lines.next();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BEGIN));
@@ -108,7 +108,7 @@ async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<Read
       const chunk = next ?? (await lines.next());
       next = undefined;
       if (chunk.done) controller.close();
-      else controller.enqueue(encoder.encode(chunk.value));
+      else controller.enqueue(chunk.value);
     },
     // The client went away: the generator's finally closes the connection.
     cancel: async () => {

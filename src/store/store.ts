@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBBlobValue,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { DomainError } from '../errors.js';
 import { applyMacros } from './macros.js';
 import { migrate, readMigrations } from './migrate.js';
@@ -100,11 +105,13 @@ export class Store {
   }
 
   /**
-   * The first column (text) of a named read query, a chunk of rows joined at a time, read from
-   * DuckDB as the caller consumes it: an export of hundreds of MB never sits in memory whole.
-   * @example for await (const text of store.streamText('export/snapshot_by_region', params)) out.write(text);
+   * The first column (a BLOB) of a named read query, a chunk of rows at a time as one Uint8Array,
+   * read from DuckDB as the caller consumes it: an export of hundreds of MB never sits in memory
+   * whole. Bytes, not text: turning 276 MB of Chinese UTF-8 into JavaScript strings and back cost
+   * seconds of the by-region snapshot; the query encodes its text (encode()) and the bytes pass through.
+   * @example for await (const bytes of store.streamBytes('export/snapshot_by_region', params)) out.write(bytes);
    */
-  async *streamText(query: string, params: Params = {}): AsyncGenerator<string> {
+  async *streamBytes(query: string, params: Params = {}): AsyncGenerator<Uint8Array> {
     if (this.#closed) throw new StoreError('数据库已关闭');
     const connection = await this.#instance.connect();
     try {
@@ -112,7 +119,7 @@ export class Store {
       for (;;) {
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) return;
-        yield (chunk.getColumnValues(0) as string[]).join('');
+        yield Buffer.concat((chunk.getColumnValues(0) as DuckDBBlobValue[]).map((blob) => blob.bytes));
       }
     } finally {
       connection.closeSync();

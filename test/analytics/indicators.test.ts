@@ -118,4 +118,24 @@ describe('analytics/indicatorStates', () => {
     expect(s).toMatchObject({ forecast: 36000, forecast_done: '2021-12-31' });
     expect(forecastSentence(s, 2021)).toBe('按近三个月进度，预计12月完成');
   });
+
+  it('finds the value three months before the latest among reports dated within the month', async () => {
+    // Four reports fall within the three months before 30 June (15 April to 30 June), more than the
+    // one pass over the series keeps (sql/macros/40_status.sql): the value of 15 March is found all the same.
+    await importText(
+      temp,
+      [
+        '指标编码,统计期,数值',
+        '2021-T1-1,2021-03-15,10000',
+        '2021-T1-1,2021-04-15,12000',
+        '2021-T1-1,2021-05-15,14000',
+        '2021-T1-1,2021-06-15,16000',
+        '2021-T1-1,2021-06-30,18000',
+        '',
+      ].join('\n'),
+    );
+    const s = (await states('2021-06'))['2021-T1-1']!;
+    // 8000 over the three month boundaries since 15 March: 18000 + 6 × 2666.67 = 34000 by December.
+    expect(s).toMatchObject({ rate_from_three_months: true, forecast: 34000, forecast_done: '2022-01-31' });
+  });
 });

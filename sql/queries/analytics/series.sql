@@ -2,7 +2,7 @@
 -- what the charts draw. `revised` marks a period whose value was revised after it was first reported.
 WITH revised AS (
   SELECT indicator_code, period, series, count(*) > 1 AS revised
-  FROM tz_actual_history($document, NULL)
+  FROM tz_actual_history($document, NULL, regions := [$region])
   WHERE region = $region AND recorded_at <= CAST($known AS TIMESTAMPTZ)
     -- Only values that counted by then (or wait for approval, when those are shown too).
     AND (counts_from <= CAST($known AS TIMESTAMPTZ)

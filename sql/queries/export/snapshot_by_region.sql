@@ -4,12 +4,12 @@
 -- rules: tz_indicator_status; the cells: sql/macros/50_csv.sql. NULL filters ($department, $part,
 -- $statuses, $kind) keep every indicator.
 WITH reported AS (
-  -- As sql/queries/analytics/reported_regions.sql: any value recorded for the document, counted or not.
-  SELECT DISTINCT a.region, coalesce(r.position, 1000000) AS position
-  FROM actual a
-  JOIN indicator i ON i.code = a.indicator_code
-  LEFT JOIN region r ON r.name = a.region
-  WHERE i.document_id = $document
+  -- As sql/queries/analytics/reported_regions.sql: any value recorded for the document, counted or
+  -- not. The thousands of regions are found first, then placed: not millions of values joined.
+  SELECT v.region, coalesce(r.position, 1000000) AS position
+  FROM (SELECT DISTINCT a.region FROM actual a JOIN indicator i ON i.code = a.indicator_code
+    WHERE i.document_id = $document) v
+  LEFT JOIN region r ON r.name = v.region
 ),
 regions AS (
   SELECT region, position, tz_csv_cell(region) AS cell FROM reported
@@ -46,10 +46,11 @@ indicators AS (
   LEFT JOIN goal g ON g.document_id = $document AND g.no = i.goal_no
   WHERE i.document_id = $document
 )
-SELECT ind.head || rg.cell || ind.middle || tz_csv_number(s.target) || ind.tail
+-- As bytes (encode: UTF-8), which pass to the client without becoming JavaScript strings (Store.streamBytes).
+SELECT encode(ind.head || rg.cell || ind.middle || tz_csv_number(s.target) || ind.tail
   || concat_ws(',', tz_csv_number(s.actual), coalesce(strftime(s.last_period, '%Y-%m-%d'), ''),
     tz_csv_percent(s.completion), tz_csv_percent(s.pace), tz_csv_cell(s.status), tz_csv_number(s.forecast),
-    coalesce(strftime(s.forecast_done, '%Y-%m-%d'), '')) || chr(13) || chr(10) AS line
+    coalesce(strftime(s.forecast_done, '%Y-%m-%d'), '')) || chr(13) || chr(10)) AS line
 FROM tz_indicator_status(CAST($known AS TIMESTAMPTZ), $document, (SELECT list(region) FROM reported),
   [CAST($asof AS DATE)], $behind, $far_behind, $stale_months, pending := $pending,
   pending_scope := $pending_scope, every_region := true) s

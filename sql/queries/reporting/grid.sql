@@ -57,7 +57,7 @@ owed AS (
 came AS (
   SELECT indicator_code, last_day(period) AS period, min(recorded_at) AS reported_at,
     bool_or(milestone_status = '已完成') AS done
-  FROM tz_actual_history($document, NULL)
+  FROM tz_actual_history($document, NULL, regions := ['全省'])
   WHERE series = 'actual' AND region = '全省' AND recorded_at <= CAST($known AS TIMESTAMPTZ)
     AND (withdrawn_at IS NULL OR withdrawn_at > CAST($known AS TIMESTAMPTZ))
     AND NOT (review IS NOT DISTINCT FROM 'rejected' AND reviewed_at <= CAST($known AS TIMESTAMPTZ))
