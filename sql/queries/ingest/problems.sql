@@ -1,17 +1,38 @@
 -- Every problem of the staged rows with its message, in line order; an unknown indicator gets its
 -- nearest match. Only rows with a problem are touched.
-WITH raised AS (
-  SELECT c.*, c.indicator_column AS col, c.e_indicator AS code_, 'error' AS severity FROM ingest_checked c WHERE e_indicator IS NOT NULL
-  UNION ALL SELECT c.*, c.period_column, c.e_period, 'error' FROM ingest_checked c WHERE e_period IS NOT NULL
-  UNION ALL SELECT c.*, c.region_column, c.e_region, 'error' FROM ingest_checked c WHERE e_region IS NOT NULL
-  UNION ALL SELECT c.*, CASE WHEN c.e_value = 'bad_status' THEN c.status_column ELSE c.value_column END, c.e_value, 'error'
-    FROM ingest_checked c WHERE e_value IS NOT NULL
-  UNION ALL SELECT c.*, c.basis_column, c.e_basis, 'error' FROM ingest_checked c WHERE e_basis IS NOT NULL
-  UNION ALL SELECT c.*, c.series_column, c.e_series, 'error' FROM ingest_checked c WHERE e_series IS NOT NULL
-  UNION ALL SELECT c.*, c.note_column, c.e_note, 'error' FROM ingest_checked c WHERE e_note IS NOT NULL
-  UNION ALL SELECT c.*, c.value_column, c.w_value, 'warning' FROM ingest_checked c WHERE w_value IS NOT NULL
-  UNION ALL SELECT c.*, c.indicator_column, 'duplicate_key', 'error' FROM ingest_checked c
-    WHERE first_line IS NOT NULL AND first_line <> line
+-- The rows with a problem are found in one scan, then given what their messages need: their raw
+-- texts (the staged row), the header of their table (ingest_columns, by line), and their indicator
+-- and region texts as resolved.
+WITH flagged AS (
+  SELECT c.*, s.* EXCLUDE (line, value_raw, note_raw), h.* EXCLUDE (line_from, line_to),
+    it.indicator_key, it.departments, it.doc_year, it.last_year, it.unit, rt.region_text,
+    nullif(trim(c.value_raw), '') AS value_text, nullif(trim(s.status_raw), '') AS status_text
+  FROM ingest_checked c
+  JOIN ingest_staged s ON s.rowid = c.cell
+  LEFT JOIN ingest_columns h ON c.line >= h.line_from AND c.line < h.line_to
+  LEFT JOIN ingest_indicator_texts it ON it.indicator_raw IS NOT DISTINCT FROM s.indicator_raw
+  LEFT JOIN ingest_region_texts rt ON rt.region_raw IS NOT DISTINCT FROM s.region_raw
+  WHERE c.has_error OR c.w_value IS NOT NULL OR (c.first_line IS NOT NULL AND c.first_line <> c.line)
+),
+-- One problem per column with a code: the column it is reported against, its code and severity.
+raised AS (
+  SELECT * EXCLUDE (p), p.col, p.code_, p.severity, tz_number_suffix(value_text) AS suffix
+  FROM (
+    SELECT f.*, unnest([
+      {col: f.indicator_column, code_: f.e_indicator, severity: 'error'},
+      {col: f.period_column, code_: f.e_period, severity: 'error'},
+      {col: f.region_column, code_: f.e_region, severity: 'error'},
+      {col: CASE WHEN f.e_value = 'bad_status' THEN f.status_column ELSE f.value_column END, code_: f.e_value, severity: 'error'},
+      {col: f.basis_column, code_: f.e_basis, severity: 'error'},
+      {col: f.series_column, code_: f.e_series, severity: 'error'},
+      {col: f.note_column, code_: f.e_note, severity: 'error'},
+      {col: f.value_column, code_: f.w_value, severity: 'warning'},
+      {col: f.indicator_column, code_: CASE WHEN f.first_line IS NOT NULL AND f.first_line <> f.line THEN 'duplicate_key' END,
+        severity: 'error'}
+    ]) AS p
+    FROM flagged f
+  )
+  WHERE p.code_ IS NOT NULL
 ),
 first_problems AS (
   SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit
