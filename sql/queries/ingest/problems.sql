@@ -1,41 +1,44 @@
 -- Every problem of the staged rows with its message, in line order; an unknown indicator gets its
 -- nearest match. Only rows with a problem are touched.
--- The rows with a problem are found in one scan, then given what their messages need: their raw
--- texts (the staged row), the header of their table (ingest_columns, by line), and their indicator
--- and region texts as resolved.
-WITH flagged AS (
-  SELECT c.*, s.* EXCLUDE (line, value_raw, note_raw), h.* EXCLUDE (line_from, line_to),
-    it.indicator_key, it.departments, it.doc_year, it.last_year, it.unit, rt.region_text,
-    nullif(trim(c.value_raw), '') AS value_text, nullif(trim(s.status_raw), '') AS status_text
-  FROM ingest_checked c
-  JOIN ingest_staged s ON s.rowid = c.cell
-  LEFT JOIN ingest_columns h ON c.line >= h.line_from AND c.line < h.line_to
-  LEFT JOIN ingest_indicator_texts it ON it.indicator_raw IS NOT DISTINCT FROM s.indicator_raw
-  LEFT JOIN ingest_region_texts rt ON rt.region_raw IS NOT DISTINCT FROM s.region_raw
-  WHERE c.has_error OR c.w_value IS NOT NULL OR (c.first_line IS NOT NULL AND c.first_line <> c.line)
-),
--- One problem per column with a code: the column it is reported against, its code and severity.
-raised AS (
-  SELECT * EXCLUDE (p), p.col, p.code_, p.severity, tz_number_suffix(value_text) AS suffix
+-- The problems are raised from ingest_checked alone, in one scan: one per column with a code (the
+-- role of the column it is reported against, its code and severity). Only the first $limit are then
+-- given what their messages need: their raw texts (the staged row), the header of their table
+-- (ingest_columns, by line), and their indicator and region texts as resolved.
+WITH raised AS (
+  SELECT * EXCLUDE (p), p.role, p.code_, p.severity
   FROM (
-    SELECT f.*, unnest([
-      {col: f.indicator_column, code_: f.e_indicator, severity: 'error'},
-      {col: f.period_column, code_: f.e_period, severity: 'error'},
-      {col: f.region_column, code_: f.e_region, severity: 'error'},
-      {col: CASE WHEN f.e_value = 'bad_status' THEN f.status_column ELSE f.value_column END, code_: f.e_value, severity: 'error'},
-      {col: f.basis_column, code_: f.e_basis, severity: 'error'},
-      {col: f.series_column, code_: f.e_series, severity: 'error'},
-      {col: f.note_column, code_: f.e_note, severity: 'error'},
-      {col: f.value_column, code_: f.w_value, severity: 'warning'},
-      {col: f.indicator_column, code_: CASE WHEN f.first_line IS NOT NULL AND f.first_line <> f.line THEN 'duplicate_key' END,
+    SELECT c.*, unnest([
+      {role: 'indicator', code_: c.e_indicator, severity: 'error'},
+      {role: 'period', code_: c.e_period, severity: 'error'},
+      {role: 'region', code_: c.e_region, severity: 'error'},
+      {role: CASE WHEN c.e_value = 'bad_status' THEN 'status' ELSE 'value' END, code_: c.e_value, severity: 'error'},
+      {role: 'basis', code_: c.e_basis, severity: 'error'},
+      {role: 'series', code_: c.e_series, severity: 'error'},
+      {role: 'note', code_: c.e_note, severity: 'error'},
+      {role: 'value', code_: c.w_value, severity: 'warning'},
+      {role: 'indicator', code_: CASE WHEN c.first_line IS NOT NULL AND c.first_line <> c.line THEN 'duplicate_key' END,
         severity: 'error'}
     ]) AS p
-    FROM flagged f
+    FROM ingest_checked c
+    WHERE c.has_error OR c.w_value IS NOT NULL OR (c.first_line IS NOT NULL AND c.first_line <> c.line)
   )
   WHERE p.code_ IS NOT NULL
 ),
 first_problems AS (
-  SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit
+  SELECT r.*, s.* EXCLUDE (line, value_raw, note_raw),
+    CASE r.role
+      WHEN 'indicator' THEN h.indicator_column WHEN 'period' THEN h.period_column WHEN 'region' THEN h.region_column
+      WHEN 'status' THEN h.status_column WHEN 'value' THEN s.value_column WHEN 'basis' THEN h.basis_column
+      WHEN 'series' THEN h.series_column WHEN 'note' THEN h.note_column
+    END AS col,
+    it.indicator_key, it.departments, it.doc_year, it.last_year, it.unit, rt.region_text,
+    nullif(trim(r.value_raw), '') AS value_text, nullif(trim(s.status_raw), '') AS status_text,
+    tz_number_suffix(nullif(trim(r.value_raw), '')) AS suffix
+  FROM (SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit) r
+  JOIN ingest_staged s ON s.rowid = r.cell
+  LEFT JOIN ingest_columns h ON r.line >= h.line_from AND r.line < h.line_to
+  LEFT JOIN ingest_indicator_texts it ON it.indicator_raw IS NOT DISTINCT FROM s.indicator_raw
+  LEFT JOIN ingest_region_texts rt ON rt.region_raw IS NOT DISTINCT FROM s.region_raw
 ),
 unknown AS (
   SELECT DISTINCT indicator_key FROM first_problems WHERE code_ = 'unknown_indicator'
