@@ -15,8 +15,7 @@ WITH period_texts AS (
   FROM (SELECT DISTINCT period_raw FROM ingest_staged)
 ),
 matched AS (
-  SELECT s.rowid AS cell, s.line, s.value_column, s.indicator_raw, s.period_raw, s.value_raw, s.region_raw, s.note_raw, s.basis_raw,
-    s.status_raw, s.series_raw, s.month_no,
+  SELECT s.rowid AS cell, s.line, s.note_raw, s.month_no,
     it.code, it.kind, it.unit, it.target, it.doc_year, it.last_year, it.e_indicator,
     rt.region, pt.period_blank,
     nullif(trim(s.value_raw), '') AS value_text,
@@ -89,7 +88,7 @@ checked AS (
     END AS w_value
   FROM valued v
 )
-SELECT c.cell, c.line, c.value_raw, c.note_raw,
+SELECT c.cell, c.line, c.note_raw,
   c.code, c.region, CASE WHEN c.series = 'target' THEN NULL ELSE c.period END AS period, c.series, c.number,
   c.basis, c.milestone_status, c.blank,
   c.e_indicator, c.e_period, c.e_region, c.e_value, c.e_basis, c.e_series, c.e_note, c.w_value,

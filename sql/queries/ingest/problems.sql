@@ -25,15 +25,15 @@ WITH raised AS (
   WHERE p.code_ IS NOT NULL
 ),
 first_problems AS (
-  SELECT r.*, s.* EXCLUDE (line, value_raw, note_raw),
+  SELECT r.*, s.* EXCLUDE (line, note_raw),
     CASE r.role
       WHEN 'indicator' THEN h.indicator_column WHEN 'period' THEN h.period_column WHEN 'region' THEN h.region_column
       WHEN 'status' THEN h.status_column WHEN 'value' THEN s.value_column WHEN 'basis' THEN h.basis_column
       WHEN 'series' THEN h.series_column WHEN 'note' THEN h.note_column
     END AS col,
     it.indicator_key, it.departments, it.doc_year, it.last_year, it.unit, rt.region_text,
-    nullif(trim(r.value_raw), '') AS value_text, nullif(trim(s.status_raw), '') AS status_text,
-    tz_number_suffix(nullif(trim(r.value_raw), '')) AS suffix
+    nullif(trim(s.value_raw), '') AS value_text, nullif(trim(s.status_raw), '') AS status_text,
+    tz_number_suffix(nullif(trim(s.value_raw), '')) AS suffix
   FROM (SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit) r
   JOIN ingest_staged s ON s.rowid = r.cell
   LEFT JOIN ingest_columns h ON r.line >= h.line_from AND r.line < h.line_to
