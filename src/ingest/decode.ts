@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { LineLimits } from './line-limits.js';
 import { IngestError } from './problems.js';
@@ -13,7 +14,7 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx';
 
 export interface Decoded {
   encoding: Encoding;
-  /** The UTF-8 text DuckDB reads: the upload itself when it needs no rewriting, else the copy. */
+  /** The UTF-8 text DuckDB reads: a link to the upload when it needs no rewriting, else the copy. */
   file: string;
   sha256: string;
   bytes: number;
@@ -37,9 +38,9 @@ export async function decodeToUtf8(
   const first = await readHead(input, 4);
   const hasBom = startsWith(first, BOM);
   const same = hasBom ? null : await asIs(input);
-  if (same) {
+  if (same && link(input, output)) {
     const warning = gbkLookalike(same.lookalike);
-    const decoded = { encoding: 'utf-8' as const, file: input, sha256: same.sha256, bytes: same.bytes };
+    const decoded = { encoding: 'utf-8' as const, file: output, sha256: same.sha256, bytes: same.bytes };
     return warning ? { ...decoded, warning } : decoded;
   }
   const utf8 = await transcode(input, output, 'utf-8', hasBom ? 3 : 0);
@@ -93,6 +94,20 @@ async function asIs(
   limits.end();
   if (tail.length > 0 || !limits.plain) return null;
   return { sha256: hash.digest('hex'), bytes, lookalike: lookalike.text };
+}
+
+/**
+ * `output` as a link to the upload: DuckDB reads a path as a pattern (a name with [1] or * in it
+ * would name other files), so it is only ever given the work folder's own name. False where links
+ * cannot be made: the copy is written then.
+ */
+function link(input: string, output: string): boolean {
+  try {
+    symlinkSync(path.resolve(input), output);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** How much of `bytes` ends on a whole UTF-8 character: all of it, or up to a last one cut short. */

@@ -48,7 +48,7 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
  * The front stage of every import: tells a workbook from a CSV by its content (never its name),
  * finds the table in it (title rows, header of one to three rows, notes) and hands the pipeline
  * CSV files DuckDB reads directly. A CSV is only decoded to UTF-8 (unless it is already: then DuckDB
- * reads the upload itself) and read from the header on (a skip count, so a million-row file never
+ * reads the upload itself, through a link) and read from the header on (a skip count, so a million-row file never
  * passes through JavaScript as text); a workbook is weighed before
  * it is loaded, then each sheet with a table becomes a CSV of its data rows.
  *
