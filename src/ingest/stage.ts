@@ -1,6 +1,6 @@
 import type { Tx } from '../store/store.js';
 import type { Role } from './columns.js';
-import { SHEET_LINE_STRIDE, type Table } from './source.js';
+import type { Table } from './source.js';
 
 /** Roles copied from the file into the staged table, each as `<role>_raw` text. */
 const STAGED_ROLES = ['indicator', 'period', 'value', 'region', 'note', 'basis', 'status', 'series'] as const;
@@ -24,7 +24,6 @@ export async function stageRows(tx: Tx, table: Table): Promise<void> {
   const header = (role: Role) => layout.roles[role]?.name ?? null;
   await tx.run('ingest/insert_columns', {
     line_from: table.lineBase,
-    line_to: table.lineBase + SHEET_LINE_STRIDE,
     ...Object.fromEntries(HEADER_ROLES.map((role) => [role, header(role)])),
   });
 

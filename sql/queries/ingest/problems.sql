@@ -36,7 +36,7 @@ first_problems AS (
     tz_number_suffix(nullif(trim(s.value_raw), '')) AS suffix
   FROM (SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit) r
   JOIN ingest_staged s ON s.rowid = r.cell
-  LEFT JOIN ingest_columns h ON r.line >= h.line_from AND r.line < h.line_to
+  ASOF LEFT JOIN ingest_columns h ON r.line >= h.line_from
   LEFT JOIN ingest_indicator_texts it ON it.indicator_raw IS NOT DISTINCT FROM s.indicator_raw
   LEFT JOIN ingest_region_texts rt ON rt.region_raw IS NOT DISTINCT FROM s.region_raw
 ),
