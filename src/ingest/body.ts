@@ -58,6 +58,7 @@ export async function stageTables(
     targets: false,
     problems: [],
   };
+  await tx.run('ingest/create_columns');
   for (const [i, table] of tables.entries()) {
     await readCsv(tx, table);
     await tx.run('ingest/lines', { first_line: table.firstLine });
@@ -67,7 +68,7 @@ export async function stageTables(
     }
     const filled = await fillDownIndicators(tx, table);
     if (filled.length > 0) notes.filled.push({ table: i, lines: filled });
-    await stageRows(tx, table.shape.layout);
+    await stageRows(tx, table);
     await clearBlankMarkers(tx, table);
     const texts = await distinctTexts(tx, table);
     await readPeriodTexts(tx, table, texts.periods);

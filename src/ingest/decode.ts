@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { LineLimits } from './line-limits.js';
 import { IngestError } from './problems.js';
@@ -12,6 +14,8 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx';
 
 export interface Decoded {
   encoding: Encoding;
+  /** The UTF-8 text DuckDB reads: a link to the upload when it needs no rewriting, else the copy. */
+  file: string;
   sha256: string;
   bytes: number;
   /** A doubt about the encoding, for the preview: text that reads as UTF-8 but looks like GBK. */
@@ -21,10 +25,11 @@ export interface Decoded {
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**
- * Detects the encoding of `input` and writes it as plain UTF-8 (no BOM) to `output`, streaming, so a
- * large file never sits whole in memory. DuckDB's read_csv reads UTF-8 only here, so GB18030 is
- * decoded in Node first. UTF-8 is tried first because a GBK file is almost never valid UTF-8.
- * (Workbooks are told apart before this, by src/ingest/source.ts.)
+ * Detects the encoding of `input` and, unless DuckDB can read its bytes as they are (asIs), writes
+ * it as plain UTF-8 (no BOM) to `output`, streaming, so a large file never sits whole in memory.
+ * DuckDB's read_csv reads UTF-8 only here, so GB18030 is decoded in Node first. UTF-8 is tried
+ * first because a GBK file is almost never valid UTF-8. (Workbooks are told apart before this, by
+ * src/ingest/source.ts.)
  */
 export async function decodeToUtf8(
   input: string,
@@ -32,10 +37,17 @@ export async function decodeToUtf8(
 ): Promise<Decoded & { encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' }> {
   const first = await readHead(input, 4);
   const hasBom = startsWith(first, BOM);
+  const same = hasBom ? null : await asIs(input);
+  if (same && link(input, output)) {
+    const warning = gbkLookalike(same.lookalike);
+    const decoded = { encoding: 'utf-8' as const, file: output, sha256: same.sha256, bytes: same.bytes };
+    return warning ? { ...decoded, warning } : decoded;
+  }
   const utf8 = await transcode(input, output, 'utf-8', hasBom ? 3 : 0);
   if (utf8.ok) {
     const decoded = {
       encoding: hasBom ? ('utf-8-bom' as const) : ('utf-8' as const),
+      file: output,
       sha256: utf8.sha256,
       bytes: utf8.bytes,
     };
@@ -43,12 +55,96 @@ export async function decodeToUtf8(
     return warning ? { ...decoded, warning } : decoded;
   }
   const gb = await transcode(input, output, 'gb18030', 0);
-  if (gb.ok) return { encoding: 'gb18030', sha256: gb.sha256, bytes: gb.bytes };
+  if (gb.ok) return { encoding: 'gb18030', file: output, sha256: gb.sha256, bytes: gb.bytes };
   throw new IngestError(
     'encoding',
     '无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK。请在 Excel 中另存为“CSV UTF-8”后再上传。',
   );
 }
+
+/**
+ * The upload as it is, when DuckDB can read its bytes directly: valid UTF-8 (no byte-order mark,
+ * checked before), every line ended by \n or \r\n outside quotes and none empty (LineLimits.plain).
+ * The copy transcode would write is then the same text, so a million-row file is read once here
+ * (hash, line limits, validity) and not decoded, rewritten and written out again. Null as soon as a
+ * chunk says otherwise: the copy is made then.
+ */
+async function asIs(
+  input: string,
+): Promise<{ sha256: string; bytes: number; lookalike: string | null } | null> {
+  const limits = new LineLimits();
+  const hash = createHash('sha256');
+  // Decoded only for the lookalike test, which stops at the first Chinese text (the header, mostly).
+  const decoder = new TextDecoder('utf-8');
+  const lookalike = new Lookalike();
+  let tail: Buffer = Buffer.alloc(0);
+  let bytes = 0;
+  for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    if (chunk.includes(0)) throw binary();
+    limits.scan(chunk);
+    // A character split between chunks is checked with the next one.
+    const joined = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
+    const cut = completeLength(joined);
+    if (!limits.plain || !isUtf8(joined.subarray(0, cut))) return null;
+    tail = joined.subarray(cut);
+    if (!lookalike.settled) lookalike.read(decoder.decode(chunk, { stream: true }));
+  }
+  limits.end();
+  if (tail.length > 0 || !limits.plain) return null;
+  return { sha256: hash.digest('hex'), bytes, lookalike: lookalike.text };
+}
+
+/**
+ * `output` as a link to the upload: DuckDB reads a path as a pattern (a name with [1] or * in it
+ * would name other files), so it is only ever given the work folder's own name. False where links
+ * cannot be made: the copy is written then.
+ */
+function link(input: string, output: string): boolean {
+  try {
+    symlinkSync(path.resolve(input), output);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How much of `bytes` ends on a whole UTF-8 character: all of it, or up to a last one cut short. */
+function completeLength(bytes: Buffer): number {
+  let i = bytes.length - 1;
+  // Back over continuation bytes (10xxxxxx) to the last character's first byte, at most three.
+  while (i > 0 && i > bytes.length - 4 && ((bytes[i] ?? 0) & 0xc0) === 0x80) i--;
+  const lead = bytes[i] ?? 0;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return i >= 0 && i + length > bytes.length ? i : bytes.length;
+}
+
+/**
+ * Text of two-byte UTF-8 characters only (Latin, Greek …) and none of the three-byte (Chinese):
+ * GBK bytes that happen to be valid UTF-8, as 全省 is. The first such run, for the warning.
+ */
+class Lookalike {
+  #chinese = false;
+  #first: string | null = null;
+
+  /** Once Chinese text is seen, nothing later changes the answer. */
+  get settled(): boolean {
+    return this.#chinese;
+  }
+
+  read(decoded: string): void {
+    if (this.#chinese) return;
+    this.#chinese = /[\u0800-\uffff]/.test(decoded);
+    this.#first ??= /[\u0080-\u07ff]+/.exec(decoded)?.[0] ?? null;
+  }
+
+  get text(): string | null {
+    return this.#chinese ? null : this.#first;
+  }
+}
+
+const binary = () => new IngestError('binary', '文件中含有二进制内容，不是文本格式的 CSV 文件。');
 
 async function transcode(
   input: string,
@@ -58,10 +154,7 @@ async function transcode(
 ): Promise<{ ok: boolean; sha256: string; bytes: number; lookalike: string | null }> {
   const decoder = new TextDecoder(label, { fatal: true });
   const limits = new LineLimits();
-  // Text of two-byte UTF-8 characters only (Latin, Greek …) and none of the three-byte (Chinese):
-  // GBK bytes that happen to be valid UTF-8, as 全省 is. The first such run, for the warning.
-  let lookalike: string | null = null;
-  let chinese = false;
+  const lookalike = new Lookalike();
   const hash = createHash('sha256');
   const out = createWriteStream(output);
   let bytes = 0;
@@ -85,14 +178,10 @@ async function transcode(
       hash.update(chunk);
       const body = bytes < skip ? chunk.subarray(skip - bytes) : chunk;
       bytes += chunk.length;
-      if (body.includes(0))
-        throw new IngestError('binary', '文件中含有二进制内容，不是文本格式的 CSV 文件。');
+      if (body.includes(0)) throw binary();
       limits.scan(body);
       const decoded = decoder.decode(body, { stream: true });
-      if (!chinese) {
-        chinese = /[\u0800-\uffff]/.test(decoded);
-        lookalike ??= /[\u0080-\u07ff]+/.exec(decoded)?.[0] ?? null;
-      }
+      lookalike.read(decoded);
       const text = lines(decoded);
       if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
@@ -106,7 +195,7 @@ async function transcode(
   }
   out.end();
   await finished(out);
-  return { ok, sha256: hash.digest('hex'), bytes, lookalike: chinese ? null : lookalike };
+  return { ok, sha256: hash.digest('hex'), bytes, lookalike: lookalike.text };
 }
 
 /** The warning for UTF-8 text that reads as Chinese in GBK (ȫʡ is 全省), or null. */

@@ -25,19 +25,24 @@ export async function readHead(file: string, maxRows = HEAD_ROWS): Promise<Head>
   return { delimiter, rows: splitRecords(text, delimiter).slice(0, maxRows) };
 }
 
-/** The start of the file up to `maxRows` line ends outside quotes (or the byte limit). */
+/**
+ * The start of the file up to `maxRows` line ends outside quotes (or the byte limit). Lines end in
+ * \n, or in \r\n in an upload DuckDB reads as it is (src/ingest/decode.ts): read as \n here.
+ */
 async function headText(file: string, maxRows: number): Promise<string> {
   let text = '';
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 })) {
     text += chunk;
-    if (recordEnds(text) >= maxRows) return text;
+    if (recordEnds(text) >= maxRows) return lf(text);
     if (text.length > MAX_HEADER_BYTES && recordEnds(text) === 0) {
       throw new IngestError('header_too_long', '第一行过长，不像是表头或标题。请检查文件是否为 CSV 格式。');
     }
-    if (text.length > MAX_HEAD_BYTES) return text;
+    if (text.length > MAX_HEAD_BYTES) return lf(text);
   }
-  return text;
+  return lf(text);
 }
+
+const lf = (text: string) => text.replace(/\r(\n|$)/g, '$1');
 
 function recordEnds(text: string): number {
   let quoted = false;

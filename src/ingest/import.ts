@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
-import { listValue } from '@duckdb/node-api';
 import { type AuditBy, recordAudit } from '../store/audit.js';
 import type { Store, Tx } from '../store/store.js';
 import { tempDir } from '../tempfiles.js';
 import { formatInstant } from '../time.js';
 import { type BodyNotes, checkTargets, stageTables } from './body.js';
+import { checkStaged } from './check.js';
 import { checkQueueOf, type ReportStage } from './check-queue.js';
 import type { Encoding } from './decode.js';
 import { describeLayout, type LayoutReport } from './layout-report.js';
@@ -169,12 +169,12 @@ async function importQueued(
         report('checking', 20);
         const body = await stageTables(session, tables, options);
         report('checking', 50);
-        await session.run('ingest/check', {
-          scope: options.scope ? listValue(options.scope) : null,
-          default_region: options.region ?? '全省',
-          default_basis:
+        await checkStaged(session, {
+          scope: options.scope ?? null,
+          region: options.region ?? '全省',
+          basis:
             options.basis ?? (tables.length === 1 ? first?.shape.layout.headerBasis : null) ?? 'cumulative',
-          default_series:
+          series:
             options.series ?? (tables.length === 1 ? first?.shape.layout.headerSeries : null) ?? 'actual',
         });
         report('comparing', 80);

@@ -31,26 +31,47 @@ export class LineLimits {
   #tabs = 0;
   #bytes = 0;
   #afterCr = false;
+  #plain = true;
+
+  /**
+   * Whether every line so far ended in \n or \r\n outside quotes, and none was empty: then the
+   * decoder's rewriting of line ends (src/ingest/decode.ts) would change nothing, and DuckDB can read
+   * the bytes as they are. After end(), a \r that ends the file counts against it too.
+   */
+  get plain(): boolean {
+    return this.#plain;
+  }
+
+  /** The file has no more bytes. */
+  end(): void {
+    if (this.#afterCr) this.#plain = false;
+  }
 
   /** Throws IngestError for the first line over a limit. */
   scan(chunk: Uint8Array): void {
     let commas = this.#commas;
     let tabs = this.#tabs;
     let quoted = this.#quoted;
+    let plain = this.#plain;
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
       if (b === QUOTE) quoted = !quoted;
-      else if (quoted) continue;
-      else if (b === COMMA) commas++;
+      else if (quoted) {
+        // A line break inside quotes: the decoder would rewrite it (\r\n → \n) or pad it.
+        if (b === LF || b === CR) plain = false;
+        continue;
+      } else if (b === COMMA) commas++;
       else if (b === TAB) tabs++;
       else if (b === LF || b === CR) {
         const crlf = b === LF && this.#afterCr && i === start;
+        if (b === CR && this.#afterCr) plain = false; // \r\r: a line ended by \r alone
         this.#afterCr = b === CR;
         if (crlf) {
           start = i + 1;
           continue;
         }
+        if (this.#bytes + i - start === 0) plain = false; // an empty line
         this.#check(commas, tabs, this.#bytes + i - start);
         this.#line++;
         this.#bytes = 0;
@@ -59,9 +80,11 @@ export class LineLimits {
         start = i + 1;
         continue;
       }
+      if (this.#afterCr) plain = false; // \r then text: a line ended by \r alone
       this.#afterCr = false;
       if (commas >= MAX_FIELDS || tabs >= MAX_FIELDS) this.#check(commas, tabs, 0);
     }
+    this.#plain = plain;
     this.#bytes += chunk.length - start;
     this.#check(commas, tabs, this.#bytes);
     this.#commas = commas;

@@ -47,8 +47,9 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 /**
  * The front stage of every import: tells a workbook from a CSV by its content (never its name),
  * finds the table in it (title rows, header of one to three rows, notes) and hands the pipeline
- * CSV files DuckDB reads directly. A CSV is only decoded to UTF-8 and read from the header on (a
- * skip count, so a million-row file never passes through JavaScript); a workbook is weighed before
+ * CSV files DuckDB reads directly. A CSV is only decoded to UTF-8 (unless it is already: then DuckDB
+ * reads the upload itself, through a link) and read from the header on (a skip count, so a million-row file never
+ * passes through JavaScript as text); a workbook is weighed before
  * it is loaded, then each sheet with a table becomes a CSV of its data rows.
  *
  * Throws IngestError only for a file that cannot even be decoded (then its hash is unknown).
@@ -61,8 +62,7 @@ export async function openSource(file: string, dir: string): Promise<Source> {
 }
 
 async function openCsv(file: string, dir: string): Promise<Source> {
-  const utf8 = path.join(dir, 'upload.csv');
-  const decoded = await decodeToUtf8(file, utf8);
+  const decoded = await decodeToUtf8(file, path.join(dir, 'upload.csv'));
   const source: Source = {
     sha256: decoded.sha256,
     encoding: decoded.encoding,
@@ -82,7 +82,7 @@ async function openCsv(file: string, dir: string): Promise<Source> {
     skippedSheets: [],
   };
   try {
-    const head = await readHead(utf8);
+    const head = await readHead(decoded.file);
     const found = findTable(head.rows);
     if (!found.ok) {
       source.problems.push(wholeFile('no_header', found.message));
@@ -92,7 +92,7 @@ async function openCsv(file: string, dir: string): Promise<Source> {
     source.problems.push(...shapeProblems(shape));
     source.tables.push({
       sheet: null,
-      file: utf8,
+      file: decoded.file,
       delimiter: head.delimiter,
       skip: shape.dataStart - 1,
       width: shape.names.length,

@@ -1,34 +1,40 @@
 import type { Tx } from '../store/store.js';
-import type { ColumnLayout, Role } from './columns.js';
+import type { Role } from './columns.js';
+import type { Table } from './source.js';
 
 /** Roles copied from the file into the staged table, each as `<role>_raw` text. */
 const STAGED_ROLES = ['indicator', 'period', 'value', 'region', 'note', 'basis', 'status', 'series'] as const;
+/** Roles whose header a problem names (the value's is per row: a wide sheet's month). */
+const HEADER_ROLES = STAGED_ROLES.filter((role) => role !== 'value');
 
 /**
  * Builds ingest_staged: one row per reported cell in the long form (line, indicator_raw, period_raw,
- * value_raw, …, and the header each came from). A wide sheet (one column per month) is unpivoted
+ * value_raw, …, and the header of its value). A wide sheet (one column per month) is unpivoted
  * with DuckDB's UNPIVOT. The column list depends on the file, so this statement is assembled here;
  * it only ever names the generated columns c0…cN, and every header text is a bound parameter.
+ * The other headers are the same for every row of a table: they are written once, to
+ * ingest_columns (for the problems' messages), not carried by a million rows.
  */
-export async function stageRows(tx: Tx, layout: ColumnLayout): Promise<void> {
+export async function stageRows(tx: Tx, table: Table): Promise<void> {
+  const layout = table.shape.layout;
   const column = (role: Role) => {
     const found = layout.roles[role];
     return found ? `r.c${found.index}` : 'NULL::VARCHAR';
   };
-  const headers: Record<string, string | null> = {};
-  for (const role of STAGED_ROLES) headers[`h_${role}`] = layout.roles[role]?.name ?? null;
-  const headerColumns = STAGED_ROLES.filter((r) => r !== 'value')
-    .map((role) => `$h_${role}::VARCHAR AS ${role}_column`)
-    .join(', ');
+  const header = (role: Role) => layout.roles[role]?.name ?? null;
+  await tx.run('ingest/insert_columns', {
+    line_from: table.lineBase,
+    ...Object.fromEntries(HEADER_ROLES.map((role) => [role, header(role)])),
+  });
 
   if (layout.format === 'long') {
     const raw = STAGED_ROLES.map((role) => `${column(role)} AS ${role}_raw`).join(', ');
     await tx.connection.run(
       `CREATE OR REPLACE TEMP TABLE ingest_staged AS
        SELECT l.line, ${raw}, NULL::INTEGER AS month_year, NULL::INTEGER AS month_no,
-         ${headerColumns}, $h_value::VARCHAR AS value_column
+         $h_value::VARCHAR AS value_column
        FROM ingest_raw r JOIN ingest_lines l USING (rn)`,
-      headers,
+      { h_value: header('value') },
     );
     return;
   }
@@ -52,9 +58,8 @@ export async function stageRows(tx: Tx, layout: ColumnLayout): Promise<void> {
        UNPIVOT INCLUDE NULLS (value_raw FOR month_key IN (${layout.months.map((m) => `m${m.index}`).join(', ')}))
      )
      SELECT c.line, c.indicator_raw, NULL::VARCHAR AS period_raw, c.value_raw, c.region_raw, c.note_raw, c.basis_raw,
-       c.status_raw, c.series_raw, m.year AS month_year, m.month AS month_no, ${headerColumns}, m.name AS value_column
+       c.status_raw, c.series_raw, m.year AS month_year, m.month AS month_no, m.name AS value_column
      FROM cells c JOIN months m ON m.key = c.month_key`,
-    // Every bound name must appear in the statement: the value column's header is per month here.
-    { ...Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'h_value')), months },
+    { months },
   );
 }

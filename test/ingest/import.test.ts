@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indicatorHistory as historyOf } from '../../src/analytics/history.js';
 import { CLI_ACTOR } from '../../src/auth/roles.js';
@@ -43,6 +45,27 @@ describe('ingest/importFile', () => {
     const tab = await importText(temp, 'indicator\tperiod\tvalue\n2021-T1-1\t2021-04\t200\n');
     expect(tab).toMatchObject({ status: 'committed', encoding: 'utf-8' });
     expect((await history(temp, '2021-T1-1')).map((r) => r.value)).toEqual([100, 200]);
+  });
+
+  it('reads a UTF-8 file as it is, whatever its name, and one whose lines need rewriting the same', async () => {
+    // Read by DuckDB through a link: a name DuckDB would take for a pattern ([1], *) names only this
+    // file, not the one beside it that the pattern matches.
+    writeFileSync(path.join(temp.dir, '台账1.csv'), '指标编码,统计期,数值\r\n2021-T1-1,2021-12,999\r\n');
+    const plain = await importText(temp, '指标编码,统计期,数值\r\n2021-T1-1,2021-03,100\r\n', {
+      name: '台账[1]*.csv',
+    });
+    expect(plain).toMatchObject({ status: 'committed', encoding: 'utf-8' });
+    // A line ended by \r alone and an empty line: rewritten first, read the same.
+    const rewritten = await importText(
+      temp,
+      '指标编码,统计期,数值\r2021-T1-1,2021-04,200\n\n2021-T1-1,2021-05,300\n',
+    );
+    expect(rewritten).toMatchObject({ status: 'committed', encoding: 'utf-8' });
+    expect((await history(temp, '2021-T1-1')).map((r) => [r.period, r.value])).toEqual([
+      ['2021-03-31', 100],
+      ['2021-04-30', 200],
+      ['2021-05-31', 300],
+    ]);
   });
 
   it('names an indicator by its exact name as well as by its code', async () => {

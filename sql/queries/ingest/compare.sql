@@ -1,8 +1,10 @@
 -- Each valid row against the value that counts now: new, a revision (old → new), or unchanged.
 -- Unchanged rows are not written again: re-sending what is already there changes nothing. A regional
 -- target (类型 = 目标) is compared with the target that region has now for the indicator's deadline.
+-- What only the preview shows (the indicator's name, the value as written) is not carried: see
+-- preview_rows.sql.
 CREATE OR REPLACE TEMP TABLE ingest_compared AS
-SELECT k.line, k.code, k.indicator_name, k.unit, k.region, k.period, k.series, k.value_raw, k.number AS value,
+SELECT k.cell, k.line, k.code, k.region, k.period, k.series, k.number AS value,
   k.basis, k.milestone_status, nullif(trim(k.note_raw), '') AS note,
   coalesce(cur.value, ct.target) AS old_value, cur.milestone_status AS old_status,
   coalesce(cur.upload_id, CASE WHEN ct.source = 'upload' THEN ct.source_id END) AS old_upload_id,
@@ -22,4 +24,5 @@ LEFT JOIN tz_current_actuals(now(), NULL) cur
   ON cur.indicator_code = k.code AND cur.region = k.region AND cur.period = k.period AND cur.series = k.series
 LEFT JOIN tz_regional_targets(now(), NULL, [DATE '2999-12-31']) ct
   ON k.series = 'target' AND ct.code = k.code AND ct.region = k.region
-WHERE NOT k.blank AND NOT k.has_error AND k.first_line = k.line
+-- A key repeated in the file is an error on its later lines; its first line counts.
+WHERE NOT k.blank AND NOT k.has_error AND (k.first_line IS NULL OR k.first_line = k.line)

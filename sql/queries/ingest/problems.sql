@@ -1,20 +1,44 @@
 -- Every problem of the staged rows with its message, in line order; an unknown indicator gets its
 -- nearest match. Only rows with a problem are touched.
+-- The problems are raised from ingest_checked alone, in one scan: one per column with a code (the
+-- role of the column it is reported against, its code and severity). Only the first $limit are then
+-- given what their messages need: their raw texts (the staged row), the header of their table
+-- (ingest_columns, by line), and their indicator and region texts as resolved.
 WITH raised AS (
-  SELECT c.*, c.indicator_column AS col, c.e_indicator AS code_, 'error' AS severity FROM ingest_checked c WHERE e_indicator IS NOT NULL
-  UNION ALL SELECT c.*, c.period_column, c.e_period, 'error' FROM ingest_checked c WHERE e_period IS NOT NULL
-  UNION ALL SELECT c.*, c.region_column, c.e_region, 'error' FROM ingest_checked c WHERE e_region IS NOT NULL
-  UNION ALL SELECT c.*, CASE WHEN c.e_value = 'bad_status' THEN c.status_column ELSE c.value_column END, c.e_value, 'error'
-    FROM ingest_checked c WHERE e_value IS NOT NULL
-  UNION ALL SELECT c.*, c.basis_column, c.e_basis, 'error' FROM ingest_checked c WHERE e_basis IS NOT NULL
-  UNION ALL SELECT c.*, c.series_column, c.e_series, 'error' FROM ingest_checked c WHERE e_series IS NOT NULL
-  UNION ALL SELECT c.*, c.note_column, c.e_note, 'error' FROM ingest_checked c WHERE e_note IS NOT NULL
-  UNION ALL SELECT c.*, c.value_column, c.w_value, 'warning' FROM ingest_checked c WHERE w_value IS NOT NULL
-  UNION ALL SELECT c.*, c.indicator_column, 'duplicate_key', 'error' FROM ingest_checked c
-    WHERE first_line IS NOT NULL AND first_line <> line
+  SELECT * EXCLUDE (p), p.role, p.code_, p.severity
+  FROM (
+    SELECT c.*, unnest([
+      {role: 'indicator', code_: c.e_indicator, severity: 'error'},
+      {role: 'period', code_: c.e_period, severity: 'error'},
+      {role: 'region', code_: c.e_region, severity: 'error'},
+      {role: CASE WHEN c.e_value = 'bad_status' THEN 'status' ELSE 'value' END, code_: c.e_value, severity: 'error'},
+      {role: 'basis', code_: c.e_basis, severity: 'error'},
+      {role: 'series', code_: c.e_series, severity: 'error'},
+      {role: 'note', code_: c.e_note, severity: 'error'},
+      {role: 'value', code_: c.w_value, severity: 'warning'},
+      {role: 'indicator', code_: CASE WHEN c.first_line IS NOT NULL AND c.first_line <> c.line THEN 'duplicate_key' END,
+        severity: 'error'}
+    ]) AS p
+    FROM ingest_checked c
+    WHERE c.has_error OR c.w_value IS NOT NULL OR (c.first_line IS NOT NULL AND c.first_line <> c.line)
+  )
+  WHERE p.code_ IS NOT NULL
 ),
 first_problems AS (
-  SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit
+  SELECT r.*, s.* EXCLUDE (line, note_raw),
+    CASE r.role
+      WHEN 'indicator' THEN h.indicator_column WHEN 'period' THEN h.period_column WHEN 'region' THEN h.region_column
+      WHEN 'status' THEN h.status_column WHEN 'value' THEN s.value_column WHEN 'basis' THEN h.basis_column
+      WHEN 'series' THEN h.series_column WHEN 'note' THEN h.note_column
+    END AS col,
+    it.indicator_key, it.departments, it.doc_year, it.last_year, it.unit, rt.region_text,
+    nullif(trim(s.value_raw), '') AS value_text, nullif(trim(s.status_raw), '') AS status_text,
+    tz_number_suffix(nullif(trim(s.value_raw), '')) AS suffix
+  FROM (SELECT * FROM raised ORDER BY line, severity, code_ LIMIT $limit) r
+  JOIN ingest_staged s ON s.rowid = r.cell
+  ASOF LEFT JOIN ingest_columns h ON r.line >= h.line_from
+  LEFT JOIN ingest_indicator_texts it ON it.indicator_raw IS NOT DISTINCT FROM s.indicator_raw
+  LEFT JOIN ingest_region_texts rt ON rt.region_raw IS NOT DISTINCT FROM s.region_raw
 ),
 unknown AS (
   SELECT DISTINCT indicator_key FROM first_problems WHERE code_ = 'unknown_indicator'
