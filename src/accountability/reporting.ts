@@ -101,8 +101,9 @@ export interface ReportingView {
 }
 
 /** Beijing's calendar day of an instant, YYYY-MM-DD. */
+const beijingCalendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 function beijingDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+  return beijingCalendar.format(at);
 }
 
 /**

@@ -85,14 +85,16 @@ const FORMATS: Partial<Record<ColumnType, string>> = {
   datetime: 'yyyy-mm-dd hh:mm',
 };
 
+const beijingMinute = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
 /** Text for a CSV cell: dates as YYYY-MM-DD (instants in Beijing time). */
 function csvValue(value: Cell | Date, type: ColumnType): Cell {
   if (value instanceof Date) {
-    return new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Asia/Shanghai',
-      dateStyle: 'short',
-      timeStyle: 'short',
-    }).format(value);
+    return beijingMinute.format(value);
   }
   return type === 'ratio' && typeof value === 'number' ? Math.round(value * 10000) / 10000 : value;
 }

@@ -125,9 +125,12 @@ export async function defaultAsOf(
   document: Span & { id: string },
   today = new Date(),
 ): Promise<{ period: string; ahead: number }> {
-  const row = await store.one<{ period: string | null; ahead: bigint | number }>('analytics/latest_period', {
-    document: document.id,
-  });
+  // Every page without ?asof asks this; only a commit changes it.
+  const row = await store.untilCommit(`latest_period|${document.id}`, () =>
+    store.one<{ period: string | null; ahead: bigint | number }>('analytics/latest_period', {
+      document: document.id,
+    }),
+  );
   if (row?.period) return { period: row.period, ahead: Number(row.ahead) };
   const months = spanMonths(document);
   const now = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;

@@ -7,6 +7,7 @@ import {
   DuckDBInstance,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { LRUCache } from 'lru-cache';
 import { DomainError } from '../errors.js';
 import { applyMacros } from './macros.js';
 import { migrate, readMigrations } from './migrate.js';
@@ -45,6 +46,7 @@ export class Store {
   #closed = false;
   #commits = 0;
   #onCommit = new Set<() => void>();
+  #untilCommit = new LRUCache<string, Promise<unknown>>({ max: 100 });
 
   private constructor(
     readonly path: string,
@@ -235,7 +237,27 @@ export class Store {
     return () => this.#onCommit.delete(listener);
   }
 
+  /**
+   * The result of `compute` for `key`, computed once until the next commit: for a read every page
+   * makes and only data changes (the default as-of month, a query over every value). Kept from the
+   * moment it starts, so readers asking at once share one query, and dropped at each commit, so a
+   * reader after a commit never gets an answer computed before it. A failed computation is not kept.
+   */
+  untilCommit<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let entry = this.#untilCommit.get(key) as Promise<T> | undefined;
+    if (!entry) {
+      entry = compute();
+      const kept = entry;
+      this.#untilCommit.set(key, kept);
+      kept.catch(() => {
+        if (this.#untilCommit.peek(key) === kept) this.#untilCommit.delete(key);
+      });
+    }
+    return entry;
+  }
+
   #committed(): void {
+    this.#untilCommit.clear();
     this.#commits += 1;
     for (const listener of this.#onCommit) listener();
   }

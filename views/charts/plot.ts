@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { LRUCache } from 'lru-cache';
 
 /** Status colours from the Okabe–Ito palette (safe for colour-blind readers); the status is also always written. */
 export const STATUS_COLORS: Record<string, string> = {
@@ -36,6 +37,38 @@ export function renderPlot(options: Plot.PlotOptions, fontSize = 11): string {
   for (const style of [...root.querySelectorAll('style')]) style.remove();
   for (const element of [root, ...root.querySelectorAll('[style]')]) element.removeAttribute('style');
   return root.outerHTML;
+}
+
+// Drawn charts by what they were drawn from, bounded in bytes (a small multiple is about 4 KB).
+const drawn = new LRUCache<string, string>({
+  maxSize: 32 * 1024 * 1024,
+  sizeCalculation: (svg, key) => (svg.length + key.length) * 2,
+});
+
+/** A key that tells apart what JSON alone would not: NaN, ±Infinity and null; undefined and absent. */
+const keyOf = (name: string, args: unknown[]) =>
+  `${name}\u0000${JSON.stringify(args, (_key, value) =>
+    value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? `\u0000${value}` : value,
+  )}`;
+
+/**
+ * `draw`, remembered by its arguments: a chart is a pure function of its data, and drawing one with
+ * Plot and linkedom takes 1–2 ms. After a commit most of the overview's 50 small multiples draw
+ * the same data as before; drawing them all again blocked every reader for 50–130 ms.
+ */
+export function remembered<A extends unknown[]>(
+  name: string,
+  draw: (...args: A) => string,
+): (...args: A) => string {
+  return (...args: A) => {
+    const key = keyOf(name, args);
+    let svg = drawn.get(key);
+    if (svg === undefined) {
+      svg = draw(...args);
+      drawn.set(key, svg);
+    }
+    return svg;
+  };
 }
 
 /** Dates from 'YYYY-MM-DD' at UTC midnight, so a month end never slides into the next month. */

@@ -20,7 +20,13 @@ SELECT k.cell, k.line, k.code, k.region, k.period, k.series, k.number AS value,
     ELSE 'revised'
   END AS change
 FROM ingest_checked k
-LEFT JOIN tz_current_actuals(now(), NULL) cur
+-- A file of a few indicators (a department's sheet) is compared with those indicators' values only:
+-- 10,000 rows of one indicator against 1 M values took 0.64 s against all of them, 0.26 s against
+-- its own. The narrowing tests each value against the list, so for a file of many indicators
+-- reading every value is cheaper (65 codes: 1.2 s narrowed, 0.67 s not): NULL, all of them.
+LEFT JOIN tz_current_actuals(now(), NULL, codes := (
+    SELECT CASE WHEN count(DISTINCT code) <= 8 THEN list(DISTINCT code) END FROM ingest_checked
+  )) cur
   ON cur.indicator_code = k.code AND cur.region = k.region AND cur.period = k.period AND cur.series = k.series
 LEFT JOIN tz_regional_targets(now(), NULL, [DATE '2999-12-31']) ct
   ON k.series = 'target' AND ct.code = k.code AND ct.region = k.region
