@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { defaultAsOf } from '../../src/analytics/indicators.js';
+import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { withdrawUpload } from '../../src/ingest/uploads.js';
 import { importText, ingestStore } from '../helpers/ingest.js';
 import type { TempStore } from '../helpers/store.js';
