@@ -5,11 +5,15 @@
  * 3,000 × 200 × 60 = 36,000,000 values. The values are generated in bulk by DuckDB (the import
  * pipeline's own rate is `npm run bench`'s import line); then the app answers the pages and
  * downloads a leader or an analyst asks for, timed cold (first request at this data version) and
- * warm (served from the per-version cache). Prints one line per figure and the peak RSS.
+ * warm (served from the per-version cache); then reads the history it published as Parquet the way a
+ * national instance would. Prints one line per figure and the peak RSS.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { createApp } from '../../src/app.js';
 import { loadCatalog, readCatalogFile } from '../../src/catalog/load.js';
 import { loadRegions } from '../../src/catalog/regions.js';
@@ -79,6 +83,34 @@ async function drain(res: Response): Promise<number> {
   let bytes = 0;
   for await (const chunk of res.body ?? []) bytes += chunk.byteLength;
   return bytes;
+}
+
+/**
+ * The other side of a split deployment (README, "The path past it"): a national instance that holds
+ * no database of its own reads the Parquet history a provincial one published — here the whole
+ * data set's latest document, every county — with DuckDB, and finds the value that counts for
+ * each indicator and region (not withdrawn, not superseded, approved where it needed approval).
+ */
+async function nationalRead(file: string, settings: Record<string, string>): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:', settings);
+  const connection = await instance.connect();
+  try {
+    const t = performance.now();
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*) AS keys, count(DISTINCT 地区) AS regions FROM (
+         SELECT 指标编码, 地区, arg_max(数值, 统计期) AS value FROM read_parquet($file)
+         WHERE 类型 = '实际' AND 撤回时间 IS NULL AND 失效时间 IS NULL AND 审核 IN ('无需审核', '已审核')
+         GROUP BY 指标编码, 地区)`,
+      { file },
+    );
+    const [keys, regions] = reader.getRows()[0] ?? [];
+    console.log(
+      `scale national read of the published parquet: ${Number(keys).toLocaleString('en')} indicator × region values of ${Number(regions).toLocaleString('en')} regions in ${seconds(t)} s`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 async function main() {
@@ -160,14 +192,15 @@ async function main() {
         `scale ${name}: ${res.status}, ${size.toLocaleString('en')} bytes, cold ${cold} s, warm ${seconds(t)} s`,
       );
     }
-    let t = performance.now();
+    const t = performance.now();
     const history = await client.request('/api/actuals?format=parquet');
-    const historyBytes = await drain(history);
+    const published = path.join(dir, 'published.parquet');
+    await pipeline(Readable.fromWeb(history.body as never), createWriteStream(published));
     console.log(
-      `scale full history parquet (latest document): ${history.status}, ${(historyBytes / 2 ** 20).toFixed(0)} MiB in ${seconds(t)} s`,
+      `scale full history parquet (latest document): ${history.status}, ${(statSync(published).size / 2 ** 20).toFixed(1)} MiB in ${seconds(t)} s`,
     );
-    t = performance.now();
     await reopened.close();
+    await nationalRead(published, config.duckdb);
     console.log(`scale peak rss: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
