@@ -72,6 +72,9 @@ function regionsCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The process's peak resident memory so far (it only grows): after each figure, which one raised it. */
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2);
 
 /**
@@ -154,7 +157,7 @@ async function main() {
       `scale load: ${actuals.toLocaleString('en')} values (${REGIONS} counties, 9 prefectures and the province × ${INDICATORS} indicators × ${YEARS * 12} months) in ${loadSeconds} s, database ${(bytes / 2 ** 30).toFixed(2)} GiB`,
     );
 
-    console.log(`scale peak rss after load: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    console.log(`scale peak rss after load: ${peakMb()} MB`);
 
     // The app on it, as `npm start` serves it (DuckDB's memory limit and threads from the config:
     // TAIZHANG_DB_MEMORY, TAIZHANG_DB_THREADS), asked by a signed-in leader.
@@ -189,7 +192,7 @@ async function main() {
       t = performance.now();
       await drain(await client.request(url));
       console.log(
-        `scale ${name}: ${res.status}, ${size.toLocaleString('en')} bytes, cold ${cold} s, warm ${seconds(t)} s`,
+        `scale ${name}: ${res.status}, ${size.toLocaleString('en')} bytes, cold ${cold} s, warm ${seconds(t)} s, peak rss so far ${peakMb()} MB`,
       );
     }
     const t = performance.now();
@@ -197,11 +200,11 @@ async function main() {
     const published = path.join(dir, 'published.parquet');
     await pipeline(Readable.fromWeb(history.body as never), createWriteStream(published));
     console.log(
-      `scale full history parquet (latest document): ${history.status}, ${(statSync(published).size / 2 ** 20).toFixed(1)} MiB in ${seconds(t)} s`,
+      `scale full history parquet (latest document): ${history.status}, ${(statSync(published).size / 2 ** 20).toFixed(1)} MiB in ${seconds(t)} s, peak rss so far ${peakMb()} MB`,
     );
     await reopened.close();
     await nationalRead(published, config.duckdb);
-    console.log(`scale peak rss: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    console.log(`scale peak rss: ${peakMb()} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
