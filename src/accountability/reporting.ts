@@ -10,6 +10,7 @@ import { type DocumentTree, findIndicator, resolveDepartment } from '../catalog/
 import { DomainError, InvalidError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
 import type { Store } from '../store/store.js';
+import { beijingDay } from '../time.js';
 
 export const FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'annual', 'once'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -98,12 +99,6 @@ export interface ReportingView {
   rows: ReportingRow[];
   owed: OwedItem[];
   grid: { department: string; cells: GridCell[] }[];
-}
-
-/** Beijing's calendar day of an instant, YYYY-MM-DD. */
-const beijingCalendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-function beijingDay(at: Date): string {
-  return beijingCalendar.format(at);
 }
 
 /**

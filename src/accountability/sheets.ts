@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { type Cell, toCsv } from '../export/csv.js';
+import { beijingMinute } from '../time.js';
 import type { DubanList, DubanRow } from './duban.js';
 import { type OwedItem, type ReportingRow, STATE_NAMES, STATE_RULE } from './reporting.js';
 
@@ -85,16 +86,10 @@ const FORMATS: Partial<Record<ColumnType, string>> = {
   datetime: 'yyyy-mm-dd hh:mm',
 };
 
-const beijingMinute = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
-
 /** Text for a CSV cell: dates as YYYY-MM-DD (instants in Beijing time). */
 function csvValue(value: Cell | Date, type: ColumnType): Cell {
   if (value instanceof Date) {
-    return beijingMinute.format(value);
+    return beijingMinute(value);
   }
   return type === 'ratio' && typeof value === 'number' ? Math.round(value * 10000) / 10000 : value;
 }
