@@ -1,8 +1,7 @@
-import { createReadStream, rmSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import type { Store } from '../store/store.js';
 import { tempPath } from '../tempfiles.js';
 import { BOM } from './csv.js';
+import { temporaryFileStream } from './file-stream.js';
 
 export const HISTORY_FORMATS = ['csv', 'parquet', 'json'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
@@ -34,25 +33,6 @@ export async function exportHistory(
         ? 'FORMAT json'
         : 'FORMAT parquet, COMPRESSION zstd';
   await store.exportQuery(`COPY (${query}) TO '${file}' (${options})`);
-  const body = createReadStream(file);
-  body.once('close', () => rmSync(file, { force: true }));
-  const stream = Readable.toWeb(body) as ReadableStream<Uint8Array>;
-  if (format !== 'csv') return stream;
-  // Prepend the BOM so Excel on Chinese Windows reads the UTF-8 correctly.
-  const bom = new TextEncoder().encode(BOM);
-  const reader = stream.getReader();
-  let sentBom = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!sentBom) {
-        sentBom = true;
-        controller.enqueue(bom);
-        return;
-      }
-      const { value, done } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
+  // A BOM first, so Excel on Chinese Windows reads the UTF-8 correctly.
+  return temporaryFileStream(file, format === 'csv' ? BOM : undefined);
 }

@@ -1,12 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type DuckDBBlobValue,
-  type DuckDBConnection,
-  DuckDBInstance,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { LRUCache } from 'lru-cache';
 import { DomainError } from '../errors.js';
 import { applyMacros } from './macros.js';
@@ -106,28 +101,6 @@ export class Store {
     return (await this.all<T>(query, params))[0];
   }
 
-  /**
-   * The first column (a BLOB) of a named read query, a chunk of rows at a time as one Uint8Array,
-   * read from DuckDB as the caller consumes it: an export of hundreds of MB never sits in memory
-   * whole. Bytes, not text: turning 276 MB of Chinese UTF-8 into JavaScript strings and back cost
-   * seconds of the by-region snapshot; the query encodes its text (encode()) and the bytes pass through.
-   * @example for await (const bytes of store.streamBytes('export/snapshot_by_region', params)) out.write(bytes);
-   */
-  async *streamBytes(query: string, params: Params = {}): AsyncGenerator<Uint8Array> {
-    if (this.#closed) throw new StoreError('数据库已关闭');
-    const connection = await this.#instance.connect();
-    try {
-      const result = await connection.stream(this.#queries.get(query), bind(params));
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) return;
-        yield Buffer.concat((chunk.getColumnValues(0) as DuckDBBlobValue[]).map((blob) => blob.bytes));
-      }
-    } finally {
-      connection.closeSync();
-    }
-  }
-
   /** The text of a named query, for the export module to wrap in COPY. */
   sql(query: string): string {
     return this.#queries.get(query);
@@ -135,11 +108,12 @@ export class Store {
 
   /**
    * Runs an export statement the export module assembled (COPY … TO a file it named itself; COPY
-   * cannot bind its target as a parameter). Read-only: it goes through a reader connection.
+   * cannot bind its target as a parameter; the query inside it takes bound parameters). Read-only:
+   * it goes through a reader connection.
    */
-  async exportQuery(sql: string): Promise<void> {
+  async exportQuery(sql: string, params: Params = {}): Promise<void> {
     if (!/^COPY \(/.test(sql.trim())) throw new StoreError('only COPY (…) TO exports are allowed here');
-    await this.#withConnection((connection) => connection.run(sql));
+    await this.#withConnection((connection) => connection.run(sql, bind(params)));
   }
 
   /** Exact row count of a table named by DuckDB's own catalogue (checked by the caller). */

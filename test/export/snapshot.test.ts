@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeRows, openSnapshotWriter } from '../../src/export/formats.js';
 import type { SnapshotRow } from '../../src/export/snapshot.js';
 import { readRows } from '../../src/store/rows.js';
@@ -291,6 +291,22 @@ describe('export: one row per indicator and region', () => {
       expect(byRegion.split('\r\n').length, filter).toBe(json.indicators.length + 2);
       expect(byRegion, filter).toBe(expected);
     }
+  });
+
+  it('leaves no temporary file of the by-region CSV behind, read to its end or abandoned', async () => {
+    // DuckDB writes the lines to a file in this process's temporary folder (src/tempfiles.ts).
+    const temp = path.join(os.tmpdir(), `taizhang-${process.pid}`);
+    const csvFiles = () => (existsSync(temp) ? readdirSync(temp).filter((f) => f.endsWith('.csv')) : []);
+    const whole = await ctx.app.request('/api/snapshot?asof=2021-10&format=csv&by=region');
+    const text = Buffer.from(await whole.arrayBuffer()).toString('utf8');
+    expect(text.startsWith('\uFEFF指标编码')).toBe(true);
+    await vi.waitFor(() => expect(csvFiles()).toEqual([]));
+
+    const abandoned = await ctx.app.request('/api/snapshot?asof=2021-10&format=csv&by=region');
+    const reader = (abandoned.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.cancel();
+    await vi.waitFor(() => expect(csvFiles()).toEqual([]));
   });
 
   it('gives the provincial rows first, then every region that reported', async () => {

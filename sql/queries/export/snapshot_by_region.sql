@@ -46,11 +46,11 @@ indicators AS (
   LEFT JOIN goal g ON g.document_id = $document AND g.no = i.goal_no
   WHERE i.document_id = $document
 )
--- As bytes (encode: UTF-8), which pass to the client without becoming JavaScript strings (Store.streamBytes).
-SELECT encode(ind.head || rg.cell || ind.middle || tz_csv_number(s.target) || ind.tail
+-- Each line without its end: COPY writes them to a file, ending each in CRLF (src/export/build.ts).
+SELECT (ind.head || rg.cell || ind.middle || tz_csv_number(s.target) || ind.tail
   || concat_ws(',', tz_csv_number(s.actual), coalesce(strftime(s.last_period, '%Y-%m-%d'), ''),
     tz_csv_percent(s.completion), tz_csv_percent(s.pace), tz_csv_cell(s.status), tz_csv_number(s.forecast),
-    coalesce(strftime(s.forecast_done, '%Y-%m-%d'), '')) || chr(13) || chr(10)) AS line
+    coalesce(strftime(s.forecast_done, '%Y-%m-%d'), ''))) AS line
 FROM tz_indicator_status(CAST($known AS TIMESTAMPTZ), $document, (SELECT list(region) FROM reported),
   [CAST($asof AS DATE)], $behind, $far_behind, $stale_months, pending := $pending,
   pending_scope := $pending_scope, every_region := true) s
