@@ -206,6 +206,18 @@ export async function indicatorStatesByRegion(
 }
 
 /**
+ * Whether any actual of the document is dated within a month rather than at its end: only then do
+ * the status rules look a second time into the series (`within_month` in sql/macros/40_status.sql),
+ * which the by-region snapshot of thousands of counties skips otherwise. Asked once per commit.
+ */
+export async function reportsWithinMonth(store: Store, documentId: string): Promise<boolean> {
+  const row = await store.untilCommit(`within_month|${documentId}`, () =>
+    store.one<{ within_month: boolean }>('analytics/within_month', { document: documentId }),
+  );
+  return row?.within_month ?? true;
+}
+
+/**
  * How many of the indicators `codes` were in each status at each of the month ends `periods`, for
  * the province: the status-over-time chart, in one query however many months.
  */

@@ -1,7 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import type { RegionalRow } from '../analytics/dashboard.js';
 import { indicatorRowsByRegion } from '../analytics/dashboard.js';
-import { type AsOf, pendingParams } from '../analytics/indicators.js';
+import { type AsOf, pendingParams, reportsWithinMonth } from '../analytics/indicators.js';
 import { matchesFilter, type OverviewFilter } from '../analytics/overview.js';
 import { reportedRegions } from '../analytics/regions.js';
 import { THRESHOLDS } from '../analytics/thresholds.js';
@@ -103,6 +103,7 @@ async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<Read
       part: filter.part ?? null,
       statuses: filter.statuses?.length ? listValue(filter.statuses) : null,
       kind: filter.kind ?? null,
+      within_month: await reportsWithinMonth(store, tree.document.id),
     },
   );
   return temporaryFileStream(file, CSV_BEGIN);

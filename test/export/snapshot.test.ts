@@ -276,7 +276,7 @@ describe('export: one row per indicator and region', () => {
       expect(res.status, query).toBe(200);
       return Buffer.from(await res.arrayBuffer()).toString('utf8');
     };
-    for (const filter of ['', '&status=滞后,严重滞后', '&part=2']) {
+    const compare = async (filter: string) => {
       const json = JSON.parse(await text(`asof=2021-10&format=json&by=region${filter}`)) as {
         indicators: { region: string }[];
       };
@@ -290,7 +290,26 @@ describe('export: one row per indicator and region', () => {
       }
       expect(byRegion.split('\r\n').length, filter).toBe(json.indicators.length + 2);
       expect(byRegion, filter).toBe(expected);
-    }
+      return byRegion;
+    };
+    // Month ends only: the by-region query reads the series once (within_month false).
+    for (const filter of ['', '&status=滞后,严重滞后', '&part=2']) await compare(filter);
+    // Reports dated within October besides the sample's 31 October: five in the three months before
+    // it. The run rate needs the value of 31 July, which only the second look into the series finds
+    // ((2490 - 2000) / 3 a month); among the latest four there is none, and the rate would be the
+    // year's average (2490 / 10 months: 2490 + 2 × 249 = 2988 by December).
+    const dated = await ctx.app.request('/api/uploads', {
+      method: 'POST',
+      body:
+        '指标编码,统计期,数值,地区\n2021-T10-1,2021-07,2000,四平市\n2021-T10-1,2021-10-05,2400,四平市\n2021-T10-1,2021-10-12,2420,四平市\n' +
+        '2021-T10-1,2021-10-19,2440,四平市\n2021-T10-1,2021-10-26,2460,四平市\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(dated.status).toBeLessThan(300);
+    const byRegion = await compare('');
+    const siping = byRegion.split('\r\n').find((l) => l.startsWith('2021-T10-1,四平市,'));
+    const forecast = siping?.split(',').at(-2);
+    expect(Number(forecast)).toBeCloseTo(2490 + (2 * (2490 - 2000)) / 3, 6);
   });
 
   it('leaves no temporary file of the by-region CSV behind, read to its end or abandoned', async () => {

@@ -53,7 +53,7 @@ SELECT (ind.head || rg.cell || ind.middle || tz_csv_number(s.target) || ind.tail
     coalesce(strftime(s.forecast_done, '%Y-%m-%d'), ''))) AS line
 FROM tz_indicator_status(CAST($known AS TIMESTAMPTZ), $document, (SELECT list(region) FROM reported),
   [CAST($asof AS DATE)], $behind, $far_behind, $stale_months, pending := $pending,
-  pending_scope := $pending_scope, every_region := true) s
+  pending_scope := $pending_scope, every_region := true, within_month := $within_month) s
 JOIN regions rg ON rg.region = s.region
 JOIN indicators ind ON ind.code = s.code
 -- The overview's filter (matchesFilter in src/analytics/overview.ts).
