@@ -7,7 +7,9 @@ import { Readable } from 'node:stream';
  * to its end or abandoned by the client.
  */
 export function temporaryFileStream(file: string, prefix?: string): ReadableStream<Uint8Array> {
-  const body = createReadStream(file);
+  // Read a MiB at a time: in 64 KiB reads (the default), passing 276 MB through the web stream
+  // took 0.6–0.8 s, in 1 MiB reads 0.2 s.
+  const body = createReadStream(file, { highWaterMark: 1 << 20 });
   body.once('close', () => rmSync(file, { force: true }));
   const stream = Readable.toWeb(body) as ReadableStream<Uint8Array>;
   if (prefix === undefined) return stream;
