@@ -25,9 +25,9 @@ export interface Config {
   /**
    * DuckDB's memory limit and worker threads for the process (TAIZHANG_DB_MEMORY, default 1.5GB;
    * TAIZHANG_DB_THREADS, default 2): beyond the limit DuckDB spills to disk or refuses, instead of
-   * taking the machine's memory. DuckDB keeps what it read up to its limit, so the limit sets the
-   * process's peak: at 2GB the server reached 3 GB at national scale (npm run bench:scale), and
-   * the by-region snapshot of 3,000 counties took as long at 1.5GB, but longer at 1GB (it spilled).
+   * taking the machine's memory. DuckDB keeps what it read up to its limit, so the limit sets most
+   * of the process's peak: at national scale (npm run bench:scale) the server peaked at 2.7–3.0 GB
+   * at 2GB and at 2.4–2.5 GB at 1.5GB, its by-region snapshot no slower.
    */
   readonly duckdb: { memory_limit: string; threads: string };
   /** How long a stopping server lets running requests finish before it exits anyway (TAIZHANG_SHUTDOWN_SECONDS, default 30). */

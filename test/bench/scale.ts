@@ -160,8 +160,18 @@ async function main() {
     console.log(`scale peak rss after load: ${peakMb()} MB`);
 
     // The app on it, as `npm start` serves it (DuckDB's memory limit and threads from the config:
-    // TAIZHANG_DB_MEMORY, TAIZHANG_DB_THREADS), asked by a signed-in leader.
-    const config = loadConfig({ TAIZHANG_DB: db, TAIZHANG_REGIONS: regionsFile });
+    // TAIZHANG_DB_MEMORY, TAIZHANG_DB_THREADS, taken from the environment to compare settings),
+    // asked by a signed-in leader.
+    const { TAIZHANG_DB_MEMORY, TAIZHANG_DB_THREADS } = process.env;
+    const config = loadConfig({
+      TAIZHANG_DB: db,
+      TAIZHANG_REGIONS: regionsFile,
+      TAIZHANG_DB_MEMORY,
+      TAIZHANG_DB_THREADS,
+    });
+    console.log(
+      `scale duckdb settings: memory_limit ${config.duckdb.memory_limit}, threads ${config.duckdb.threads}`,
+    );
     const reopened = await Store.open(db, { settings: config.duckdb });
     const app = createApp({ store: reopened, config });
     const client = clientFor(app, await signIn(reopened, 'leader', 'viewer'));
