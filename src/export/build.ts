@@ -7,8 +7,7 @@ import { reportedRegions } from '../analytics/regions.js';
 import { THRESHOLDS } from '../analytics/thresholds.js';
 import type { DocumentTree } from '../catalog/read.js';
 import type { Store } from '../store/store.js';
-import { tempPath } from '../tempfiles.js';
-import { temporaryFileStream } from './file-stream.js';
+import { copiedQueryStream, temporaryFileStream } from './file-stream.js';
 import { CSV_BEGIN, encodeRows, type Format, openSnapshotWriter } from './formats.js';
 import { type SnapshotParams, type SnapshotRow, snapshotNotes, snapshotRows } from './snapshot.js';
 
@@ -81,17 +80,15 @@ export function encodeSnapshot(
  * (sql/queries/export/snapshot_by_region.sql) and COPY writes them to a temporary file, which is
  * streamed to the client and removed. Thousands of counties × hundreds of indicators never pass
  * through JavaScript values: reading 600,000 lines out of DuckDB one value each cost a third of the
- * download's time, and COPY formats them on every worker thread. The query runs to its end before
- * the answer starts, so a failure is an error page, not a download cut short.
+ * download's time, and COPY formats them on every worker thread.
  */
 async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<ReadableStream<Uint8Array>> {
   const { tree, asOf, filter } = request;
-  const file = tempPath('.csv');
-  // QUOTE '': each line is written as it is (the query quoted its cells); COPY ends it with CRLF.
-  await store.exportQuery(
-    `COPY (${store.sql('export/snapshot_by_region')}) TO '${file}'
-     (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', NEW_LINE '\\r\\n')`,
-    {
+  return copiedQueryStream(store, 'export/snapshot_by_region', {
+    extension: '.csv',
+    // QUOTE '': each line is written as it is (the query quoted its cells); COPY ends it with CRLF.
+    options: "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', NEW_LINE '\\r\\n'",
+    params: {
       document: tree.document.id,
       asof: asOf.period,
       known: asOf.known.toISOString(),
@@ -105,8 +102,8 @@ async function byRegionCsv(store: Store, request: SnapshotRequest): Promise<Read
       kind: filter.kind ?? null,
       within_month: await reportsWithinMonth(store, tree.document.id),
     },
-  );
-  return temporaryFileStream(file, CSV_BEGIN);
+    prefix: CSV_BEGIN,
+  });
 }
 
 /**

@@ -1,5 +1,28 @@
 import { createReadStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import type { Params, Store } from '../store/store.js';
+import { tempPath } from '../tempfiles.js';
+
+/**
+ * A named query written by DuckDB's COPY to a temporary file (`options`: COPY's, FORMAT first),
+ * as the body of a download: rows that never pass through JavaScript values. The query runs to
+ * its end before the answer starts, so a failure is an error page, not a download cut short; a
+ * file a failed COPY left is removed.
+ */
+export async function copiedQueryStream(
+  store: Store,
+  query: string,
+  copy: { extension: string; options: string; params: Params; prefix?: string | undefined },
+): Promise<ReadableStream<Uint8Array>> {
+  const file = tempPath(copy.extension);
+  try {
+    await store.exportQuery(`COPY (${store.sql(query)}) TO '${file}' (${copy.options})`, copy.params);
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+  return temporaryFileStream(file, copy.prefix);
+}
 
 /**
  * A temporary file DuckDB wrote (COPY … TO), as the body of a download: read a chunk at a time as

@@ -1,7 +1,6 @@
 import type { Store } from '../store/store.js';
-import { tempPath } from '../tempfiles.js';
 import { BOM } from './csv.js';
-import { temporaryFileStream } from './file-stream.js';
+import { copiedQueryStream } from './file-stream.js';
 
 export const HISTORY_FORMATS = ['csv', 'parquet', 'json'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
@@ -22,16 +21,17 @@ export async function exportHistory(
   documentId: string,
   format: HistoryFormat,
 ): Promise<ReadableStream<Uint8Array>> {
-  const file = tempPath(`.${format}`);
   const options =
     format === 'csv'
       ? 'FORMAT csv, HEADER true'
       : format === 'json'
         ? 'FORMAT json'
         : 'FORMAT parquet, COMPRESSION zstd';
-  await store.exportQuery(`COPY (${store.sql('export/history')}) TO '${file}' (${options})`, {
-    document: documentId,
+  return copiedQueryStream(store, 'export/history', {
+    extension: `.${format}`,
+    options,
+    params: { document: documentId },
+    // A BOM first, so Excel on Chinese Windows reads the UTF-8 correctly.
+    prefix: format === 'csv' ? BOM : undefined,
   });
-  // A BOM first, so Excel on Chinese Windows reads the UTF-8 correctly.
-  return temporaryFileStream(file, format === 'csv' ? BOM : undefined);
 }
