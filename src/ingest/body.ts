@@ -61,14 +61,16 @@ export async function stageTables(
   await tx.run('ingest/create_columns');
   for (const [i, table] of tables.entries()) {
     await readCsv(tx, table);
-    await tx.run('ingest/lines', { first_line: table.firstLine });
+    // Most files have no line DuckDB could not split: then each row's line follows from its number.
+    const [{ n: rejected } = { n: 0 }] = await tx.all<{ n: number }>('ingest/count_rejects');
+    await tx.run(rejected === 0 ? 'ingest/lines_in_order' : 'ingest/lines', { first_line: table.firstLine });
     for (const row of await dropLayoutRows(tx, table)) {
       if (row.kind !== 'new_header') notes.rows.push({ kind: row.kind, line: row.line });
       else notes.problems.push(anotherHeader(row.line, table));
     }
     const filled = await fillDownIndicators(tx, table);
     if (filled.length > 0) notes.filled.push({ table: i, lines: filled });
-    await stageRows(tx, table);
+    await stageRows(tx, table, rejected === 0 ? table.firstLine - 1 : null);
     await clearBlankMarkers(tx, table);
     const texts = await distinctTexts(tx, table);
     await readPeriodTexts(tx, table, texts.periods);

@@ -14,14 +14,20 @@ const HEADER_ROLES = STAGED_ROLES.filter((role) => role !== 'value');
  * it only ever names the generated columns c0…cN, and every header text is a bound parameter.
  * The other headers are the same for every row of a table: they are written once, to
  * ingest_columns (for the problems' messages), not carried by a million rows.
+ * `lineOffset`: when no line was rejected, row rn is line rn + lineOffset, and the rows need no
+ * join with ingest_lines (null: they do).
  */
-export async function stageRows(tx: Tx, table: Table): Promise<void> {
+export async function stageRows(tx: Tx, table: Table, lineOffset: number | null): Promise<void> {
   const layout = table.shape.layout;
   const column = (role: Role) => {
     const found = layout.roles[role];
     return found ? `r.c${found.index}` : 'NULL::VARCHAR';
   };
   const header = (role: Role) => layout.roles[role]?.name ?? null;
+  const [line, rows] =
+    lineOffset === null
+      ? ['l.line', 'ingest_raw r JOIN ingest_lines l USING (rn)']
+      : [`CAST(r.rn + ${Math.trunc(lineOffset)} AS INTEGER)`, 'ingest_raw r'];
   await tx.run('ingest/insert_columns', {
     line_from: table.lineBase,
     ...Object.fromEntries(HEADER_ROLES.map((role) => [role, header(role)])),
@@ -31,9 +37,9 @@ export async function stageRows(tx: Tx, table: Table): Promise<void> {
     const raw = STAGED_ROLES.map((role) => `${column(role)} AS ${role}_raw`).join(', ');
     await tx.connection.run(
       `CREATE OR REPLACE TEMP TABLE ingest_staged AS
-       SELECT l.line, ${raw}, NULL::INTEGER AS month_year, NULL::INTEGER AS month_no,
+       SELECT ${line} AS line, ${raw}, NULL::INTEGER AS month_year, NULL::INTEGER AS month_no,
          $h_value::VARCHAR AS value_column
-       FROM ingest_raw r JOIN ingest_lines l USING (rn)`,
+       FROM ${rows}`,
       { h_value: header('value') },
     );
     return;
@@ -52,7 +58,7 @@ export async function stageRows(tx: Tx, table: Table): Promise<void> {
        SELECT unnest(from_json($months, '[{"key":"VARCHAR","name":"VARCHAR","year":"INTEGER","month":"INTEGER"}]'),
          recursive := true)
      ),
-     wide AS (SELECT l.line, ${keep}, ${monthColumns} FROM ingest_raw r JOIN ingest_lines l USING (rn)),
+     wide AS (SELECT ${line} AS line, ${keep}, ${monthColumns} FROM ${rows}),
      cells AS (
        SELECT * FROM wide
        UNPIVOT INCLUDE NULLS (value_raw FOR month_key IN (${layout.months.map((m) => `m${m.index}`).join(', ')}))
