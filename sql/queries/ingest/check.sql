@@ -19,6 +19,9 @@ matched AS (
     it.code, it.kind, it.unit, it.target, it.doc_year, it.last_year, it.e_indicator,
     rt.region, pt.period_blank,
     nullif(trim(s.value_raw), '') AS value_text,
+    -- tz_number and tz_number_suffix, with the text of a number that is not plain made once.
+    tz_plain_number(nullif(trim(s.value_raw), '')) AS value_plain,
+    CASE WHEN NOT tz_plain_number(nullif(trim(s.value_raw), '')) THEN tz_number_text(nullif(trim(s.value_raw), '')) END AS number_text,
     nullif(trim(s.status_raw), '') AS status_text,
     CASE WHEN s.month_no IS NOT NULL
       THEN last_day(make_date(coalesce(s.month_year, it.doc_year, year(current_date)), s.month_no, 1))
@@ -41,8 +44,8 @@ matched AS (
 ),
 valued AS (
   SELECT m.*,
-    tz_number(m.value_text) AS number,
-    tz_number_suffix(m.value_text) AS suffix,
+    CASE WHEN m.value_plain THEN CAST(m.value_text AS DOUBLE) ELSE tz_number_of_text(m.number_text) END AS number,
+    CASE WHEN m.value_plain THEN '' ELSE tz_suffix_of_text(m.number_text) END AS suffix,
     -- A milestone's status may stand in the status column or, for short files, in the value column.
     CASE coalesce(m.status_text, CASE WHEN m.kind = 'milestone' THEN m.value_text END)
       WHEN '未开始' THEN '未开始' WHEN '进行中' THEN '进行中' WHEN '推进中' THEN '进行中'
