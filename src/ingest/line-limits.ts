@@ -13,6 +13,15 @@ const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** Where the next quote and \r of a chunk are, from a search that found them (-1: not yet searched). */
+type Next = { quote: number; cr: number };
+
+/** The index of `byte` in `bytes` from `from` on, or the length when there is none. */
+function indexOrEnd(bytes: Buffer, byte: number, from: number): number {
+  const found = bytes.indexOf(byte, from);
+  return found < 0 ? bytes.length : found;
+}
+
 /**
  * Weighs every line of a CSV as its bytes stream past, before DuckDB or anything else reads it:
  * a line with more fields than MAX_FIELDS, or longer than MAX_LINE_BYTES, stops the file at once
@@ -49,12 +58,59 @@ export class LineLimits {
 
   /** Throws IngestError for the first line over a limit. */
   scan(chunk: Uint8Array): void {
+    const bytes = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const next: Next = { quote: -1, cr: -1 };
+    let i = 0;
+    while (i < bytes.length) {
+      const after = this.#atLineStart() ? this.#shortLine(bytes, i, next) : -1;
+      i = after >= 0 ? after : this.#untilLineEnd(bytes, i);
+    }
+  }
+
+  /** Nothing of a line is pending: the last byte read ended one (\n, or \r\n whole). */
+  #atLineStart(): boolean {
+    return this.#bytes === 0 && this.#commas === 0 && this.#tabs === 0 && !this.#quoted && !this.#afterCr;
+  }
+
+  /**
+   * The line starting at `i`, when it is whole in the chunk and plainly within the limits: shorter
+   * than MAX_FIELDS bytes (so it cannot have that many fields), not empty, without a quote or a \r
+   * but its end's. Found with the buffer's own search, a few times faster than a loop over its
+   * bytes (0.2–0.3 s of a million-row file). Returns the index after it, or -1 when the line needs
+   * the loop (#untilLineEnd).
+   */
+  #shortLine(bytes: Buffer, i: number, next: Next): number {
+    const lf = bytes.indexOf(LF, i);
+    if (lf < 0) return -1;
+    const end = lf > i && bytes[lf - 1] === CR ? lf - 1 : lf;
+    if (end === i || end - i >= MAX_FIELDS) return -1;
+    if (next.quote < i) next.quote = indexOrEnd(bytes, QUOTE, i);
+    if (next.quote < lf) return -1;
+    if (next.cr < i) next.cr = indexOrEnd(bytes, CR, i);
+    if (next.cr < end) return -1;
+    this.#line++;
+    return lf + 1;
+  }
+
+  /**
+   * Reads from `from` byte by byte up to and including the next line end outside quotes (or to the
+   * chunk's end), and returns the index after it.
+   */
+  #untilLineEnd(chunk: Uint8Array, from: number): number {
     let commas = this.#commas;
     let tabs = this.#tabs;
     let quoted = this.#quoted;
     let plain = this.#plain;
-    let start = 0;
-    for (let i = 0; i < chunk.length; i++) {
+    const start = from;
+    const save = () => {
+      this.#plain = plain;
+      this.#commas = commas;
+      this.#tabs = tabs;
+      this.#quoted = quoted;
+    };
+    for (let i = from; i < chunk.length; i++) {
       const b = chunk[i];
       if (b === QUOTE) quoted = !quoted;
       else if (quoted) {
@@ -68,8 +124,8 @@ export class LineLimits {
         if (b === CR && this.#afterCr) plain = false; // \r\r: a line ended by \r alone
         this.#afterCr = b === CR;
         if (crlf) {
-          start = i + 1;
-          continue;
+          save();
+          return i + 1;
         }
         if (this.#bytes + i - start === 0) plain = false; // an empty line
         this.#check(commas, tabs, this.#bytes + i - start);
@@ -77,19 +133,17 @@ export class LineLimits {
         this.#bytes = 0;
         commas = 0;
         tabs = 0;
-        start = i + 1;
-        continue;
+        save();
+        return i + 1;
       }
       if (this.#afterCr) plain = false; // \r then text: a line ended by \r alone
       this.#afterCr = false;
       if (commas >= MAX_FIELDS || tabs >= MAX_FIELDS) this.#check(commas, tabs, 0);
     }
-    this.#plain = plain;
     this.#bytes += chunk.length - start;
     this.#check(commas, tabs, this.#bytes);
-    this.#commas = commas;
-    this.#tabs = tabs;
-    this.#quoted = quoted;
+    save();
+    return chunk.length;
   }
 
   #check(commas: number, tabs: number, bytes: number): void {
