@@ -194,15 +194,29 @@ async function main() {
         `scale regions page, snapshot by region: not run above ${PER_REGION_MAX} counties (SCALE_PER_REGION_MAX raises it)`,
       );
     }
+    const colds = new Map<string, number>();
     for (const [name, url] of asks) {
       let t = performance.now();
       const res = await client.request(url);
       const size = await drain(res);
       const cold = seconds(t);
+      colds.set(name, Number(cold));
       t = performance.now();
       await drain(await client.request(url));
       console.log(
         `scale ${name}: ${res.status}, ${size.toLocaleString('en')} bytes, cold ${cold} s, warm ${seconds(t)} s, peak rss so far ${peakMb()} MB`,
+      );
+    }
+    // The issue's goals, as ratios to the overview's cold time in this run.
+    const overview = colds.get('overview (latest document)') ?? 0;
+    for (const [name, goal] of [
+      ['regions page', 2],
+      ['snapshot by region csv', 5],
+    ] as const) {
+      const cold = colds.get(name);
+      if (cold === undefined) continue;
+      console.log(
+        `scale ${name} vs overview: cold ${cold.toFixed(2)} s, overview cold ${overview.toFixed(2)} s, goal ≤ ${goal}, ratio ${(cold / overview).toFixed(2)}`,
       );
     }
     const t = performance.now();
