@@ -20,17 +20,17 @@
 
 -- The indicator periods (and series) of a document that came in through more than one upload:
 -- the only ones where a key can have several values, since an upload holds a key once (the import
--- refuses a file's duplicate keys). Counted per indicator period: thousands of groups, not millions.
--- `regions` and `codes` (lists, or NULL for all) narrow it as they narrow tz_current_actuals: the
--- province's overview counts its own values, not the thousands of counties', to find them.
-CREATE OR REPLACE MACRO tz_revised_periods(document, regions, codes) AS TABLE
-  SELECT a.indicator_code, a.period, a.series
-  FROM actual a
-  JOIN indicator i ON i.code = a.indicator_code
+-- refuses a file's duplicate keys). Read from what each upload brought (upload_period: thousands
+-- of rows), not from the millions of values. `codes` (a list, or NULL for all) narrows it as it
+-- narrows tz_current_actuals. It is not narrowed by region: a period revised in one county sends
+-- the other regions' values of that period through the ranking too, which finds the same value.
+CREATE OR REPLACE MACRO tz_revised_periods(document, codes) AS TABLE
+  SELECT p.indicator_code, p.period, p.series
+  FROM upload_period p
+  JOIN indicator i ON i.code = p.indicator_code
   WHERE (document IS NULL OR i.document_id = document)
-    AND (regions IS NULL OR list_contains(regions, a.region))
-    AND (codes IS NULL OR list_contains(codes, a.indicator_code))
-  GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1;
+    AND (codes IS NULL OR list_contains(codes, p.indicator_code))
+  GROUP BY p.indicator_code, p.period, p.series HAVING count(DISTINCT p.upload_id) > 1;
 
 -- The values that may count as known at `known` (see above), before ranking: tz_current_actuals.
 -- `revised_only`: only the keys of indicator periods that came in through more than one upload
@@ -41,7 +41,7 @@ CREATE OR REPLACE MACRO tz_revised_periods(document, regions, codes) AS TABLE
 CREATE OR REPLACE MACRO tz_counting_candidates(known, document, pending, pending_scope, regions, codes, revised_only) AS TABLE
   SELECT a.*, CASE WHEN r.decision = 'approved' THEN r.decided_at ELSE a.recorded_at END AS counts_from
   FROM (SELECT * FROM actual WHERE NOT revised_only OR (indicator_code, period, series) IN (
-      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document, regions, codes) v)) a
+      SELECT (v.indicator_code, v.period, v.series) FROM tz_revised_periods(document, codes) v)) a
   JOIN indicator i ON i.code = a.indicator_code
   JOIN upload u ON u.id = a.upload_id AND u.status = 'committed'
   LEFT JOIN upload_withdrawal w ON w.upload_id = a.upload_id AND w.withdrawn_at <= known
@@ -62,7 +62,7 @@ CREATE OR REPLACE MACRO tz_current_actuals(known, document, pending := false, pe
   -- one-row partitions costs seconds), and those lie in the revised periods.
   SELECT c.* EXCLUDE (counts_from)
   FROM tz_counting_candidates(known, document, pending, pending_scope, regions, codes, false) c
-  ANTI JOIN tz_revised_periods(document, regions, codes) v
+  ANTI JOIN tz_revised_periods(document, codes) v
     ON v.indicator_code = c.indicator_code AND v.period = c.period AND v.series = c.series
   UNION ALL
   (SELECT c.* EXCLUDE (counts_from)
@@ -84,16 +84,9 @@ CREATE OR REPLACE MACRO tz_actual_history(document, code, regions := NULL) AS TA
   WITH revised AS (
     -- A value alone for its key (most) stops counting only when withdrawn or rejected: only the
     -- keys with several values need the window that finds the next one counting. (That window
-    -- over millions of one-row partitions, carrying every column, cost most of the export.) An
-    -- upload holds a key once (the import refuses a file's duplicate keys), so a key has several
-    -- values only where an indicator's period came in through more than one upload: those first,
-    -- counted cheaply, then their keys.
-    SELECT a.indicator_code, a.period, a.series
-    FROM actual a
-    JOIN indicator i ON i.code = a.indicator_code
-    WHERE i.document_id = document AND (code IS NULL OR a.indicator_code = code)
-      AND (regions IS NULL OR list_contains(regions, a.region))
-    GROUP BY a.indicator_code, a.period, a.series HAVING count(DISTINCT a.upload_id) > 1
+    -- over millions of one-row partitions, carrying every column, cost most of the export.) Those
+    -- keys lie in the indicator periods that came in through more than one upload.
+    SELECT * FROM tz_revised_periods(document, CASE WHEN code IS NULL THEN NULL ELSE [code] END)
   ),
   contested AS (
     -- Keys counted by hash: a collision only sends a few more values through the window, by

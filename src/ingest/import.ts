@@ -276,6 +276,7 @@ async function finish(
   if (report.status === 'committed') {
     // recorded_at is the transaction's now(), the same instant as the upload's uploaded_at.
     await tx.run('ingest/insert_actuals', { upload_id: report.uploadId });
+    await tx.run('ingest/insert_upload_periods', { upload_id: report.uploadId });
     await tx.run('ingest/insert_targets', { upload_id: report.uploadId });
     if (options.needsApproval) {
       await tx.run('approval/request', { upload_id: report.uploadId, by: options.by });

@@ -146,6 +146,7 @@ async function main() {
           counties: REGIONS,
           upload_id: k + 1,
         });
+        await tx.connection.run(benchSql('scale_upload_periods'), { upload_id: k + 1 });
         await tx.run('meta/bump_data_version');
       });
     }

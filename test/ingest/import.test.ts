@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { listValue } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indicatorHistory as historyOf } from '../../src/analytics/history.js';
 import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { findIndicator } from '../../src/catalog/read.js';
 import { withdrawUpload } from '../../src/ingest/uploads.js';
+import { readRows } from '../../src/store/rows.js';
 import { history, importText, ingestStore } from '../helpers/ingest.js';
 import type { TempStore } from '../helpers/store.js';
 
@@ -192,6 +194,28 @@ describe('ingest/importFile', () => {
       [1000, false],
       [2000, false],
       [2500, true],
+    ]);
+  });
+
+  it("ranks a revised month's values: one city's revision leaves the province's and another city's as they were", async () => {
+    await importText(
+      temp,
+      '指标编码,统计期,地区,数值\n2021-T1-1,2021-04,,2000\n2021-T1-1,2021-04,长春市,500\n2021-T1-1,2021-04,吉林市,400\n',
+    );
+    const revision = await importText(temp, '指标编码,统计期,地区,数值\n2021-T1-1,2021-04,长春市,600\n');
+    expect(revision.counts).toMatchObject({ revised: 1 });
+    const counting = await temp.store.session(async (tx) =>
+      readRows<{ region: string; value: number }>(
+        await tx.connection.runAndReadAll(
+          "SELECT region, value FROM tz_current_actuals(now(), 'fixture-2021', regions := $regions) ORDER BY region",
+          { regions: listValue(['全省', '长春市', '吉林市']) },
+        ),
+      ),
+    );
+    expect(counting).toEqual([
+      { region: '全省', value: 2000 },
+      { region: '吉林市', value: 400 },
+      { region: '长春市', value: 600 },
     ]);
   });
 
