@@ -19,9 +19,10 @@ matched AS (
     it.code, it.kind, it.unit, it.target, it.doc_year, it.last_year, it.e_indicator,
     rt.region, pt.period_blank,
     nullif(trim(s.value_raw), '') AS value_text,
-    -- tz_number and tz_number_suffix, with the text of a number that is not plain made once.
-    tz_plain_number(nullif(trim(s.value_raw), '')) AS value_plain,
-    CASE WHEN NOT tz_plain_number(nullif(trim(s.value_raw), '')) THEN tz_number_text(nullif(trim(s.value_raw), '')) END AS number_text,
+    -- tz_number and tz_number_suffix, with the text of a number that is not plain made once (the
+    -- two columns name the one before them: DuckDB's lateral column aliases).
+    tz_plain_number(value_text) AS value_plain,
+    CASE WHEN NOT value_plain THEN tz_number_text(value_text) END AS number_text,
     nullif(trim(s.status_raw), '') AS status_text,
     CASE WHEN s.month_no IS NOT NULL
       THEN last_day(make_date(coalesce(s.month_year, it.doc_year, year(current_date)), s.month_no, 1))
