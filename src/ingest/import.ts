@@ -134,7 +134,9 @@ export async function importFile(store: Store, file: string, options: ImportOpti
  * The import once its turn in the check queue has come. Reading, staging and checking run on a
  * connection of their own, outside the write queue, so readers, sign-ins and other writes go on
  * while a large file is checked; only comparing with what counts now, the report and the commit
- * are one transaction on that connection (it sees the staged temporary tables).
+ * take the write's turn, on that connection (it sees the staged temporary tables): the comparison
+ * just before the transaction (a temporary table of it made inside would be read on one thread
+ * by the insert), the report and the commit in it.
  */
 async function importQueued(
   store: Store,
@@ -180,7 +182,6 @@ async function importQueued(
         report('comparing', 80);
         return store.write(
           async (tx) => {
-            await tx.run('ingest/compare');
             const targets = await checkTargets(tx, body);
             report('writing', 90);
             const result = await finish(tx, options, { ...base, format }, source, targets, body);
@@ -189,7 +190,8 @@ async function importQueued(
             await auditReport(tx, options, result);
             return result;
           },
-          { on: session },
+          // The comparison with what counts now, in the write's turn (no commit can come between).
+          { on: session, prepare: (turn) => turn.run('ingest/compare').then(() => undefined) },
         );
       });
     } catch (error) {

@@ -37,7 +37,7 @@ export function markNextWrite(pause?: string): void {
   Store.prototype.write = function markedWrite<T>(
     this: Store,
     work: (tx: Tx) => Promise<T>,
-    ...rest: [{ on?: Tx }?]
+    ...rest: [Parameters<Store['write']>[1]?]
   ): Promise<T> {
     Store.prototype.write = write;
     const runs = new Map<string, number>();

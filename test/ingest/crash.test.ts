@@ -21,7 +21,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-crash-'));
  * after `kill`). See test/helpers/kill-points.ts.
  */
 const KILLS = [
-  { kill: 'ingest/compare', pause: 'ingest/compare', what: 'file checked, compared in the transaction' },
+  { kill: 'begin', pause: 'begin', what: 'file checked and compared, the transaction begun' },
   { kill: 'ingest/insert_upload', pause: 'committed', what: 'while inserting the values' },
   { kill: 'commit', pause: 'commit', what: 'every value inserted, COMMIT not sent' },
   { kill: 'commit', pause: 'committed', what: 'during COMMIT' },

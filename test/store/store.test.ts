@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store, StoreError } from '../../src/store/store.js';
+import { Store, StoreError, type Tx } from '../../src/store/store.js';
 import { type TempStore, tempStore } from '../helpers/store.js';
 
 describe('store/Store', () => {
@@ -41,6 +41,36 @@ describe('store/Store', () => {
     const results = await Promise.allSettled([bump(), failing, bump(), bump()]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect(await store.one('meta/data_version')).toEqual({ version: 3 });
+  });
+
+  it("prepares a session's write in its turn: no other write commits between the preparation and the transaction", async () => {
+    temp = await tempStore();
+    const store = temp.store;
+    const version = async (tx: Tx) =>
+      (await tx.all<{ version: number }>('meta/data_version'))[0]?.version ?? -1;
+    const events: string[] = [];
+    let other: Promise<unknown> = Promise.resolve();
+    await store.session((session) =>
+      store.write(
+        async (tx) => {
+          events.push(`work sees ${await version(tx)}`);
+          await tx.run('meta/bump_data_version');
+        },
+        {
+          on: session,
+          prepare: async (turn) => {
+            // A write queued while the preparation runs waits for the whole turn.
+            other = store.write(async (tx) => {
+              events.push(`other sees ${await version(tx)}`);
+              await tx.run('meta/bump_data_version');
+            });
+            events.push(`prepare sees ${await version(turn)}`);
+          },
+        },
+      ),
+    );
+    await other;
+    expect(events).toEqual(['prepare sees 0', 'work sees 0', 'other sees 1']);
   });
 
   it('refuses to open the same file twice in one process', async () => {
