@@ -191,7 +191,7 @@ async function importQueued(
             return result;
           },
           // The comparison with what counts now, in the write's turn (no commit can come between).
-          { on: session, prepare: (turn) => turn.run('ingest/compare').then(() => undefined) },
+          { on: session, prepare: (turn) => turn.run('ingest/compare') },
         );
       });
     } catch (error) {

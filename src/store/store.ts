@@ -154,7 +154,7 @@ export class Store {
    */
   write<T>(
     work: (tx: Tx) => Promise<T>,
-    { on, prepare }: { on?: Tx; prepare?: (session: Tx) => Promise<void> } = {},
+    { on, prepare }: { on?: Tx; prepare?: (session: Tx) => Promise<unknown> } = {},
   ): Promise<T> {
     return this.#queueWrite(async () => {
       if (!on) return this.#withConnection((connection) => this.#transaction(connection, work));
