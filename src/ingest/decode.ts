@@ -7,10 +7,14 @@ import { LineLimits } from './line-limits.js';
 import { IngestError } from './problems.js';
 
 /**
- * How a file was written: UTF-8, UTF-8 with a byte-order mark, or GB18030/GBK (Excel on Chinese
- * Windows); or an Excel workbook, whose cells are read by the workbook stage instead.
+ * How a file was written: UTF-8, UTF-8 with a byte-order mark, GB18030/GBK (Excel's CSV on Chinese
+ * Windows), or UTF-16 with a byte-order mark (Excel's and WPS's "Unicode 文本", tab-separated: what
+ * clerks save when a CSV's Chinese comes out garbled); or an Excel workbook, whose cells are read by
+ * the workbook stage instead.
  */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx';
+
+type TextEncoding = Exclude<Encoding, 'xlsx'>;
 
 export interface Decoded {
   encoding: Encoding;
@@ -23,6 +27,10 @@ export interface Decoded {
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
+const UTF16_BOMS = [
+  { encoding: 'utf-16le', bom: [0xff, 0xfe] },
+  { encoding: 'utf-16be', bom: [0xfe, 0xff] },
+] as const;
 
 /**
  * Detects the encoding of `input` and, unless DuckDB can read its bytes as they are (asIs), writes
@@ -34,8 +42,17 @@ const BOM = [0xef, 0xbb, 0xbf];
 export async function decodeToUtf8(
   input: string,
   output: string,
-): Promise<Decoded & { encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' }> {
+): Promise<Decoded & { encoding: TextEncoding }> {
   const first = await readHead(input, 4);
+  const utf16 = UTF16_BOMS.find(({ bom }) => startsWith(first, bom));
+  if (utf16) {
+    const wide = await transcode(input, output, utf16.encoding, 2);
+    if (wide.ok) return { encoding: utf16.encoding, file: output, sha256: wide.sha256, bytes: wide.bytes };
+    throw new IngestError(
+      'encoding',
+      '文件开头标明是 Unicode（UTF-16）文本，但内容无法按 UTF-16 读取（可能已损坏或被截断）。请在 Excel 中重新另存为“CSV UTF-8”或“Unicode 文本”后上传。',
+    );
+  }
   const hasBom = startsWith(first, BOM);
   const same = hasBom ? null : await asIs(input);
   if (same && link(input, output)) {
@@ -149,10 +166,11 @@ const binary = () => new IngestError('binary', '文件中含有二进制内容�
 async function transcode(
   input: string,
   output: string,
-  label: 'utf-8' | 'gb18030',
+  label: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be',
   skip: number,
 ): Promise<{ ok: boolean; sha256: string; bytes: number; lookalike: string | null }> {
   const decoder = new TextDecoder(label, { fatal: true });
+  const wide = label.startsWith('utf-16');
   const limits = new LineLimits();
   const lookalike = new Lookalike();
   const hash = createHash('sha256');
@@ -178,9 +196,12 @@ async function transcode(
       hash.update(chunk);
       const body = bytes < skip ? chunk.subarray(skip - bytes) : chunk;
       bytes += chunk.length;
-      if (body.includes(0)) throw binary();
-      limits.scan(body);
       const decoded = decoder.decode(body, { stream: true });
+      // UTF-16 has a zero byte in every ASCII character and its own bytes for the line ends: its
+      // text is weighed as the UTF-8 it becomes. In the others, a zero byte is never text.
+      const text8 = wide ? Buffer.from(decoded, 'utf8') : body;
+      if (text8.includes(0)) throw binary();
+      limits.scan(text8);
       lookalike.read(decoded);
       const text = lines(decoded);
       if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
@@ -216,6 +237,6 @@ async function readHead(file: string, n: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function startsWith(buffer: Buffer, prefix: number[]): boolean {
+function startsWith(buffer: Buffer, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => buffer[i] === byte);
 }

@@ -19,16 +19,20 @@ export async function ingestStore(): Promise<TempStore> {
 }
 
 /** Writes a fixture file in the given encoding (GB18030 as Excel on Chinese Windows writes it). */
+/** The encodings clerks' files come in (src/ingest/decode.ts). */
+export type FixtureEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
 export function writeFixture(
   dir: string,
   name: string,
   text: string,
-  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' = 'utf-8',
+  encoding: FixtureEncoding = 'utf-8',
 ): string {
   const file = path.join(dir, name);
   const bytes =
-    encoding === 'gb18030'
-      ? iconv.encode(text, 'gb18030')
+    encoding === 'gb18030' || encoding === 'utf-16le' || encoding === 'utf-16be'
+      ? // iconv writes a byte-order mark for UTF-16 when asked, as Excel's "Unicode 文本" has one.
+        iconv.encode(text, encoding, { addBOM: encoding !== 'gb18030' })
       : Buffer.from(encoding === 'utf-8-bom' ? `\uFEFF${text}` : text, 'utf8');
   writeFileSync(file, bytes);
   return file;
@@ -38,7 +42,7 @@ export function writeFixture(
 export async function importText(
   temp: TempStore,
   text: string,
-  options: Partial<ImportOptions> & { encoding?: 'utf-8' | 'utf-8-bom' | 'gb18030'; name?: string } = {},
+  options: Partial<ImportOptions> & { encoding?: FixtureEncoding; name?: string } = {},
 ) {
   const { encoding = 'utf-8', name = `upload-${Math.random().toString(36).slice(2)}.csv`, ...rest } = options;
   const file = writeFixture(temp.dir, name, text, encoding);

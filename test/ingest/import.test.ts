@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indicatorHistory as historyOf } from '../../src/analytics/history.js';
 import { CLI_ACTOR } from '../../src/auth/roles.js';
 import { findIndicator } from '../../src/catalog/read.js';
+import { importFile } from '../../src/ingest/import.js';
 import { withdrawUpload } from '../../src/ingest/uploads.js';
 import { readRows } from '../../src/store/rows.js';
 import { history, importText, ingestStore } from '../helpers/ingest.js';
@@ -47,6 +48,45 @@ describe('ingest/importFile', () => {
     const tab = await importText(temp, 'indicator\tperiod\tvalue\n2021-T1-1\t2021-04\t200\n');
     expect(tab).toMatchObject({ status: 'committed', encoding: 'utf-8' });
     expect((await history(temp, '2021-T1-1')).map((r) => r.value)).toEqual([100, 200]);
+  });
+
+  it('reads Excel\'s "Unicode 文本" (UTF-16 with a byte-order mark, tab-separated) and weighs its lines as text', async () => {
+    const text =
+      '指标编码\t统计期\t累计完成\t地区\r\n2021-T1-1\t2021年3月\t1.2万\t长春市\r\n2021-T1-1\t2021-04\t"36,000"\t\r\n';
+    const le = await importText(temp, text, { encoding: 'utf-16le', name: '台账.txt' });
+    expect(le).toMatchObject({ status: 'committed', encoding: 'utf-16le', counts: { new: 2, errors: 0 } });
+    const be = await importText(temp, '指标编码,统计期,数值\n2021-T1-2,2021-06,950\n', {
+      encoding: 'utf-16be',
+    });
+    expect(be).toMatchObject({ status: 'committed', encoding: 'utf-16be' });
+    expect((await history(temp, '2021-T1-1')).map((r) => [r.period, r.region, r.value])).toEqual([
+      ['2021-03-31', '长春市', 12000],
+      ['2021-04-30', '全省', 36000],
+    ]);
+    expect((await history(temp, '2021-T1-2')).map((r) => r.value)).toEqual([950]);
+
+    // A line of too many fields is stopped as in any other encoding (the zero bytes are not binary).
+    const wide = await importText(temp, `指标编码,统计期,数值\n${'1,'.repeat(1500)}1\n`, {
+      encoding: 'utf-16le',
+    });
+    expect(wide.status).toBe('rejected');
+    expect(wide.problems[0]?.message).toMatch(/第 ?2 ?行/);
+    // Cut mid-character (an odd number of bytes): a message that says so, not "binary".
+    const cut = path.join(temp.dir, 'cut.txt');
+    writeFileSync(
+      cut,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('指标编码\t数值\n', 'utf16le'),
+        Buffer.from([0x41]),
+      ]),
+    );
+    const broken = await importFile(temp.store, cut, { fileName: 'cut.txt', by: 'test' });
+    expect(broken.status).toBe('rejected');
+    expect(broken.problems[0]).toMatchObject({
+      code: 'encoding',
+      message: expect.stringContaining('UTF-16'),
+    });
   });
 
   it('reads a UTF-8 file as it is, whatever its name, and one whose lines need rewriting the same', async () => {
