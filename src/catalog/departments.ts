@@ -61,6 +61,22 @@ export function isResponsibility(inner: string): boolean {
   });
 }
 
+/**
+ * A parenthetical of office names alone, without a verb: （市农业农村局）, （市住房城乡建设局、市农业农村局）,
+ * as many 工作要点 close each item. Only whole office names, three characters or more (各县（市、区）
+ * is a place, not a department); where it may stand is for the caller (at the end of a sentence).
+ */
+export function isBareDepartments(inner: string): boolean {
+  const text = inner.replace(/\s+/g, '');
+  if (text === '' || text.length > 120 || /[。：:；;\d%％]/.test(text)) return false;
+  const pieces = splitNames(text);
+  return (
+    pieces.length <= 12 &&
+    pieces.every((p) => p.length >= 3 && p.length <= 30 && looksLikeOffice(p) && !NOBODY.test(p)) &&
+    pieces.some((p) => /(厅|局|委|办|部|署|院|中心|政府|公司|集团|管委会|办事处)$/.test(p))
+  );
+}
+
 /** 省教育厅, 区发改局, 各市县政府, 国家发展改革委, 国开行吉林省分行, 各街道 … */
 function looksLikeOffice(name: string): boolean {
   return (
@@ -126,9 +142,10 @@ function parseClauses(text: string): Responsibility {
   for (const clause of clauses) {
     const verb = VERB.exec(clause)?.[1] ?? '';
     let body = clause.slice(0, clause.length - verb.length).replace(/^由/, '');
-    // X会同Y负责: X leads, Y (often 有关部门) takes part.
-    const together = /^(.+?)(?:会同|联合|协调|组织)(.+)$/.exec(body);
-    if (together) {
+    // X会同Y负责: X leads, Y (often 有关部门) takes part. Not the word inside a name: 组织部,
+    // 工商业联合会, 协调办, 协调小组; and X must be an office itself.
+    const together = /^(.+?)(?:会同|联合|协调|组织)(?![部会办委处室组小中])(.+)$/.exec(body);
+    if (together && looksLikeOffice(together[1] ?? '')) {
       groups.push({ names: namesOf(together[1] ?? '', level), verb: '牵头', unnamedOthers: false });
       const rest = namesOf(together[2] ?? '', level);
       groups.push({ names: rest, verb: '配合', unnamedOthers: rest.length === 0 });
@@ -217,7 +234,8 @@ export interface LevelPrefix {
 function shareLevelPrefix(names: string[], level: LevelPrefix): string[] {
   return names.map((name) => {
     const own = /^(省|市|区|县|州|旗|盟|自治区|自治州)(委)?/.exec(name);
-    if (own && !/^(?:市场|区域|县域|市政(?!府)|州府)/.test(name)) {
+    // 市政公用局 is municipal works, no level; 市政府 and 市政务服务中心 are the city's own.
+    if (own && !/^(?:市场|区域|县域|市政(?![府务])|州府)/.test(name)) {
       level.prefix = own[1] ?? '';
       level.party = own[2] ? `${level.prefix}委` : '';
       return name;

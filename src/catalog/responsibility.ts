@@ -1,4 +1,4 @@
-import { FIELD_START, isResponsibility } from './departments.js';
+import { FIELD_START, isBareDepartments, isResponsibility } from './departments.js';
 
 /** Where a task's text says who is responsible: a parenthetical or a block of labelled fields. */
 export interface Found {
@@ -52,7 +52,7 @@ function fieldStarts(text: string, shielded: [number, number][]): number[] {
 export function findResponsibilities(text: string): Found[] {
   const parens = parentheticals(text);
   const found: Found[] = parens
-    .filter((p) => isResponsibility(p.inner))
+    .filter((p) => isResponsibility(p.inner) || (isBareDepartments(p.inner) && closesSentence(text, p.end)))
     .map((p) => ({ start: p.start, end: p.end, inner: p.inner, kind: 'paren' as const }));
   const shielded = parens.map((p): [number, number] => [p.start, p.end]);
   const starts = fieldStarts(text, shielded);
@@ -87,6 +87,11 @@ export function findResponsibilities(text: string): Found[] {
       found.push({ start: first, end, inner: text.slice(first, end), kind: 'fields' });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether only a sentence's end (。；), a line end or the text's end follows `at`. */
+function closesSentence(text: string, at: number): boolean {
+  return /^[ \t\u3000]*(?:[。；;．.]|\n|$)/.test(text.slice(at, at + 4));
 }
 
 function endOfLine(text: string, from: number): number {

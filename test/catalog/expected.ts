@@ -516,7 +516,7 @@ export const FIXTURES: Expected[] = [
       [9, 1, 0, ['各县（市、区）政府', '市直各部门'], 'sole', null],
       [10, 1, 0, ['市司法局', '市直各部门'], 'lead', '市司法局'],
       [11, 1, 0, ['市政务服务局'], 'sole', '市政务服务局'],
-      [12, 1, 0, ['市政府办公室', '市市政务服务局'], 'separate', null],
+      [12, 1, 0, ['市政府办公室', '市政务服务局'], 'separate', null],
       [13, 1, 0, ['市政数局'], 'sole', '市政数局'],
       [14, 1, 0, ['市委保密办', '市政府办公室'], 'sole', null],
       [15, 1, 0, ['市政府办公室'], 'sole', '市政府办公室'],
@@ -593,5 +593,43 @@ export const FIXTURES: Expected[] = [
       ],
     ],
     doubts: [],
+  },
+  {
+    file: 'work-points-bare-departments.txt',
+    about:
+      'a 工作要点 of 第一部分 / 1、 / （1） whose items close with bare office names in brackets （市农业农村局）, with 组织部, 联合会 and 政务服务中心 in department lists',
+    title: '苏州市2024年乡村振兴工作要点',
+    year: 2024,
+    parts: [[2, '重点任务']],
+    sections: [
+      [1, 2, '确保粮食安全和重要农产品稳定供给'],
+      [2, 2, '推进宜居宜业和美乡村建设'],
+      [3, 2, '强化乡村人才支撑'],
+    ],
+    tasks: [
+      [1, 2, 1, ['市农业农村局'], 'sole', '市农业农村局'],
+      [2, 2, 1, ['市农业农村局', '市财政局'], 'sole', null],
+      [3, 2, 2, ['市住房城乡建设局', '市农业农村局'], 'sole', null],
+      [4, 2, 2, ['市生态环境局'], 'sole', '市生态环境局'],
+      // 各县（市、区） inside the sentence is a place, not a department.
+      [5, 2, 2, ['市交通运输局'], 'sole', '市交通运输局'],
+      [6, 2, 3, ['市委组织部', '市人力资源社会保障局', '市农业农村局'], 'separate', null],
+      [7, 2, 3, ['市大数据局', '市政务服务中心'], 'lead', '市大数据局'],
+      [8, 2, 3, ['市工商业联合会', '市农业农村局'], 'sole', null],
+    ],
+    targets: [
+      [1, 2050000, '亩', '>=', '2024-12-31', 'count', null],
+      [1, 1900000000, '斤', '>=', '2024-12-31', 'count', null],
+      [2, 120000, '亩', '=', '2024-12-31', 'count', null],
+      [3, 300, '个', '=', '2024-12-31', 'count', null],
+      [4, 90, '%', '>=', '2024-12-31', 'coverage', null],
+      [5, 200, '公里', '=', '2024-12-31', 'count', null],
+      [6, 12000, '人次', '=', '2024-12-31', 'count', null],
+      [8, 50, '家', '=', '2024-12-31', 'count', null],
+    ],
+    milestones: [[7, '2024-12-31']],
+    goals: [],
+    // The items start again at （1） under each 1、: numbered on through the document, and said so.
+    doubts: [['numbering', null]],
   },
 ];
