@@ -52,9 +52,13 @@ export interface Outline {
  * at a line start only, and marked.
  */
 export function readOutline(text: string): Outline {
-  // Full-width digits read as digits (１．, （２））, so that numbering and numbers are seen alike.
+  // Full-width digits read as digits (１．, （２））, so that numbering and numbers are seen alike;
+  // the one-character markers ⑴…⒇ and ⒈…⒛ as the (1) and 1. they stand for.
   const lines = documentLines(
-    text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+    text
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/[\u2474-\u2487]/g, (m) => `(${m.charCodeAt(0) - 0x2474 + 1})`)
+      .replace(/[\u2488-\u249b]/g, (m) => `${m.charCodeAt(0) - 0x2488 + 1}.`),
   ).filter((l) => l !== '');
   const flat = lines.join('\n');
   const last = new Map<Style, number>();

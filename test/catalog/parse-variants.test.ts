@@ -107,4 +107,24 @@ describe('catalog/parseDocument on an edition written in another style', () => {
     expect(noYear.catalog.document.year).toBe(2023);
     expect(noYear.doubts).toContainEqual(expect.objectContaining({ kind: 'year', seq: null }));
   });
+
+  it('reads the one-character markers ⑴…⒇ and ⒈…⒛ as the (1) and 1. they stand for', () => {
+    const parenthesised = readCatalog(
+      '某区2023年民生实事项目实施方案\n一、教育领域\n（一）扩大教育资源供给\n' +
+        '⑴新建中小学校8所。（责任单位：区教委）\n⑵课后服务覆盖率达到100%。（责任单位：区教委）\n' +
+        '（二）提升医疗服务\n⑴新增床位500张。（责任单位：区卫生健康委）\n',
+    ).catalog;
+    expect(parenthesised.tasks.map((t) => [t.section, t.text, t.departments])).toEqual([
+      [1, '新建中小学校8所。', ['区教委']],
+      [1, '课后服务覆盖率达到100%。', ['区教委']],
+      [2, '新增床位500张。', ['区卫生健康委']],
+    ]);
+    const dotted = readCatalog(
+      '某区2023年交通工作要点\n一、交通出行\n⒈新开通公交线路6条。（区交通局负责）\n⒉新建公交候车亭100座。（区交通局负责）\n',
+    ).catalog;
+    expect(dotted.tasks.map((t) => [t.part, t.text, t.indicators.map((i) => [i.value, i.unit])])).toEqual([
+      [1, '新开通公交线路6条。', [[6, '条']]],
+      [1, '新建公交候车亭100座。', [[100, '座']]],
+    ]);
+  });
 });
