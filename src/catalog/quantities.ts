@@ -72,12 +72,17 @@ const UNITS = [
   '块',
   '眼',
   '口',
+  '宗',
 ];
 
 /** Units of time and order: a number in them is a date, a duration or an ordinal, never a target. */
 const NOT_UNITS = /^(?:个月|个工作日|个小时|年|岁|月|日|天|周|小时|分钟|批|届|号|季度|倍)/;
-/** A time to cut down to is a target (压缩至1个工作日以内), unlike a policy's duration (期限6个月). */
-const TIME_TARGET = /(?:压缩|缩短|压减|减少|控制)(?:至|到|在)$/;
+/**
+ * A time to cut down to is a target (压缩至1个工作日以内, 审批时间不超过10个工作日, 停电时间不超过1小时),
+ * unlike a policy's duration (期限6个月, 期限不超过6个月).
+ */
+const TIME_TARGET =
+  /(?:压缩|缩短|压减|减少|控制)(?:至|到|在)$|(?:时间|用时|时长|时限)(?:不超过|不多于|控制在)$/;
 const TIME_UNITS = ['个工作日', '个月', '小时', '天', '日'];
 
 /** Units that count items: a number in such a unit right after a list of names restates the list. */
@@ -96,6 +101,7 @@ const BEFORE: [string, Comparator][] = [
   ['保持在', '>='],
   ['稳定在', '>='],
   ['超过', '>='],
+  ['突破', '>='],
   ['达到', '='],
   ['力争', '='],
   ['约', '~'],

@@ -25,6 +25,15 @@ describe('catalog/quantities', () => {
     expect(one('力争建成1000套')).toEqual([[1000, '套', '=', 'count']]);
     expect(one('能耗控制在5万吨以内')).toEqual([[50000, '吨', '<=', 'count']]);
     expect(one('投资3.5亿元')).toEqual([[350000000, '元', '=', 'count']]);
+    expect(one('地区生产总值突破2500亿元')).toEqual([[250000000000, '元', '>=', 'count']]);
+    expect(one('入市交易地块20宗')).toEqual([[20, '宗', '=', 'count']]);
+  });
+
+  it("reads a time to keep under as a target, and a policy's duration as none", () => {
+    expect(one('工程建设项目审批时间不超过10个工作日')).toEqual([[10, '个工作日', '<=', 'level']]);
+    expect(one('城市用户年均停电时间不超过1小时')).toEqual([[1, '小时', '<=', 'level']]);
+    expect(one('企业开办时间压缩至1个工作日以内')).toEqual([[1, '个工作日', '<=', 'level']]);
+    expect(one('贷款期限不超过6个月')).toEqual([]);
   });
 
   it('applies a deadline to the clauses after it in the same sentence only', () => {
