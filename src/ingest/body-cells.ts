@@ -108,15 +108,20 @@ export async function setColumnBases(tx: Tx, table: Table, perTableHeaderBasis: 
 /** A sheet named 长春市 (or 延边州) in a table without a region column: its rows are that region's. */
 export async function regionOfSheet(tx: Tx, table: Table): Promise<string | null> {
   if (!table.sheet || table.shape.layout.roles.region) return null;
+  // The sheet's name as a region (长春, 吉林), or the region it starts with (长春市1-9月, the longest).
   const [found] = await rows<{ region: string | null }>(
     tx,
-    `SELECT coalesce((SELECT name FROM region WHERE name = $name), (SELECT region FROM region_alias WHERE alias = $name)) AS region`,
+    `SELECT coalesce(
+       (SELECT region FROM tz_region_names([$name])),
+       (SELECT region FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region)
+        WHERE length(text) >= 2 AND starts_with(regexp_replace($name, '\\s+', '', 'g'), text)
+        ORDER BY length(text) DESC, region LIMIT 1)) AS region`,
     { name: table.sheet.trim() },
   );
   if (!found?.region) return null;
   await tx.connection.run(
-    `UPDATE ingest_staged SET region_raw = $name WHERE region_raw IS NULL OR trim(region_raw) = ''`,
-    { name: table.sheet.trim() },
+    `UPDATE ingest_staged SET region_raw = $region WHERE region_raw IS NULL OR trim(region_raw) = ''`,
+    { region: found.region },
   );
   return found.region;
 }

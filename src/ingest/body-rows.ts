@@ -15,6 +15,8 @@ const HEADING_PATTERN =
 const SERIAL_HEADING_PATTERN =
   '^\\s*([一二三四五六七八九十]+|[（(]\\s*[一二三四五六七八九十]+\\s*[)）])\\s*[、.．]?\\s*$';
 const TOTALS = ['合计', '总计', '小计', '总合计', '全省合计'];
+/** Totals in a region column that stand for the region above the listed ones (not 小计, a group's). */
+const REGION_TOTALS = ['合计', '总计', '总合计', '全省合计'];
 
 // Patterns are written into the SQL as constants: DuckDB compiles a constant pattern once, a bound
 // one for every chunk of rows.
@@ -118,6 +120,48 @@ export async function dropLayoutRows(
   if (found.some((f) => f.rn === null))
     await tx.connection.run(`DELETE FROM ingest_rejects WHERE ${layoutReject}`);
   return found.map(({ kind, line }) => ({ kind, line }));
+}
+
+/**
+ * A 合计 row in the region column under rows of regions that share one parent (the prefectures,
+ * or one city's counties) is that parent's figure: its region cell is read as the parent's name
+ * (before the layout rows are dropped), unless a row names the parent already. Otherwise it stays a
+ * total, dropped and reported. Returns the parent and the lines, or null.
+ */
+export async function readRegionTotals(
+  tx: Tx,
+  table: Table,
+): Promise<{ region: string; lines: number[] } | null> {
+  const { roles } = table.shape.layout;
+  if (!roles.region) return null;
+  const region = `r.c${roles.region.index}`;
+  const indicator = roles.indicator ? `r.c${roles.indicator.index}` : 'NULL::VARCHAR';
+  const stripped = (column: string) => `regexp_replace(coalesce(${column}, ''), '[\\s\u3000]+', '', 'g')`;
+  const totals = quoteList(REGION_TOTALS);
+  const [found] = await rows<{ parents: string[] | null; regions: string[] | null }>(
+    tx,
+    `WITH texts AS (
+       SELECT DISTINCT ${stripped(region)} AS text FROM ingest_raw r
+       WHERE ${stripped(region)} NOT IN (${quoteList(TOTALS)}, '')
+     ),
+     named AS (SELECT region FROM tz_region_names((SELECT list(text) FROM texts)))
+     SELECT (SELECT list(DISTINCT g.parent) FROM named n JOIN region g ON g.name = n.region) AS parents,
+       (SELECT list(DISTINCT region) FROM named) AS regions`,
+  );
+  const parents = found?.parents ?? [];
+  const parent = parents.length === 1 ? parents[0] : null;
+  if (!parent || (found?.regions ?? []).includes(parent)) return null;
+  const totalRows = `${stripped(region)} IN (${totals}) AND ${stripped(indicator)} NOT IN (${quoteList(TOTALS)})`;
+  const lines = await rows<{ line: number }>(
+    tx,
+    `SELECT l.line FROM ingest_raw r JOIN ingest_lines l USING (rn) WHERE ${totalRows} ORDER BY l.line`,
+  );
+  if (lines.length === 0) return null;
+  await tx.connection.run(
+    `UPDATE ingest_raw SET c${roles.region.index} = $parent WHERE rn IN (SELECT rn FROM ingest_raw r WHERE ${totalRows})`,
+    { parent },
+  );
+  return { region: parent, lines: lines.map((l) => l.line) };
 }
 
 /** A header row of a different table further down: the rows under it would be read in the wrong columns. */

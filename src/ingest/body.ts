@@ -9,7 +9,7 @@ import {
   setColumnBases,
   tidyNames,
 } from './body-cells.js';
-import { anotherHeader, dropLayoutRows } from './body-rows.js';
+import { anotherHeader, dropLayoutRows, readRegionTotals } from './body-rows.js';
 import { captureTargets, scaleValues } from './body-units.js';
 import { IngestError, type Problem } from './problems.js';
 import type { Table } from './source.js';
@@ -29,6 +29,8 @@ export interface BodyNotes {
   regions: { table: number; region: string }[];
   /** Rows with figures but no indicator, which took the name of the row above (a merged name). */
   filled: { table: number; lines: number[] }[];
+  /** 合计 rows in the region column read as the region above the listed ones (全省 over the cities). */
+  totals: { table: number; region: string; lines: number[] }[];
   /** Whether any table has a 目标值 column to check against the catalogue. */
   targets: boolean;
   /** Rows that cannot be read in this table's layout (another table's header), by staged line. */
@@ -55,6 +57,7 @@ export async function stageTables(
     unscaled: [],
     regions: [],
     filled: [],
+    totals: [],
     targets: false,
     problems: [],
   };
@@ -64,6 +67,8 @@ export async function stageTables(
     // Most files have no line DuckDB could not split: then each row's line follows from its number.
     const [{ n: rejected } = { n: 0 }] = await tx.all<{ n: number }>('ingest/count_rejects');
     await tx.run(rejected === 0 ? 'ingest/lines_in_order' : 'ingest/lines', { first_line: table.firstLine });
+    const totals = await readRegionTotals(tx, table);
+    if (totals) notes.totals.push({ table: i, ...totals });
     for (const row of await dropLayoutRows(tx, table)) {
       if (row.kind !== 'new_header') notes.rows.push({ kind: row.kind, line: row.line });
       else notes.problems.push(anotherHeader(row.line, table));

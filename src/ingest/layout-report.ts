@@ -39,7 +39,7 @@ const KIND_TEXT: Record<SkippedKind, string> = {
   column_numbers: '栏次',
   note: '注释',
   group: '分组标题或无数据的行',
-  total: '合计行（合计由系统按地区汇总）',
+  total: '合计行（未导入）',
   header: '重复的表头',
 };
 
@@ -112,6 +112,12 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
       summary.push(
         `${where}${s.source}的单位“${s.unit}”与指标目录的单位不同，未换算（${number(s.cells)}个数值），请核对。`,
       );
+    for (const total of (body?.totals ?? []).filter((x) => x.table === i)) {
+      const lines = total.lines.map((line) => line - (source.tables[i]?.lineBase ?? 0));
+      summary.push(
+        `${where}第${describeRows(lines)}行为合计行，其余各行的地区同属“${total.region}”，按“${total.region}”导入。`,
+      );
+    }
     if (t.filledRows.length > 0)
       summary.push(`${where}第${describeRows(t.filledRows)}行未填指标，按上一行的指标读取（合并单元格）。`);
     if (t.region) summary.push(`${where}工作表名为地区，未填地区的行按“${t.region}”导入。`);

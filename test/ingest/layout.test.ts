@@ -108,6 +108,55 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reads a 合计 row under the cities as the province, under one city’s counties as that city, and drops it beside a 全省 row', async () => {
+    const cities = await importText(
+      temp,
+      csv([
+        '指标编码,地区,统计期,数值',
+        '2021-T1-1,长春市,2021-06,5000',
+        '2021-T1-1,吉 林,2021-06,3000',
+        '2021-T1-1,合  计,2021-06,9000',
+      ]),
+    );
+    expect(cities.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-06-30', '全省', 9000, 'cumulative'],
+      ['2021-06-30', '吉林市', 3000, 'cumulative'],
+      ['2021-06-30', '长春市', 5000, 'cumulative'],
+    ]);
+    expect(cities.layout?.summary).toContain('第4行为合计行，其余各行的地区同属“全省”，按“全省”导入。');
+
+    // Counties of 长春市 (short forms as clerks write them): their 合计 is the city's.
+    const counties = await importText(
+      temp,
+      csv([
+        '指标编码,地区,统计期,数值',
+        '2021-T1-2,公主岭,2021-06,10',
+        '2021-T1-2,榆树市,2021-06,20',
+        '2021-T1-2,总计,2021-06,30',
+      ]),
+    );
+    expect(counties.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => r[1])).toEqual(['公主岭市', '榆树市', '长春市']);
+
+    // With the province's own row, or cities under different parents, a 合计 is not read.
+    const both = await importText(
+      temp,
+      csv([
+        '指标编码,地区,统计期,数值',
+        '2021-T2-1,全 省,2021-06,90',
+        '2021-T2-1,长春市,2021-06,91',
+        '2021-T2-1,合计,2021-06,181',
+      ]),
+    );
+    expect(both.problems).toEqual([]);
+    expect((await stored(temp, '2021-T2-1')).map((r) => [r[1], r[2]])).toEqual([
+      ['全省', 90],
+      ['长春市', 91],
+    ]);
+    expect(both.layout?.summary).toContain('第4行为合计行（未导入），已跳过。');
+  });
+
   it('reads a statistics form by the period in its title: 本月 beside 1-10月累计 keeps the cumulative one', async () => {
     const report = await importText(
       temp,

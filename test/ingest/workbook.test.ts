@@ -229,10 +229,15 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     const file = await writeWorkbook(path.join(temp.dir, 'regions.xlsx'), [
       { name: '长春市', fill: region(500) },
       { name: '延边州', fill: region(300) },
+      // A short form only one region has, and a name that starts with a region.
+      { name: '吉林', fill: region(200) },
+      { name: '四平市上报', fill: region(100) },
     ]);
     const report = await upload(file);
     expect(report.problems).toEqual([]);
     expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-03-31', '吉林市', 200, 'cumulative'],
+      ['2021-03-31', '四平市', 100, 'cumulative'],
       ['2021-03-31', '延边朝鲜族自治州', 300, 'cumulative'],
       ['2021-03-31', '长春市', 500, 'cumulative'],
     ]);
