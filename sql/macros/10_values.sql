@@ -9,8 +9,9 @@ CREATE OR REPLACE MACRO tz_halfwidth(s) AS
   trim(CASE WHEN strlen(s) = length(s) OR NOT regexp_matches(s, '[０-９．，－＋％／　：]') THEN s
             ELSE translate(s, '０１２３４５６７８９．，－＋％／　：', '0123456789.,-+%/ :') END);
 
--- The text of a number with grouping commas and spaces removed.
-CREATE OR REPLACE MACRO tz_number_text(s) AS replace(replace(tz_halfwidth(s), ',', ''), ' ', '');
+-- The text of a number with grouping commas and spaces removed (a no-break space too: 12 000 copied
+-- from a web page).
+CREATE OR REPLACE MACRO tz_number_text(s) AS replace(replace(replace(tz_halfwidth(s), ',', ''), ' ', ''), chr(160), '');
 
 -- Numbers are computed in DECIMAL so that 1.58万 is exactly 15800, not 15800.000000000002.
 -- DECIMAL(18, 8) first: reading text into a DECIMAL(38, 10) costs ~20 µs a value (a million-row

@@ -19,6 +19,9 @@ export const BLANK_MARKERS = [
   '……',
   'N/A',
   'n/a',
+  '暂无',
+  '未统计',
+  '不适用',
 ];
 
 export const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;

@@ -290,6 +290,46 @@ describe('ingest/importFile', () => {
     expect(bad.problems.map((p) => p.code)).toEqual(['bad_status']);
   });
 
+  it('reads the words clerks write for a status, a series and nothing reported, and a number copied from a web page', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,统计期,类型,数值,状态\n' +
+        '2021-T3-1,2021-06,实际完成,,未启动\n2021-T3-1,2021-07,,,正在推进\n' +
+        '2021-T1-1,2021-03,计划数,\u00a012\u00a0000,\n2021-T1-1,2021-04,实际完成,暂无,\n2021-T1-1,2021-05,,未统计,\n',
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.counts).toMatchObject({ new: 3, blank: 2 });
+    expect((await historyFor(temp.store, '2021-T3-1')).map((r) => [r.period, r.milestone_status])).toEqual([
+      ['2021-06-30', '未开始'],
+      ['2021-07-31', '进行中'],
+    ]);
+    expect((await historyFor(temp.store, '2021-T1-1')).map((r) => [r.series, r.value])).toEqual([
+      ['plan', 12000],
+    ]);
+  });
+
+  it('warns of a share written as a fraction and of 2021.1, which Excel makes of 2021.10', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T2-1,2021-06,0.88\n2021-T2-1,2021.1,88%\n2021-T2-1,2021-07,0.5%\n',
+    );
+    expect(report.counts).toMatchObject({ errors: 0, warnings: 2 });
+    expect(report.problems.map((p) => [p.line, p.column, p.code, p.message])).toEqual([
+      [
+        2,
+        '数值',
+        'fraction_percent',
+        '数值 0.88 小于 1，而该指标的单位是 %：如果是比例（如 0.88 即 88%），请写成 88 或 88%',
+      ],
+      [
+        3,
+        '统计期',
+        'period_dot_one',
+        '统计期“2021.1”按 1 月读取；如果是 10 月（Excel 把数字 2021.10 显示为 2021.1），请改写成 2021-10',
+      ],
+    ]);
+  });
+
   it('marks values as increments when the header says 当月, and as plan when asked', async () => {
     await importText(temp, '指标编码,统计期,当月完成\n2021-T1-1,2021-03,100\n');
     await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-03,3000\n', { series: 'plan' });

@@ -11,13 +11,15 @@
 -- $default_basis and $default_series come from the upload's options.
 CREATE OR REPLACE TEMP TABLE ingest_checked AS
 WITH period_texts AS (
-  SELECT period_raw, tz_period(period_raw) AS period, (period_raw IS NULL OR trim(period_raw) = '') AS period_blank
+  SELECT period_raw, tz_period(period_raw) AS period, (period_raw IS NULL OR trim(period_raw) = '') AS period_blank,
+    -- 2021.1 is January as written, but Excel shows 2021.10 typed in a number cell as 2021.1.
+    regexp_full_match(trim(period_raw), '\d{4}\.1') AS period_dot_one
   FROM (SELECT DISTINCT period_raw FROM ingest_staged)
 ),
 matched AS (
   SELECT s.rowid AS cell, s.line, s.note_raw, s.month_no,
     it.code, it.kind, it.unit, it.target, it.doc_year, it.last_year, it.e_indicator,
-    rt.region, pt.period_blank,
+    rt.region, pt.period_blank, pt.period_dot_one,
     nullif(trim(s.value_raw), '') AS value_text,
     -- tz_number and tz_number_suffix, with the text of a number that is not plain made once (the
     -- two columns name the one before them: DuckDB's lateral column aliases).
@@ -34,8 +36,8 @@ matched AS (
     END AS basis,
     CASE
       WHEN s.series_raw IS NULL OR trim(s.series_raw) = '' THEN $default_series
-      WHEN trim(s.series_raw) IN ('实际', '实际值', '完成', 'actual') THEN 'actual'
-      WHEN trim(s.series_raw) IN ('计划', '计划值', '分月计划', 'plan') THEN 'plan'
+      WHEN trim(s.series_raw) IN ('实际', '实际值', '完成', '实际完成', '完成值', '完成数', '实际数', 'actual') THEN 'actual'
+      WHEN trim(s.series_raw) IN ('计划', '计划值', '计划数', '分月计划', '月度计划', 'plan') THEN 'plan'
       WHEN trim(s.series_raw) IN ('目标', '目标值', '分解目标', '目标分解', '任务目标', 'target') THEN 'target'
     END AS series
   FROM ingest_staged s
@@ -49,7 +51,9 @@ valued AS (
     CASE WHEN m.value_plain THEN '' ELSE tz_suffix_of_text(m.number_text) END AS suffix,
     -- A milestone's status may stand in the status column or, for short files, in the value column.
     CASE coalesce(m.status_text, CASE WHEN m.kind = 'milestone' THEN m.value_text END)
-      WHEN '未开始' THEN '未开始' WHEN '进行中' THEN '进行中' WHEN '推进中' THEN '进行中'
+      WHEN '未开始' THEN '未开始' WHEN '未启动' THEN '未开始' WHEN '尚未启动' THEN '未开始'
+      WHEN '进行中' THEN '进行中' WHEN '推进中' THEN '进行中' WHEN '正在推进' THEN '进行中'
+      WHEN '正在实施' THEN '进行中' WHEN '实施中' THEN '进行中' WHEN '已启动' THEN '进行中'
       WHEN '已完成' THEN '已完成' WHEN '完成' THEN '已完成'
     END AS milestone_status,
     -- blank: nothing reported in this cell (not zero); such rows are counted and skipped.
@@ -86,9 +90,13 @@ checked AS (
     CASE WHEN v.series IS NULL THEN 'bad_series' END AS e_series,
     -- The single-value form's limit: a note is a sentence of progress, not a document.
     CASE WHEN length(v.note_raw) > 500 THEN 'note_too_long' END AS e_note,
+    -- One warning per row: the value's, or else its period's (problems.sql reports each against its column).
     CASE
       WHEN v.kind <> 'milestone' AND v.series <> 'target' AND v.target > 0 AND v.number > 3 * v.target THEN 'over_target'
       WHEN v.unit = '%' AND v.number > 100 THEN 'over_100_percent'
+      -- 0.88 for 88%: a share written as a fraction (a percent sign written with it says otherwise).
+      WHEN v.unit = '%' AND v.number > 0 AND v.number < 1 AND v.suffix = '' THEN 'fraction_percent'
+      WHEN v.period_dot_one AND NOT v.blank THEN 'period_dot_one'
     END AS w_value
   FROM valued v
 )

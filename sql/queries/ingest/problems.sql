@@ -15,7 +15,7 @@ WITH raised AS (
       {role: 'basis', code_: c.e_basis, severity: 'error'},
       {role: 'series', code_: c.e_series, severity: 'error'},
       {role: 'note', code_: c.e_note, severity: 'error'},
-      {role: 'value', code_: c.w_value, severity: 'warning'},
+      {role: CASE WHEN c.w_value = 'period_dot_one' THEN 'period' ELSE 'value' END, code_: c.w_value, severity: 'warning'},
       {role: 'indicator', code_: CASE WHEN c.first_line IS NOT NULL AND c.first_line <> c.line THEN 'duplicate_key' END,
         severity: 'error'}
     ]) AS p
@@ -79,6 +79,8 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'note_too_long' THEN '备注有 ' || length(c.note_raw) || ' 个字，超过 500 个字的上限，请精简后再上传'
     WHEN 'over_target' THEN '数值 ' || c.value_text || ' 超过目标值的 3 倍，请核对是否多写了位数或单位'
     WHEN 'over_100_percent' THEN '百分比大于 100：' || c.value_text
+    WHEN 'fraction_percent' THEN '数值 ' || c.value_text || ' 小于 1，而该指标的单位是 %：如果是比例（如 0.88 即 88%），请写成 88 或 88%'
+    WHEN 'period_dot_one' THEN '统计期“' || c.period_raw || '”按 1 月读取；如果是 10 月（Excel 把数字 2021.10 显示为 2021.1），请改写成 2021-10'
     WHEN 'duplicate_key' THEN '与第' || c.first_line || '行重复：' || CASE WHEN c.series = 'target'
       THEN '同一指标、地区的分解目标' ELSE '同一指标、地区、统计期' END || '在文件中出现了两次'
   END AS message,
@@ -86,7 +88,7 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'missing_indicator' THEN NULL WHEN 'missing_period' THEN NULL WHEN 'missing_target' THEN NULL
     WHEN 'unknown_indicator' THEN c.indicator_key WHEN 'ambiguous_indicator' THEN c.indicator_key
     WHEN 'retired_indicator' THEN c.indicator_key WHEN 'outside_scope' THEN c.indicator_key
-    WHEN 'bad_period' THEN c.period_raw WHEN 'period_outside_year' THEN coalesce(c.period_raw, c.value_column)
+    WHEN 'bad_period' THEN c.period_raw WHEN 'period_dot_one' THEN c.period_raw WHEN 'period_outside_year' THEN coalesce(c.period_raw, c.value_column)
     WHEN 'unknown_region' THEN c.region_raw WHEN 'province_target' THEN c.region_text
     WHEN 'bad_status' THEN c.status_text
     WHEN 'bad_basis' THEN c.basis_raw WHEN 'bad_series' THEN c.series_raw
