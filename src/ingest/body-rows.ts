@@ -94,6 +94,11 @@ export async function dropLayoutRows(
         WHEN values_blank AND (ind IS NULL OR regexp_matches(ind, ${literal(HEADING_PATTERN)})
           OR regexp_matches(coalesce(serial, ''), ${literal(SERIAL_HEADING_PATTERN)})
           OR (${serialIndex >= 0} AND serial IS NULL)) THEN 'group'
+        -- A line of text with no figure that names no indicator: a footnote without a colon
+        -- (以上数据为快报数…), a sign-off (省住建厅计划财务处 2021年10月8日), not an unknown indicator.
+        WHEN values_blank AND ${k(roles.note?.index)} IS NULL
+          AND upper(ind) NOT IN (SELECT upper(code) FROM indicator)
+          AND regexp_replace(ind, '\\s+', '', 'g') NOT IN (SELECT name FROM indicator) THEN 'note'
       END AS kind
       FROM (
         SELECT *, coalesce(${columns.map(k).join(', ')}) AS first_text, ${k(roles.indicator?.index)} AS ind,

@@ -108,6 +108,24 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('skips lines of text with no figure that name no indicator: footnotes without a colon and sign-offs', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,统计期,累计完成',
+        '职业技能培训,2021-09,12680',
+        '以上数据为快报数，最终以年报为准。,,',
+        '省住建厅计划财务处 2021年10月8日,,',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.status).toBe('committed');
+    expect(report.layout?.tables[0]?.skipped).toEqual([{ kind: 'note', rows: [3, 4] }]);
+    // A line that names an indicator but reports nothing is still counted as a blank report.
+    const blank = await importText(temp, csv(['指标名称,统计期,累计完成', '职业技能培训,2021-10,']));
+    expect(blank.counts).toMatchObject({ blank: 1, errors: 0 });
+  });
+
   it('reads a 合计 row under the cities as the province, under one city’s counties as that city, and drops it beside a 全省 row', async () => {
     const cities = await importText(
       temp,
