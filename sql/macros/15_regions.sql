@@ -8,10 +8,13 @@ WITH k AS (
     SELECT regexp_replace(unnest(texts), '[\s' || chr(12288) || chr(160) || ']+', '', 'g') AS text
   ) WHERE text <> ''
 ),
+-- Each text with a suffix, joined on equality (a join on four alternatives compared every text
+-- with every region: a third of a second at national scale).
 short AS (
-  SELECT k.text, min(r.name) AS name, count(*) AS n
-  FROM k JOIN region r ON r.name IN (k.text || '市', k.text || '县', k.text || '区', k.text || '州')
-  GROUP BY k.text
+  SELECT c.text, min(r.name) AS name, count(*) AS n
+  FROM (SELECT text, unnest([text || '市', text || '县', text || '区', text || '州']) AS candidate FROM k) c
+  JOIN region r ON r.name = c.candidate
+  GROUP BY c.text
 )
 SELECT k.text, coalesce(r.name, ra.region, CASE WHEN s.n = 1 THEN s.name END) AS region
 FROM k

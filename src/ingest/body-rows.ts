@@ -143,11 +143,20 @@ export async function readRegionTotals(
   const indicator = roles.indicator ? `r.c${roles.indicator.index}` : 'NULL::VARCHAR';
   const stripped = (column: string) => `regexp_replace(coalesce(${column}, ''), '[\\s\u3000]+', '', 'g')`;
   const totals = quoteList(REGION_TOTALS);
+  // Every total has a 计 in it: the byte test spares a million rows the regular expression.
+  const totalRows = `contains(${region}, '计') AND ${stripped(region)} IN (${totals})
+    AND ${stripped(indicator)} NOT IN (${quoteList(TOTALS)})`;
+  const [any] = await rows<{ rn: number }>(tx, `SELECT rn FROM ingest_raw r WHERE ${totalRows} LIMIT 1`);
+  if (!any) return null;
+  const lines = await rows<{ line: number }>(
+    tx,
+    `SELECT l.line FROM ingest_lines l WHERE l.rn IN (SELECT rn FROM ingest_raw r WHERE ${totalRows}) ORDER BY l.line`,
+  );
   const [found] = await rows<{ parents: string[] | null; regions: string[] | null }>(
     tx,
     `WITH texts AS (
-       SELECT DISTINCT ${stripped(region)} AS text FROM ingest_raw r
-       WHERE ${stripped(region)} NOT IN (${quoteList(TOTALS)}, '')
+       SELECT ${stripped('raw')} AS text FROM (SELECT DISTINCT ${region} AS raw FROM ingest_raw r)
+       WHERE ${stripped('raw')} NOT IN (${quoteList(TOTALS)}, '')
      ),
      named AS (SELECT region FROM tz_region_names((SELECT list(text) FROM texts)))
      SELECT (SELECT list(DISTINCT g.parent) FROM named n JOIN region g ON g.name = n.region) AS parents,
@@ -156,12 +165,6 @@ export async function readRegionTotals(
   const parents = found?.parents ?? [];
   const parent = parents.length === 1 ? parents[0] : null;
   if (!parent || (found?.regions ?? []).includes(parent)) return null;
-  const totalRows = `${stripped(region)} IN (${totals}) AND ${stripped(indicator)} NOT IN (${quoteList(TOTALS)})`;
-  const lines = await rows<{ line: number }>(
-    tx,
-    `SELECT l.line FROM ingest_raw r JOIN ingest_lines l USING (rn) WHERE ${totalRows} ORDER BY l.line`,
-  );
-  if (lines.length === 0) return null;
   await tx.connection.run(
     `UPDATE ingest_raw SET c${roles.region.index} = $parent WHERE rn IN (SELECT rn FROM ingest_raw r WHERE ${totalRows})`,
     { parent },
