@@ -308,6 +308,19 @@ describe('ingest/importFile', () => {
     ]);
   });
 
+  it('warns where a cumulative count falls within the file (monthly amounts read as cumulative), not where a rate does', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T1-1,2021-01,300\n2021-T1-1,2021-02,450\n2021-T1-1,2021-03,200\n' +
+        '2021-T1-1,2021-04,900\n2021-T2-1,2021-01,90\n2021-T2-1,2021-02,85\n',
+    );
+    expect(report.status).toBe('committed');
+    expect(report.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
+      [4, 'cumulative_down', 'warning'],
+    ]);
+    expect(report.problems[0]?.message).toContain('累计数 200 比本文件中同一年此前月份的累计数小');
+  });
+
   it('warns of a share written as a fraction and of 2021.1, which Excel makes of 2021.10', async () => {
     const report = await importText(
       temp,
