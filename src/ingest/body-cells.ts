@@ -4,9 +4,13 @@ import { isUnitText } from './columns.js';
 import { periodOfHeader } from './periods.js';
 import type { Table } from './source.js';
 
-/** An indicator cell that may carry a list number, a unit in brackets or stray spaces. */
+/**
+ * An indicator cell that may carry a list number (1. （二） ⑴ ①), a unit in brackets, stray spaces,
+ * a footnote mark (*, ※, ① after the name) or straight quotes ("求学圆梦行动").
+ */
 const DECORATED_NAME =
-  '[)）]\\s*$|^\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[、.．]\\s*\\S|^\\s*[（(]\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[)）]|\\S\\s+\\S';
+  '[)）]\\s*$|^\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[、.．]\\s*\\S|^\\s*[（(]\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[)）]|\\S\\s+\\S' +
+  '|[*※①-⑳]\\s*$|^\\s*[①-⒇]|"';
 
 /**
  * —, /, 无 … in a value or status cell mean nothing was reported. In a wide table a row's 备注 goes
@@ -166,7 +170,13 @@ export function cleanName(
   raw: string,
   isKnown: (name: string) => boolean,
 ): { clean: string; unit: string | null } {
-  const text = halfwidth(raw);
+  // Footnote marks after the name, a circled or bracketed digit before it, and straight quotes as
+  // the catalogue's “…” (opening, then closing).
+  let quote = 0;
+  const text = halfwidth(raw)
+    .replace(/\s*[*※\u2460-\u2473]+$/, '')
+    .replace(/^[\u2460-\u2487]\s*/, '')
+    .replace(/"/g, () => (quote++ % 2 === 0 ? '“' : '”'));
   const numbered = text
     .replace(/^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?=\S)/, '')
     .replace(/^[（(]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]\s*/, '');

@@ -108,6 +108,25 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reads names with footnote marks, circled numbers and straight quotes, and suggests by shared characters', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,统计期,数值',
+        '职业技能培训*,2021-06,100',
+        '⑵新筹集公租房,2021-06,20',
+        '县域内就诊率①,2021-06,90',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.counts).toMatchObject({ new: 3 });
+    // 公租房新筹集: the characters of 新筹集公租房 in another order, which Jaro-Winkler ranked below others.
+    const unknown = await importText(temp, csv(['指标名称,统计期,数值', '公租房新筹集,2021-06,20']));
+    expect(unknown.problems.map((p) => p.message)).toEqual([
+      '指标目录中没有名为“公租房新筹集”的指标，最接近的是 2021-T1-2 新筹集公租房',
+    ]);
+  });
+
   it('skips lines of text with no figure that name no indicator: footnotes without a colon and sign-offs', async () => {
     const report = await importText(
       temp,
@@ -247,7 +266,7 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
       ]),
     );
     expect(report.problems.map((p) => [p.line, p.code, p.message])).toEqual([
-      [4, 'unknown_indicator', '指标编码不存在：“职业培训”，最接近的是 2021-T1-1 职业技能培训'],
+      [4, 'unknown_indicator', '指标目录中没有名为“职业培训”的指标，最接近的是 2021-T1-1 职业技能培训'],
     ]);
     const fixed = await importText(
       temp,

@@ -48,17 +48,23 @@ nearest AS (
   SELECT u.indicator_key, i.code || ' ' || i.name AS suggestion
   FROM unknown u CROSS JOIN indicator i
   WHERE i.retired_at IS NULL
+  -- A code is compared letter by letter; a name by the characters it shares (a clerk's 棚户区改造
+  -- against 改造各类棚户区: Jaro-Winkler, which weighs the order of characters, found a bus line's
+  -- renovation nearer), and a name inside the other wins.
   QUALIFY row_number() OVER (
     PARTITION BY u.indicator_key
     ORDER BY greatest(jaro_winkler_similarity(upper(u.indicator_key), upper(i.code)),
-                      jaro_winkler_similarity(u.indicator_key, i.name)) DESC, i.code
+                      jaccard(u.indicator_key, i.name),
+                      CASE WHEN contains(i.name, u.indicator_key) OR contains(u.indicator_key, i.name) THEN 0.99 END) DESC, i.code
   ) = 1
 )
 SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
   CASE c.code_
     WHEN 'missing_indicator' THEN '指标编码为空'
     WHEN 'ambiguous_indicator' THEN '指标名称“' || c.indicator_key || '”对应多个指标，请改用指标编码'
-    WHEN 'unknown_indicator' THEN '指标编码不存在：“' || c.indicator_key || '”' || coalesce('，最接近的是 ' || n.suggestion, '')
+    WHEN 'unknown_indicator' THEN CASE WHEN regexp_matches(c.indicator_key, '^\d{4}-')
+      THEN '指标编码不存在：“' || c.indicator_key || '”' ELSE '指标目录中没有名为“' || c.indicator_key || '”的指标' END
+      || coalesce('，最接近的是 ' || n.suggestion, '')
     WHEN 'retired_indicator' THEN '指标 ' || c.code || ' 已停用，不再接受填报'
     WHEN 'outside_scope' THEN '指标 ' || c.code || ' 由 ' || coalesce(c.departments, '其他单位') || ' 负责，不在您账号的填报范围内'
     WHEN 'missing_period' THEN '统计期为空，应写成 2021-10、2021年10月 或 202110'
