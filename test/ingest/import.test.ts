@@ -321,6 +321,24 @@ describe('ingest/importFile', () => {
     expect(report.problems[0]?.message).toContain('累计数 200 比本文件中同一年此前月份的累计数小');
   });
 
+  it('reads a month without a year (3月, 4月份, 1-6月) in the year of the indicator’s document', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T1-1,3月,100\n2021-T1-1,4月份,200\n2021-T1-1,1-6月,300\n2021-T1-1,13月,1\n',
+    );
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([[5, 'bad_period']]);
+    const ok = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T1-1,3月,100\n2021-T1-1,4月份,200\n2021-T1-1,1-6月,300\n',
+    );
+    expect(ok.status).toBe('committed');
+    expect((await history(temp, '2021-T1-1')).map((r) => [r.period, r.value])).toEqual([
+      ['2021-03-31', 100],
+      ['2021-04-30', 200],
+      ['2021-06-30', 300],
+    ]);
+  });
+
   it('warns of a share written as a fraction and of 2021.1, which Excel makes of 2021.10', async () => {
     const report = await importText(
       temp,

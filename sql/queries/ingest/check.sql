@@ -13,7 +13,10 @@ CREATE OR REPLACE TEMP TABLE ingest_checked AS
 WITH period_texts AS (
   SELECT period_raw, tz_period(period_raw) AS period, (period_raw IS NULL OR trim(period_raw) = '') AS period_blank,
     -- 2021.1 is January as written, but Excel shows 2021.10 typed in a number cell as 2021.1.
-    regexp_full_match(trim(period_raw), '\d{4}\.1') AS period_dot_one
+    regexp_full_match(trim(period_raw), '\d{4}\.1') AS period_dot_one,
+    -- 3月, 3月份, 1-3月 with no year (nor one in the title): the month, in the indicator's document's year.
+    CASE WHEN regexp_full_match(trim(period_raw), '(\d{1,2}\s*[-—~至到]\s*)?\d{1,2}\s*月(份|末|底)?')
+      THEN CAST(regexp_extract(trim(period_raw), '(\d{1,2})\s*月', 1) AS INTEGER) END AS period_month
   FROM (SELECT DISTINCT period_raw FROM ingest_staged)
 ),
 matched AS (
@@ -28,6 +31,12 @@ matched AS (
     nullif(trim(s.status_raw), '') AS status_text,
     CASE WHEN s.month_no IS NOT NULL
       THEN last_day(make_date(coalesce(s.month_year, it.doc_year, year(current_date)), s.month_no, 1))
+      -- In a plan of several years, the latest of its years whose month has come.
+      WHEN pt.period_month BETWEEN 1 AND 12
+        THEN last_day(make_date(CASE WHEN it.doc_year IS NULL THEN year(current_date)
+          ELSE least(it.last_year, greatest(it.doc_year,
+            year(current_date) - CASE WHEN pt.period_month > month(current_date) THEN 1 ELSE 0 END)) END,
+          pt.period_month, 1))
       ELSE pt.period END AS period,
     CASE
       WHEN s.basis_raw IS NULL OR trim(s.basis_raw) = '' THEN $default_basis
