@@ -145,6 +145,17 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(blank.counts).toMatchObject({ blank: 1, errors: 0 });
   });
 
+  it('reads the region column under the names bureaus give it: 市州名称, 县区, 地市', async () => {
+    for (const header of ['市州名称', '县区', '地市']) {
+      const report = await importText(
+        temp,
+        csv([`指标编码,统计期,${header},数值`, '2021-T1-1,2021-06,长春市,5']),
+      );
+      expect(report.problems).toEqual([]);
+      expect(report.changes.map((c) => c.region)).toEqual(['长春市']);
+    }
+  });
+
   it('reads a 合计 row under the cities as the province, under one city’s counties as that city, and drops it beside a 全省 row', async () => {
     const cities = await importText(
       temp,
