@@ -150,6 +150,7 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
       const report = await importText(
         temp,
         csv([`指标编码,统计期,${header},数值`, '2021-T1-1,2021-06,长春市,5']),
+        { dryRun: true },
       );
       expect(report.problems).toEqual([]);
       expect(report.changes.map((c) => c.region)).toEqual(['长春市']);
