@@ -162,10 +162,23 @@ export function readTargetsWithDoubts(
 ): { targets: Target[]; unread: string[] } {
   const targets: Target[] = [];
   const unread: string[] = [];
-  for (const sentence of splitSentences(toHalfWidth(text))) {
-    let deadline = defaultDeadline ?? `${year}-12-31`;
+  // 到2025年，A达到50%；B达到95%；…: a time that stands alone before a sentence's first comma
+  // holds for each of the parts its semicolons divide (a part's own time still wins in that part).
+  for (const full of toHalfWidth(text).split(/[。！!]/)) {
+    const head = /^\s*([^，,；;]{1,16}?)[，,]/.exec(full)?.[1]?.trim() ?? '';
+    const opening = /^(?:到|至|力争到|力争|争取到)(?:19|20)\d{2}年(?:底|末)?前?$/.test(head)
+      ? deadlineIn(head, year)
+      : undefined;
+    for (const sentence of splitSentences(full)) {
+      targetsOf(sentence, opening ?? defaultDeadline ?? `${year}-12-31`, opening !== undefined);
+    }
+  }
+  return { targets, unread };
+
+  function targetsOf(sentence: string, start: string, carried: boolean) {
+    let deadline = start;
     let annual = false;
-    let dated = false;
+    let dated = carried;
     for (const clause of splitClauses(sentence)) {
       const own = deadlineIn(clause, year);
       deadline = own ?? deadline;
@@ -177,7 +190,6 @@ export function readTargetsWithDoubts(
       if (/^(?:“?十[四五]五”?期间)?每年$/.test(clause.trim())) annual = true;
     }
   }
-  return { targets, unread };
 }
 
 function splitSentences(text: string): string[] {

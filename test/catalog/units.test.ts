@@ -40,6 +40,19 @@ describe('catalog/quantities', () => {
     const targets = readTargets('完成100个，10月底前，建成20个。年底前完成30个', 2021);
     expect(targets.map((t) => t.deadline)).toEqual(['2021-12-31', '2021-10-31', '2021-12-31']);
   });
+
+  it('applies a time that opens a sentence (到2025年，…) to each of its parts divided by semicolons', () => {
+    const targets = readTargets(
+      '到2025年，城镇化率达到50%以上；污水处理率达到95%；2023年底前建成公园20个。新建道路100公里',
+      2023,
+    );
+    expect(targets.map((t) => [t.value, t.deadline])).toEqual([
+      [50, '2025-12-31'],
+      [95, '2025-12-31'],
+      [20, '2023-12-31'],
+      [100, '2023-12-31'],
+    ]);
+  });
 });
 
 describe('catalog/departments', () => {
