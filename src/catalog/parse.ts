@@ -69,6 +69,10 @@ export function readCatalog(text: string, options: ParseOptions = {}): Parsed {
   }
   const title = documentTitle(outline.preamble) || '重点任务';
   const year = options.year ?? yearOf(title, outline.preamble, drafts, doubts);
+  // A plan of several years (三年行动计划（2023—2025年）): a target without a time of its own is for
+  // the plan's last year, not its first.
+  const span = /((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]\s*((?:19|20)\d{2})\s*年/.exec(title);
+  const planEnd = span && Number(span[2]) > year ? `${span[2]}-12-31` : undefined;
 
   // Departments, with the document's own rule for who leads.
   let firstLeads = /(?:列|排)(?:在)?(?:第一位|首位)的?(?:者|部门|单位)?(?:为|是)牵头/.test(outline.preamble);
@@ -88,7 +92,7 @@ export function readCatalog(text: string, options: ParseOptions = {}): Parsed {
         source: draft.body.slice(0, 80),
       });
     }
-    const defaultDeadline = merged.deadline ? deadlineIn(merged.deadline, year) : undefined;
+    const defaultDeadline = (merged.deadline ? deadlineIn(merged.deadline, year) : undefined) ?? planEnd;
     const read = readTargetsWithDoubts(draft.body, year, defaultDeadline);
     for (const source of read.unread)
       doubts.push({ kind: 'number', seq, message: `第${seq}项任务中有一个数字没有读懂（没有单位）`, source });
@@ -109,7 +113,7 @@ export function readCatalog(text: string, options: ParseOptions = {}): Parsed {
 
   const previousGoals = new Map((options.previous?.goals ?? []).map((g) => [g.no, g]));
   const goals: Goal[] = drafts.goals.map((g) => {
-    const read = readTargetsWithDoubts(g.text, year);
+    const read = readTargetsWithDoubts(g.text, year, planEnd);
     const codes = assignCodes(`${year}-G${g.no}`, read.targets, previousGoals.get(g.no)?.indicators);
     reportDropped(codes.dropped, null, doubts);
     return { no: g.no, title: g.title, text: g.text, indicators: codes.indicators };
