@@ -204,6 +204,61 @@ describe('catalog/extract: a 分工 table (序号 | 重点任务 | 牵头单位 
   });
 });
 
+describe('catalog/extract: a page or a Word table of 分工 that is nearly all table', () => {
+  const rows = [
+    ['序号', '实事项目', '具体目标', '牵头单位', '责任单位'],
+    ['=一、就业和社会保障'],
+    [
+      '1',
+      '促进高校毕业生就业',
+      '新增城镇就业12万人，开发见习岗位1万个。',
+      '市人社局',
+      '各区县（市）人民政府',
+    ],
+    ['2', '提升养老服务能力', '新增普惠养老床位2000张。', '市民政局', '各区县（市）人民政府'],
+    ['=二、教育'],
+    ['3', '扩大基础教育学位供给', '新增学位4.5万个。', '市教育局', '市发展改革委'],
+  ];
+  const expectRows = ({ catalog }: Parsed) => {
+    expect(catalog.parts.map((p) => p.title)).toEqual(['就业和社会保障', '教育']);
+    expect(catalog.tasks.map((t) => [t.part, t.departments[0], t.lead])).toEqual([
+      [1, '市人社局', '市人社局'],
+      [1, '市民政局', '市民政局'],
+      [2, '市教育局', '市教育局'],
+    ]);
+    // The 具体目标 column is part of each task: its figures are the targets.
+    expect(catalog.tasks.map((t) => t.indicators.map((i) => [i.value, i.unit]))).toEqual([
+      [
+        [120000, '人'],
+        [10000, '个'],
+      ],
+      [[2000, '张']],
+      [[45000, '个']],
+    ]);
+  };
+
+  it('reads a web page whose article is the table (the container found is not inside it)', async () => {
+    const cell = (c: string, tag = 'td') => `<${tag}>${c}</${tag}>`;
+    const body = rows
+      .map((r, i) =>
+        r[0]?.startsWith('=')
+          ? `<tr><td colspan="5">${r[0].slice(1)}</td></tr>`
+          : `<tr>${r.map((c) => cell(c, i === 0 ? 'th' : 'td')).join('')}</tr>`,
+      )
+      .join('');
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2024年长沙市重点民生实事项目清单</title></head><body>
+      <div class="nav"><a href="/">首页</a><a href="/zw">政务公开</a></div>
+      <div class="article"><h1>2024年长沙市重点民生实事项目清单</h1><table><tbody>${body}</tbody></table></div>
+      <div class="footer">主办单位：长沙市人民政府办公厅</div></body></html>`;
+    expectRows(await parseBytes(new TextEncoder().encode(html), 'html'));
+  });
+
+  it('reads a Word table whose target column stands beside the task column', async () => {
+    const docx = await toDocxTable('2024年长沙市重点民生实事项目清单', '现将项目清单印发如下。', rows);
+    expectRows(await parseBytes(docx, 'docx'));
+  });
+});
+
 describe('catalog/extract: Word numbering drawn by Word, not typed', () => {
   it('reads a multi-level numbered list (一、 / （一） / 1、) into the same catalogue as the typed text', async () => {
     const text = readFileSync(path.join(documents, 'energy-plan.txt'), 'utf8');

@@ -114,6 +114,8 @@ function mainContainer(body: El): El {
     }
     // Down into the child that holds nearly all the prose: what the others hold is furniture.
     if (!best || total === 0 || (bestScore < total * 0.8 && total - bestScore >= 30)) return current;
+    // Not into a 分工 table: its rows are read as tasks only as a whole table (tableLines).
+    if (best.tagName === 'TABLE' && headerRowOf(grid(best)) >= 0) return current;
     current = best;
   }
 }
@@ -217,13 +219,18 @@ function grid(table: El): { text: string; lines: string[] }[][] {
  * heading. Any other table (a page laid out in a table, say) gives its cells' lines, a row of short
  * cells as one line.
  */
-function tableLines(table: El): string[] {
-  const rows = grid(table);
-  const headerIndex = rows.findIndex(
+/** The row of a 分工 table's header (a task column and a field column), or -1 for another table. */
+function headerRowOf(rows: { text: string }[][]): number {
+  return rows.findIndex(
     (r) =>
       r.some((c) => TASK_HEADER.test(c.text) && c.text.length <= 12) &&
       r.some((c) => FIELD_HEADER.test(c.text) && !PERSON_HEADER.test(c.text) && c.text.length <= 12),
   );
+}
+
+function tableLines(table: El): string[] {
+  const rows = grid(table);
+  const headerIndex = headerRowOf(rows);
   if (headerIndex < 0) {
     return rows
       .flatMap((r) =>
@@ -240,6 +247,10 @@ function tableLines(table: El): string[] {
   }
   const header = (rows[headerIndex] ?? []).map((c) => c.text);
   const taskColumn = header.findIndex((h) => TASK_HEADER.test(h) && !FIELD_HEADER.test(h));
+  // Further columns of what is to be done (具体目标, 工作内容 beside 重点任务): part of the task's text.
+  const moreColumns = header.flatMap((h, i) =>
+    i !== taskColumn && TASK_HEADER.test(h) && !FIELD_HEADER.test(h) && !/序号|编号/.test(h) ? [i] : [],
+  );
   const numberColumn = header.findIndex((h) => /序号|编号/.test(h));
   const out: string[] = rows
     .slice(0, headerIndex)
@@ -254,8 +265,11 @@ function tableLines(table: El): string[] {
       out.push(filled[0] ?? '');
       continue;
     }
-    const task = texts[taskColumn] ?? '';
-    if (task === '') continue;
+    const more = moreColumns
+      .map((i) => (texts[i] ?? '').replace(/[。；;]$/, ''))
+      .filter((t) => t !== '' && t !== texts[taskColumn]);
+    const task = [texts[taskColumn] ?? '', ...more].filter((t) => t !== '').join('。');
+    if ((texts[taskColumn] ?? '') === '') continue;
     n += 1;
     const number = (texts[numberColumn] ?? '').replace(/[.、．]$/, '');
     const printed = /^\d+$/.test(number) ? number : String(n);
