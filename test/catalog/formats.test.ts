@@ -253,6 +253,27 @@ describe('catalog/extract: a page or a Word table of 分工 that is nearly all t
     expectRows(await parseBytes(new TextEncoder().encode(html), 'html'));
   });
 
+  it('reads a header of two rows: 责任单位 over 牵头单位 and 配合单位', async () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="article">
+      <h1>2024年城市更新重点任务分工表</h1><table>
+      <tr><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td colspan="2">责任单位</td><td rowspan="2">完成时限</td></tr>
+      <tr><td>牵头单位</td><td>配合单位</td></tr>
+      <tr><td>1</td><td>改造燃气管道1200公里。</td><td>市住房城乡建设局</td><td>市发展改革委、市财政局</td><td>2024年底</td></tr>
+      <tr><td>2</td><td>新建便民生活圈20个。</td><td>市商务局</td><td>各区政府</td><td>2024年10月底前</td></tr>
+      </table></div></body></html>`;
+    const { catalog } = await parseBytes(new TextEncoder().encode(html), 'html');
+    expect(catalog.tasks.map((t) => [t.text, t.departments, t.departmentMode, t.lead])).toEqual([
+      [
+        '改造燃气管道1200公里。',
+        ['市住房城乡建设局', '市发展改革委', '市财政局'],
+        'lead',
+        '市住房城乡建设局',
+      ],
+      ['新建便民生活圈20个。', ['市商务局', '各区政府'], 'lead', '市商务局'],
+    ]);
+    expect(catalog.tasks.map((t) => t.indicators[0]?.deadline)).toEqual(['2024-12-31', '2024-10-31']);
+  });
+
   it('reads a Word table whose target column stands beside the task column', async () => {
     const docx = await toDocxTable('2024年长沙市重点民生实事项目清单', '现将项目清单印发如下。', rows);
     expectRows(await parseBytes(docx, 'docx'));

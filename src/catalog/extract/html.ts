@@ -245,7 +245,19 @@ function tableLines(table: El): string[] {
       )
       .filter((l) => l.trim() !== '');
   }
-  const header = (rows[headerIndex] ?? []).map((c) => c.text);
+  let header = (rows[headerIndex] ?? []).map((c) => c.text);
+  // A header of two rows (责任单位 over 牵头单位 | 配合单位): the lower row names the columns.
+  let first = headerIndex + 1;
+  const below = rows[first];
+  const headerLike = (t: string) =>
+    t.length <= 12 && (TASK_HEADER.test(t) || FIELD_HEADER.test(t) || PERSON_HEADER.test(t) || /序号|编号/.test(t));
+  if (
+    below?.every((c, i) => c.text === '' || c.text === header[i] || headerLike(c.text)) &&
+    below.some((c, i) => c.text !== '' && c.text !== header[i])
+  ) {
+    header = below.map((c, i) => c.text || (header[i] ?? ''));
+    first += 1;
+  }
   const taskColumn = header.findIndex((h) => TASK_HEADER.test(h) && !FIELD_HEADER.test(h));
   // Further columns of what is to be done (具体目标, 工作内容 beside 重点任务): part of the task's text.
   const moreColumns = header.flatMap((h, i) =>
@@ -257,7 +269,7 @@ function tableLines(table: El): string[] {
     .map((r) => r.map((c) => c.text).join(' '))
     .filter((l) => l.trim() !== '');
   let n = 0;
-  for (const row of rows.slice(headerIndex + 1)) {
+  for (const row of rows.slice(first)) {
     const texts = row.map((c) => c.text);
     const filled = [...new Set(texts.filter((t) => t !== ''))];
     if (filled.length === 0) continue;
