@@ -250,7 +250,8 @@ function tableLines(table: El): string[] {
   let first = headerIndex + 1;
   const below = rows[first];
   const headerLike = (t: string) =>
-    t.length <= 12 && (TASK_HEADER.test(t) || FIELD_HEADER.test(t) || PERSON_HEADER.test(t) || /序号|编号/.test(t));
+    t.length <= 12 &&
+    (TASK_HEADER.test(t) || FIELD_HEADER.test(t) || PERSON_HEADER.test(t) || /序号|编号/.test(t));
   if (
     below?.every((c, i) => c.text === '' || c.text === header[i] || headerLike(c.text)) &&
     below.some((c, i) => c.text !== '' && c.text !== header[i])
