@@ -58,8 +58,30 @@ export async function openSource(file: string, dir: string): Promise<Source> {
   const first = await readStart(file, 8);
   if (startsWith(first, OLE2)) throw await legacyWorkbook(file);
   if (startsWith(first, ZIP)) return openWorkbook(file, dir);
+  if (await isWebPage(file)) throw webPage();
   return openCsv(file, dir);
 }
+
+/**
+ * A web page saved with a spreadsheet's name: what many government systems' "导出Excel" gives
+ * (<html><table>… named .xls). Told by its first bytes (a byte-order mark and spaces skipped).
+ */
+async function isWebPage(file: string): Promise<boolean> {
+  const head = (await readStart(file, 1024))
+    .toString('latin1')
+    .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '');
+  const text = head.replace(/\x00/g, '').trimStart().toLowerCase();
+  return (
+    /^<(?:!doctype html|html|table|\?xml[^>]*>\s*<html)/.test(text) ||
+    /^<\?xml[^>]*>\s*<\?mso-application/.test(text)
+  );
+}
+
+const webPage = () =>
+  new IngestError(
+    'web_page',
+    '这个文件是网页格式（HTML，常见于业务系统“导出Excel”得到的 .xls），不是 Excel 工作簿或 CSV。请用 Excel 打开它，选择“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”或“CSV（逗号分隔）”后再上传。',
+  );
 
 async function openCsv(file: string, dir: string): Promise<Source> {
   const decoded = await decodeToUtf8(file, path.join(dir, 'upload.csv'));

@@ -284,6 +284,22 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     expect(report.problems[1]?.message).toContain('“指标名称”或“指标编码”');
   });
 
+  it("names a web page saved as .xls (a system's 导出Excel) and an Excel 2003 XML sheet, saying how to save them", async () => {
+    const pages = [
+      '\uFEFF  <html><head><meta charset="utf-8"></head><body><table><tr><td>指标编码</td></tr></table></body></html>',
+      '<table border="1"><tr><td>指标编码</td><td>数值</td></tr></table>',
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook></Workbook>',
+    ];
+    for (const [i, page] of pages.entries()) {
+      const file = path.join(temp.dir, `导出${i}.xls`);
+      writeFileSync(file, page);
+      const report = await upload(file);
+      expect(report.status).toBe('rejected');
+      expect(report.problems.map((p) => p.code)).toEqual(['web_page']);
+      expect(report.problems[0]?.message).toContain('网页格式（HTML');
+    }
+  });
+
   it('refuses a legacy .xls and a password-protected workbook, saying how to save them', async () => {
     const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const xls = path.join(temp.dir, '台账.csv'); // the name says CSV: the content decides
