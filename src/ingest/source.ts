@@ -70,7 +70,8 @@ async function isWebPage(file: string): Promise<boolean> {
   const head = (await readStart(file, 1024))
     .toString('latin1')
     .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '');
-  const text = head.replace(/\x00/g, '').trimStart().toLowerCase();
+  // UTF-16 text has a zero byte beside each ASCII one: dropped, so its tags read too.
+  const text = head.split(String.fromCharCode(0)).join('').trimStart().toLowerCase();
   return (
     /^<(?:!doctype html|html|table|\?xml[^>]*>\s*<html)/.test(text) ||
     /^<\?xml[^>]*>\s*<\?mso-application/.test(text)
