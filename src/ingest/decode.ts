@@ -43,11 +43,12 @@ export async function decodeToUtf8(
   input: string,
   output: string,
 ): Promise<Decoded & { encoding: TextEncoding }> {
-  const first = await readHead(input, 4);
-  const utf16 = UTF16_BOMS.find(({ bom }) => startsWith(first, bom));
+  const first = await readHead(input, 1024);
+  const marked = UTF16_BOMS.find(({ bom }) => startsWith(first, bom));
+  const utf16 = marked?.encoding ?? unmarkedUtf16(first);
   if (utf16) {
-    const wide = await transcode(input, output, utf16.encoding, 2);
-    if (wide.ok) return { encoding: utf16.encoding, file: output, sha256: wide.sha256, bytes: wide.bytes };
+    const wide = await transcode(input, output, utf16, marked ? 2 : 0);
+    if (wide.ok) return { encoding: utf16, file: output, sha256: wide.sha256, bytes: wide.bytes };
     throw new IngestError(
       'encoding',
       '文件开头标明是 Unicode（UTF-16）文本，但内容无法按 UTF-16 读取（可能已损坏或被截断）。请在 Excel 中重新另存为“CSV UTF-8”或“Unicode 文本”后上传。',
@@ -235,6 +236,26 @@ async function readHead(file: string, n: number): Promise<Buffer> {
   for await (const chunk of createReadStream(file, { start: 0, end: n - 1 }) as AsyncIterable<Buffer>)
     chunks.push(chunk);
   return Buffer.concat(chunks);
+}
+
+/**
+ * UTF-16 without a byte-order mark (a script's or an old tool's export): ASCII text in it has a zero
+ * byte beside every character, on the odd bytes (little-endian) or the even ones (big-endian), and
+ * ten times fewer on the other side. Null for anything else (a binary file has zeros on both).
+ */
+function unmarkedUtf16(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenZeros += 1;
+    if (head[i + 1] === 0) oddZeros += 1;
+  }
+  // Few on the other side: 一 (U+4E00) is 00 4E in little-endian.
+  if (oddZeros > pairs * 0.3 && evenZeros * 10 < oddZeros) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros * 10 < evenZeros) return 'utf-16be';
+  return null;
 }
 
 function startsWith(buffer: Buffer, prefix: readonly number[]): boolean {

@@ -65,6 +65,12 @@ describe('ingest/importFile', () => {
     ]);
     expect((await history(temp, '2021-T1-2')).map((r) => r.value)).toEqual([950]);
 
+    // Without its byte-order mark, told by the zero byte beside each ASCII character.
+    const unmarked = path.join(temp.dir, 'nobom.txt');
+    writeFileSync(unmarked, Buffer.from('指标编码\t统计期\t数值\r\n2021-T1-2\t2021-03\t960\r\n', 'utf16le'));
+    const plain = await importFile(temp.store, unmarked, { fileName: 'nobom.txt', by: 'test' });
+    expect(plain).toMatchObject({ status: 'committed', encoding: 'utf-16le', counts: { new: 1 } });
+
     // A line of too many fields is stopped as in any other encoding (the zero bytes are not binary).
     const wide = await importText(temp, `指标编码,统计期,数值\n${'1,'.repeat(1500)}1\n`, {
       encoding: 'utf-16le',
@@ -321,7 +327,7 @@ describe('ingest/importFile', () => {
     expect(report.problems[0]?.message).toContain('累计数 200 比本文件中同一年此前月份的累计数小');
   });
 
-  it('reads a month without a year (3月, 4月份, 1-6月) in the year of the indicator’s document', async () => {
+  it('reads a month or quarter without a year (3月, 4月份, 1-6月, 前三季度) in the year of the indicator’s document', async () => {
     const report = await importText(
       temp,
       '指标编码,统计期,数值\n2021-T1-1,3月,100\n2021-T1-1,4月份,200\n2021-T1-1,1-6月,300\n2021-T1-1,13月,1\n',
@@ -329,13 +335,14 @@ describe('ingest/importFile', () => {
     expect(report.problems.map((p) => [p.line, p.code])).toEqual([[5, 'bad_period']]);
     const ok = await importText(
       temp,
-      '指标编码,统计期,数值\n2021-T1-1,3月,100\n2021-T1-1,4月份,200\n2021-T1-1,1-6月,300\n',
+      '指标编码,统计期,数值\n2021-T1-1,3月,100\n2021-T1-1,4月份,200\n2021-T1-1,1-6月,300\n2021-T1-1,前三季度,400\n',
     );
     expect(ok.status).toBe('committed');
     expect((await history(temp, '2021-T1-1')).map((r) => [r.period, r.value])).toEqual([
       ['2021-03-31', 100],
       ['2021-04-30', 200],
       ['2021-06-30', 300],
+      ['2021-09-30', 400],
     ]);
   });
 
