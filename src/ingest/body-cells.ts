@@ -71,9 +71,10 @@ export async function readPeriodTexts(tx: Tx, table: Table, texts: string[]): Pr
     // 2021-10, 2021年10月, 202110 are the check's own (tz_period); only the others are rewritten.
     if (!phrase || (phrase.year !== null && phrase.basis === null)) return [];
     const y = phrase.year ?? year;
-    if (!y) return [];
     const basis = phrase.basis === 'cumulative' ? '累计' : phrase.basis === 'increment' ? '当月' : null;
-    return [{ raw: p, period: `${y}-${String(phrase.month).padStart(2, '0')}`, basis }];
+    // No year anywhere: the month alone (一季度 → 3月), which the check dates in the indicator's year.
+    const period = y ? `${y}-${String(phrase.month).padStart(2, '0')}` : `${phrase.month}月`;
+    return [{ raw: p, period, basis }];
   });
   if (map.length === 0) return;
   await tx.connection.run(
