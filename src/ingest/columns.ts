@@ -346,6 +346,20 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     for (const v of values.splice(0))
       months.push({ ...v, year, month, basis: v.basis ?? context.period.basis });
   }
+  // 2020年1-9月 | 2021年1-9月 | 增幅（%）: a comparison with last year. The earlier year's columns are
+  // for the comparison, not figures to report (that year is another document's), when a later year
+  // has the same period and a column of the change stands beside them.
+  const compared = ignored.some((c) => /增幅|增长|增速|同比|比上年|增减/.test(c.name));
+  const latest = Math.max(...months.map((m) => m.year ?? 0));
+  if (compared && latest > 0) {
+    for (const m of [...months]) {
+      const later = months.some((o) => (o.year ?? 0) > (m.year ?? 0) && o.month === m.month);
+      if (m.year !== null && m.year < latest && later) {
+        months.splice(months.indexOf(m), 1);
+        ignored.push({ index: m.index, name: m.name, reason: '上年同期数，只用于比较' });
+      }
+    }
+  }
   // 全年 (or 1-12月) standing before the other periods is the year's target, not December's figure.
   const [firstMonth] = [...months].sort((a, b) => a.index - b.index);
   if (

@@ -206,6 +206,16 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(both.layout?.summary).toContain('第4行为合计行（未导入），已跳过。');
   });
 
+  it("leaves out last year's columns of a comparison (2020年1-9月 | 2021年1-9月 | 增幅)", async () => {
+    const report = await importText(
+      temp,
+      csv(['指标名称,2020年1-9月,2021年1-9月,增幅（%）', '职业技能培训,9000,12680,40.9']),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-09-30', '全省', 12680, 'cumulative']]);
+    expect(report.layout?.summary).toContain('“2020年1-9月”列未导入：上年同期数，只用于比较。');
+  });
+
   it('reads a statistics form by the period in its title: 本月 beside 1-10月累计 keeps the cumulative one', async () => {
     const report = await importText(
       temp,
