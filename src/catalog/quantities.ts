@@ -73,6 +73,25 @@ const UNITS = [
   '眼',
   '口',
   '宗',
+  '微克',
+  '毫克',
+];
+
+/** The second part of a unit per another (8公里/平方公里, 30微克/立方米, 5人/万人). */
+const PER_UNITS = [
+  '平方公里',
+  '平方千米',
+  '立方米',
+  '平方米',
+  '万人',
+  '千人',
+  '百人',
+  '人',
+  '户',
+  '年',
+  '天',
+  '日',
+  '小时',
 ];
 
 /** Units of time and order: a number in them is a date, a duration or an ordinal, never a target. */
@@ -92,6 +111,16 @@ const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万|亿)?/g;
 
 /** Qualifiers written before a number, longest first, and the comparator each gives. */
 const BEFORE: [string, Comparator][] = [
+  // Cut down to (压缩至1个工作日, 降至5%): at most that.
+  ['压缩至', '<='],
+  ['压缩到', '<='],
+  ['缩短至', '<='],
+  ['缩短到', '<='],
+  ['降低至', '<='],
+  ['降低到', '<='],
+  ['下降至', '<='],
+  ['下降到', '<='],
+  ['降至', '<='],
   ['不少于', '>='],
   ['不低于', '>='],
   ['不超过', '<='],
@@ -290,7 +319,11 @@ function tokensOf(clause: string): Token[] {
       : (UNITS.find((u) => rest.startsWith(u)) ?? '');
     let end = numberEnd + unit.length;
     if (unit === '') end += /^年度?/.exec(rest)?.[0].length ?? 0;
-    tokens.push({ start, numberEnd, end, value: parseChineseNumber(m[0]), unit });
+    // A unit per another: a density or a concentration, one unit.
+    const per = unit === '' ? undefined : PER_UNITS.find((u) => rest.startsWith(`/${u}`, unit.length));
+    const whole = per ? `${unit}/${per}` : unit;
+    if (per) end += per.length + 1;
+    tokens.push({ start, numberEnd, end, value: parseChineseNumber(m[0]), unit: whole });
   }
   return tokens;
 }
@@ -404,7 +437,11 @@ function toTarget(
       /保持|不低于|控制在|稳定在/.test(clause) ||
       (after !== undefined && after[0] !== '左右' && !/达到/.test(clause));
     kind = kept ? 'level' : 'coverage';
-  } else kind = /每[个百千万]/.test(clause) || TIME_UNITS.includes(item.unit) ? 'level' : 'count';
+  } else
+    kind =
+      /每[个百千万]/.test(clause) || TIME_UNITS.includes(item.unit) || item.unit.includes('/')
+        ? 'level'
+        : 'count';
   const sourceStart = item.start - (qualifier ? qualifier[0].length : 0);
   const source = clause.slice(sourceStart, item.end + (after ? after[0].length : 0));
   const rest = clause.slice(item.end + (after?.[0].length ?? 0)).replace(/^的/, '');

@@ -34,6 +34,13 @@ describe('catalog/quantities', () => {
     expect(one('城市用户年均停电时间不超过1小时')).toEqual([[1, '小时', '<=', 'level']]);
     expect(one('企业开办时间压缩至1个工作日以内')).toEqual([[1, '个工作日', '<=', 'level']]);
     expect(one('贷款期限不超过6个月')).toEqual([]);
+    expect(one('审批时限缩短到5个工作日')).toEqual([[5, '个工作日', '<=', 'level']]);
+  });
+
+  it('reads a unit per another as one unit of a level, and 降至 as at most', () => {
+    expect(one('PM2.5平均浓度控制在30微克/立方米以内')).toEqual([[30, '微克/立方米', '<=', 'level']]);
+    expect(one('县城建成区路网密度不低于8公里/平方公里')).toEqual([[8, '公里/平方公里', '>=', 'level']]);
+    expect(one('单位GDP能耗降至0.5吨标准煤')).toEqual([[0.5, '吨标准煤', '<=', 'count']]);
   });
 
   it('applies a deadline to the clauses after it in the same sentence only', () => {
