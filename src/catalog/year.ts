@@ -101,5 +101,23 @@ export function documentTitle(preamble: string): string {
     }
     heading.push(line);
   }
-  return heading.join('').trim();
+  const title = heading.join('').trim();
+  // A notice that issues the document (…关于印发《X》的通知) is titled by what it issues.
+  const issued = /关于印发《?(.+?)》?的通知$/.exec(title)?.[1];
+  if (issued) return issued;
+  if (title !== '') return title;
+  // A notice's own text before the document (各市政府：…印发给你们…): the document's title is the
+  // last short heading line before its first item.
+  const lines = preamble.split('\n').map((l) => l.trim());
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (
+      line.length >= 6 &&
+      line.length <= 60 &&
+      !/[。，,；;：:]/.test(line) &&
+      new RegExp(`${DOCUMENT_TYPE.source}$`).test(line)
+    )
+      return line;
+  }
+  return '';
 }

@@ -127,4 +127,17 @@ describe('catalog/parseDocument on an edition written in another style', () => {
       [1, '新建公交候车亭100座。', [[100, '座']]],
     ]);
   });
+
+  it('titles a notice that issues the document by what it issues, and finds the title after its text', () => {
+    const body = '\n一、推进市民化\n1.新增城镇落户人口30万人。（省公安厅负责）\n';
+    expect(
+      readCatalog(`浙江省人民政府办公厅关于印发浙江省2023年新型城镇化重点任务的通知${body}`).catalog.document
+        .title,
+    ).toBe('浙江省2023年新型城镇化重点任务');
+    const notice =
+      '浙政办发〔2023〕18号\n各市、县（市、区）人民政府，省政府直属各单位：\n' +
+      '《浙江省2023年新型城镇化重点任务》已经省政府同意，现印发给你们，请认真贯彻落实。\n' +
+      `浙江省人民政府办公厅\n2023年4月10日\n浙江省2023年新型城镇化重点任务${body}`;
+    expect(readCatalog(notice).catalog.document.title).toBe('浙江省2023年新型城镇化重点任务');
+  });
 });

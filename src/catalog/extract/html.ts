@@ -86,6 +86,8 @@ export function htmlToText(html: string, kind: 'page' | 'fragment'): string {
     (line, i) =>
       shortTitle.startsWith(line.slice(0, 8)) &&
       line.length <= shortTitle.length + 4 &&
+      // Not the signature (浙江省人民政府办公厅) that the title (…办公厅关于印发…的通知) starts with.
+      line.length >= shortTitle.length * 0.4 &&
       (i === 0 || line.length < 40),
   );
   if (shortTitle && !given) head.push(shortTitle);
