@@ -214,13 +214,6 @@ function grid(table: El): { text: string; lines: string[] }[][] {
   return out.map((row) => Array.from(row, (c) => c ?? { text: '', lines: [] }));
 }
 
-/**
- * A table. A 分工 table (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) gives one task a row —
- * "3.任务。（牵头单位：X；责任单位：Y；完成时限：Z）" — so that it reads like a text with labelled
- * fields, merged cells read into every row they span; a row filled with one text across is a
- * heading. Any other table (a page laid out in a table, say) gives its cells' lines, a row of short
- * cells as one line.
- */
 /** The row of a 分工 table's header (a task column and a field column), or -1 for another table. */
 function headerRowOf(rows: { text: string }[][]): number {
   return rows.findIndex(
@@ -230,6 +223,13 @@ function headerRowOf(rows: { text: string }[][]): number {
   );
 }
 
+/**
+ * A table. A 分工 table (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) gives one task a row —
+ * "3.任务。（牵头单位：X；责任单位：Y；完成时限：Z）" — so that it reads like a text with labelled
+ * fields, merged cells read into every row they span; a row filled with one text across is a
+ * heading. Any other table (a page laid out in a table, say) gives its cells' lines, a row of short
+ * cells as one line.
+ */
 function tableLines(table: El): string[] {
   const rows = grid(table);
   const headerIndex = headerRowOf(rows);
