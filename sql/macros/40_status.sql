@@ -11,10 +11,13 @@
 -- is dated within a month (every period a month end, as the import writes months): see `deeper`.
 CREATE OR REPLACE MACRO tz_indicator_status(known, document, regions, asofs, behind, far_behind, stale_months, pending := false, pending_scope := NULL, codes := NULL, every_region := false, within_month := true) AS TABLE
 WITH months AS (
-  SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of
+  -- With each month, the month ends three, four and five months before it (see latest_month_ends).
+  SELECT as_of, last_day(as_of - INTERVAL 3 MONTH) AS before3, last_day(as_of - INTERVAL 4 MONTH) AS before4,
+    last_day(as_of - INTERVAL 5 MONTH) AS before5
+  FROM (SELECT DISTINCT CAST(unnest(asofs) AS DATE) AS as_of)
 ),
 series AS (
-  SELECT m.as_of, s.*
+  SELECT m.as_of, m.before3, m.before4, m.before5, s.*
   FROM tz_cumulative_regions(known, document, CASE WHEN every_region THEN NULL ELSE regions END,
     pending := pending, pending_scope := pending_scope, codes := codes) s
   -- An annual target (每年) is judged on its as-of year's figures only: each year starts at zero.
@@ -22,16 +25,14 @@ series AS (
 ),
 -- One grouped pass over the series per month, indicator and region (a window, or a join, per
 -- figure read the millions of values of a document again for each): the latest actual, the latest
--- plan, when a milestone was first done, and the latest four actuals. The value three months before
--- the latest one (for the recent run rate) is among those four — periods are distinct dates, and
--- month ends put at most three in the three months — unless reports dated within the month put four
--- or more there: `deeper` looks those few up in the series. With month ends only (`within_month`
--- false) that cannot happen, and `deeper` does not read the series: read twice, the series is kept
--- whole in memory between the reads, which cost a fifth of the by-region snapshot's time.
+-- plan, when a milestone was first done, and the actual three months before the latest one (for the
+-- recent run rate). Each aggregate reads the actuals by their period as the key (`actual_period`,
+-- NULL for a plan, which the aggregates skip), the plan by its own: a FILTER clause per aggregate
+-- cost a quarter of the pass.
+-- With reports dated within the month (`within_month`), the value three months before the latest is
+-- among the latest four — periods are distinct dates, and month ends put at most three in the three
+-- months — unless four or more fall there: `deeper` looks those few up in the series.
 figures AS (
-  -- Each aggregate reads the actuals by their period as the key (`actual_period`, NULL for a plan,
-  -- which the aggregates skip), the plan by its own: a FILTER clause per aggregate cost a quarter
-  -- of the pass.
   SELECT as_of, indicator_code, region,
     max(actual_period) AS last_period,
     arg_max_null(cumulative, actual_period) AS last_cumulative,
@@ -42,6 +43,7 @@ figures AS (
     max(actual_period, 4) AS recent_periods,
     max_by(cumulative, actual_period, 4) AS recent_cumulatives
   FROM (SELECT *, CASE WHEN series = 'actual' THEN period END AS actual_period FROM series)
+  WHERE within_month
   GROUP BY as_of, indicator_code, region
 ),
 three_before AS (
@@ -57,12 +59,50 @@ deeper AS (
   WHERE within_month AND s.series = 'actual' AND s.period <= t.three_months_before
   GROUP BY s.as_of, s.indicator_code, s.region
 ),
-latest AS (
+-- The same rule as latest_month_ends: a series not reported for three months has no recent rate.
+latest_within_month AS (
   SELECT t.* EXCLUDE (recent_periods, recent_cumulatives, three_months_before, earlier_at, deeper),
-    coalesce(d.period, t.recent_periods[t.earlier_at]) AS earlier_period,
-    coalesce(d.cumulative, t.recent_cumulatives[t.earlier_at]) AS earlier_cumulative
+    CASE WHEN date_diff('month', t.last_period, t.as_of) <= 2
+      THEN coalesce(d.period, t.recent_periods[t.earlier_at]) END AS earlier_period,
+    CASE WHEN date_diff('month', t.last_period, t.as_of) <= 2
+      THEN coalesce(d.cumulative, t.recent_cumulatives[t.earlier_at]) END AS earlier_cumulative
   FROM three_before t
   LEFT JOIN deeper d ON d.as_of = t.as_of AND d.indicator_code = t.indicator_code AND d.region = t.region
+),
+-- With month ends only (`within_month` false, as the import writes months), a latest report of the
+-- as-of month or of one or two months before it has its value three months earlier found by the
+-- latest report at or before a fixed month end (before3, before4 or before5): plain aggregates, where
+-- the latest four periods and values (two heaps a key) cost a fifth of the by-region snapshot and
+-- most of its memory. A series whose latest report is older than that (not reported for three
+-- months) has no recent run rate: its rate is the year's average.
+latest_month_ends AS (
+  SELECT as_of, indicator_code, region, last_period, last_cumulative, last_reported, milestone_status, planned,
+    done_period,
+    CASE date_diff('month', last_period, as_of) WHEN 0 THEN p3 WHEN 1 THEN p4 WHEN 2 THEN p5 END AS earlier_period,
+    CASE date_diff('month', last_period, as_of) WHEN 0 THEN c3 WHEN 1 THEN c4 WHEN 2 THEN c5 END AS earlier_cumulative
+  FROM (
+    SELECT as_of, indicator_code, region,
+      max(actual_period) AS last_period,
+      arg_max_null(cumulative, actual_period) AS last_cumulative,
+      arg_max_null(reported, actual_period) AS last_reported,
+      arg_max_null(milestone_status, actual_period) AS milestone_status,
+      arg_max_null(cumulative, CASE WHEN series = 'plan' THEN period END) AS planned,
+      min(CASE WHEN milestone_status = '已完成' THEN actual_period END) AS done_period,
+      max(CASE WHEN actual_period <= before3 THEN actual_period END) AS p3,
+      arg_max_null(cumulative, CASE WHEN actual_period <= before3 THEN actual_period END) AS c3,
+      max(CASE WHEN actual_period <= before4 THEN actual_period END) AS p4,
+      arg_max_null(cumulative, CASE WHEN actual_period <= before4 THEN actual_period END) AS c4,
+      max(CASE WHEN actual_period <= before5 THEN actual_period END) AS p5,
+      arg_max_null(cumulative, CASE WHEN actual_period <= before5 THEN actual_period END) AS c5
+    FROM (SELECT *, CASE WHEN series = 'actual' THEN period END AS actual_period FROM series)
+    WHERE NOT within_month
+    GROUP BY as_of, indicator_code, region
+  )
+),
+latest AS (
+  SELECT * FROM latest_within_month
+  UNION ALL BY NAME
+  SELECT * FROM latest_month_ends
 ),
 measured AS (
   SELECT m.as_of, rg.region, i.code, i.name, i.kind, i.task_seq, i.goal_no, i.position,

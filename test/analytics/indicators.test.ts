@@ -119,6 +119,20 @@ describe('analytics/indicatorStates', () => {
     expect(forecastSentence(s, 2021)).toBe('按近三个月进度，预计12月完成');
   });
 
+  it('takes the recent run rate from three months before the latest report, and a stale one from the year', async () => {
+    await importText(temp, '指标编码,统计期,数值\n2021-T1-1,2021-02,2000\n2021-T1-1,2021-06,18000\n');
+    // As of August the latest report (June) is two months old: 16000 over the four months since February.
+    expect((await states('2021-08'))['2021-T1-1']).toMatchObject({
+      rate_from_three_months: true,
+      forecast: 42000,
+    });
+    // As of October it is four months old: no recent rate, the year's average (18000 over six months).
+    expect((await states('2021-10'))['2021-T1-1']).toMatchObject({
+      rate_from_three_months: false,
+      forecast: 36000,
+    });
+  });
+
   it('finds the value three months before the latest among reports dated within the month', async () => {
     // Four reports fall within the three months before 30 June (15 April to 30 June), more than the
     // one pass over the series keeps (sql/macros/40_status.sql): the value of 15 March is found all the same.

@@ -275,6 +275,11 @@ describe('export: one row per indicator and region', () => {
       '指标编码,统计期,当月完成,地区\n2021-T10-1,2021-08,3,长春市\n2021-T10-1,2021-09,4.1,长春市\n' +
         '2021-T10-1,2021-10,0.2,长春市\n2021-T1-1,2021-09,0.1,吉林市\n',
     );
+    // A series not reported since June (no recent run rate as of October) and one reported in August.
+    await commit(
+      '指标编码,统计期,数值,地区\n2021-T10-1,2021-02,1,白城市\n2021-T10-1,2021-06,5,白城市\n' +
+        '2021-T10-1,2021-05,1,松原市\n2021-T10-1,2021-08,4,松原市\n',
+    );
     const text = async (query: string) => {
       const res = await ctx.app.request(`/api/snapshot?${query}`);
       expect(res.status, query).toBe(200);
