@@ -346,6 +346,22 @@ describe('ingest/importFile', () => {
     ]);
   });
 
+  it('reads an approximate figure (300余, 400多人, 450人以上) as written, with a warning, and still checks its unit', async () => {
+    const report = await importText(
+      temp,
+      '指标编码,统计期,数值\n2021-T1-1,2021-06,300余\n2021-T1-1,2021-07,400多人\n2021-T1-1,2021-08,450人以上\n2021-T1-1,2021-09,500户\n',
+      { dryRun: true },
+    );
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([
+      [2, 'approximate_value'],
+      [3, 'approximate_value'],
+      [4, 'approximate_value'],
+      [5, 'unit_mismatch'],
+    ]);
+    expect(report.problems[0]?.message).toBe('“300余”是约数，按 300 导入；如有准确数，请填写准确数');
+    expect(report.changes.map((c) => c.value)).toEqual([300, 400, 450]);
+  });
+
   it('warns of a share written as a fraction and of 2021.1, which Excel makes of 2021.10', async () => {
     const report = await importText(
       temp,

@@ -57,7 +57,12 @@ matched AS (
 valued AS (
   SELECT m.*,
     CASE WHEN m.value_plain THEN CAST(m.value_text AS DOUBLE) ELSE tz_number_of_text(m.number_text) END AS number,
-    CASE WHEN m.value_plain THEN '' ELSE tz_suffix_of_text(m.number_text) END AS suffix,
+    CASE WHEN m.value_plain THEN '' ELSE tz_suffix_of_text(m.number_text) END AS written_suffix,
+    -- 300余, 300余人, 30条以上, 约95%: the unit without the words that make the figure approximate
+    -- (the figure is read as written, and a warning says so).
+    CASE WHEN written_suffix = '' THEN ''
+      ELSE regexp_replace(regexp_replace(written_suffix, '^(余|多)', ''), '(余|多|以上|左右)$', '') END AS suffix,
+    written_suffix <> suffix AS approximate,
     -- A milestone's status may stand in the status column or, for short files, in the value column.
     CASE coalesce(m.status_text, CASE WHEN m.kind = 'milestone' THEN m.value_text END)
       WHEN '未开始' THEN '未开始' WHEN '未启动' THEN '未开始' WHEN '尚未启动' THEN '未开始'
@@ -106,6 +111,7 @@ checked AS (
       -- 0.88 for 88%: a share written as a fraction (a percent sign written with it says otherwise).
       WHEN v.unit = '%' AND v.number > 0 AND v.number < 1 AND v.suffix = '' THEN 'fraction_percent'
       WHEN v.period_dot_one AND NOT v.blank THEN 'period_dot_one'
+      WHEN v.approximate AND v.number IS NOT NULL AND v.kind <> 'milestone' THEN 'approximate_value'
     END AS w_value
   FROM valued v
 )

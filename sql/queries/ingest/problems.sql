@@ -87,6 +87,7 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'over_100_percent' THEN '百分比大于 100：' || c.value_text
     WHEN 'fraction_percent' THEN '数值 ' || c.value_text || ' 小于 1，而该指标的单位是 %：如果是比例（如 0.88 即 88%），请写成 88 或 88%'
     WHEN 'cumulative_down' THEN '累计数 ' || c.value_text || ' 比本文件中同一年此前月份的累计数小：如果这一列是当月数（每月新增），请在表头写明“当月”，或加一列“口径”填写“当月”'
+    WHEN 'approximate_value' THEN '“' || c.value_text || '”是约数，按 ' || regexp_replace(CAST(c.number AS VARCHAR), '\.0$', '') || ' 导入；如有准确数，请填写准确数'
     WHEN 'period_dot_one' THEN '统计期“' || c.period_raw || '”按 1 月读取；如果是 10 月（Excel 把数字 2021.10 显示为 2021.1），请改写成 2021-10'
     WHEN 'duplicate_key' THEN '与第' || c.first_line || '行重复：' || CASE WHEN c.series = 'target'
       THEN '同一指标、地区的分解目标' ELSE '同一指标、地区、统计期' END || '在文件中出现了两次'
