@@ -95,10 +95,61 @@ export async function readWorkbook(file: string, dir: string, sheets: SheetInfo[
         ),
       );
     });
+    result.problems.push(...hiddenParts(sheet, found.table, imported, lastRow));
     result.tables.push({ sheet: name, shape: found.table, file: csv, width });
   }
   if (result.tables.length === 0) result.refusal = closest.problems;
   return result;
+}
+
+/**
+ * Hidden rows with figures and hidden columns that are imported: read as any other (saving as CSV
+ * keeps them too), and said so, for the clerk who hid a row to leave it out.
+ */
+function hiddenParts(
+  sheet: ExcelJS.Worksheet,
+  table: TableShape,
+  imported: Set<number>,
+  lastRow: number,
+): Problem[] {
+  const problems: Problem[] = [];
+  const rows: number[] = [];
+  const read = [...imported];
+  for (let r = table.dataStart; r <= lastRow; r++) {
+    const row = sheet.getRow(r);
+    if (row.hidden && read.some((c) => row.getCell(c + 1).value != null)) rows.push(r);
+  }
+  const few = (list: (number | string)[]) =>
+    `${list.slice(0, 10).join('、')}${list.length > 10 ? ` 等 ${list.length} ` : ''}`;
+  if (rows.length > 0)
+    problems.push(
+      sheetProblem(
+        sheet.name,
+        null,
+        'hidden_rows',
+        `第${few(rows)}行是隐藏行，已照常导入；如不应上报，请删除这些行后再上传。`,
+        null,
+        null,
+        'warning',
+      ),
+    );
+  const columns = [...imported]
+    .sort((a, b) => a - b)
+    .filter((c) => sheet.getColumn(c + 1).hidden)
+    .map((c) => `“${table.names[c] ?? ''}”`);
+  if (columns.length > 0)
+    problems.push(
+      sheetProblem(
+        sheet.name,
+        null,
+        'hidden_columns',
+        `${few(columns)}列是隐藏列，已照常导入；如不应上报，请删除这些列后再上传。`,
+        null,
+        null,
+        'warning',
+      ),
+    );
+  return problems;
 }
 
 function importedColumns(table: TableShape): Set<number> {

@@ -221,6 +221,36 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     expect(await stored(temp, '2021-T1-1')).toEqual([]);
   });
 
+  it('imports hidden rows and columns as Excel’s own CSV would, and says so', async () => {
+    const file = await writeWorkbook(path.join(temp.dir, 'hidden.xlsx'), [
+      {
+        name: '月报',
+        fill: (s) => {
+          s.addRow(['指标名称', '1-3月', '1-6月']);
+          s.addRow(['职业技能培训', 500, 900]);
+          s.addRow(['新筹集公租房', 10, 20]);
+          s.getRow(3).hidden = true;
+          s.getColumn(2).hidden = true;
+        },
+      },
+    ]);
+    const report = await upload(file);
+    expect(report.status).toBe('committed');
+    expect(report.counts).toMatchObject({ new: 4, warnings: 2 });
+    expect(report.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      [
+        'hidden_rows',
+        'warning',
+        '工作表“月报”：第3行是隐藏行，已照常导入；如不应上报，请删除这些行后再上传。',
+      ],
+      [
+        'hidden_columns',
+        'warning',
+        '工作表“月报”：“1-3月”列是隐藏列，已照常导入；如不应上报，请删除这些列后再上传。',
+      ],
+    ]);
+  });
+
   it('reads a workbook of one sheet per region: the sheet’s name is the region of its rows', async () => {
     const region = (value: number) => (s: ExcelJS.Worksheet) => {
       s.addRow(['指标名称', '1-3月']);
