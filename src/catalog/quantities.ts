@@ -319,6 +319,12 @@ function tokensOf(clause: string): Token[] {
       : (UNITS.find((u) => rest.startsWith(u)) ?? '');
     let end = numberEnd + unit.length;
     if (unit === '') end += /^年度?/.exec(rest)?.[0].length ?? 0;
+    // 500米覆盖率: a distance that qualifies a rate's name, not a quantity to deliver.
+    const rate = /^(?:米|公里|千米)$/.test(unit) && /^[\u4e00-\u9fa5]{0,8}?率/.test(rest.slice(unit.length));
+    if (rate) {
+      tokens.push({ start, numberEnd, end: numberEnd, value: parseChineseNumber(m[0]), unit: '' });
+      continue;
+    }
     // A unit per another: a density or a concentration, one unit.
     const per = unit === '' ? undefined : PER_UNITS.find((u) => rest.startsWith(`/${u}`, unit.length));
     const whole = per ? `${unit}/${per}` : unit;

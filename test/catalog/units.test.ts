@@ -37,6 +37,16 @@ describe('catalog/quantities', () => {
     expect(one('审批时限缩短到5个工作日')).toEqual([[5, '个工作日', '<=', 'level']]);
   });
 
+  it('reads a distance that qualifies a rate (公交站点500米覆盖率) as part of its name', () => {
+    expect(readTargets('公交站点500米覆盖率达到100%', 2023).map((t) => [t.name, t.value, t.unit])).toEqual([
+      ['公交站点500米覆盖率', 100, '%'],
+    ]);
+    expect(one('新建公交专用道30公里，站点覆盖率达到90%')).toEqual([
+      [30, '公里', '=', 'count'],
+      [90, '%', '=', 'coverage'],
+    ]);
+  });
+
   it('reads a unit per another as one unit of a level, and 降至 as at most', () => {
     expect(one('PM2.5平均浓度控制在30微克/立方米以内')).toEqual([[30, '微克/立方米', '<=', 'level']]);
     expect(one('县城建成区路网密度不低于8公里/平方公里')).toEqual([[8, '公里/平方公里', '>=', 'level']]);
