@@ -150,6 +150,8 @@ const INFORMATIONAL_HEADERS = new Set(['序号', '责任单位', '牵头单位',
  */
 const DERIVED_HEADER = /率|比重|同比|同期|增长|增速|增幅|增减|排名|位次|进度|计划|差距|剩余|还需|比上年|上年/;
 
+const DERIVED_REASON = '为计算或计划数，不作为完成值导入';
+
 /** A target however it is worded: 2021年目标, 年度目标任务数, 全年任务量. */
 const TARGET_HEADER = /目标|任务数|任务量|年度任务|全年任务/;
 
@@ -164,7 +166,15 @@ export interface MonthColumn {
   month: number;
   /** What the header says of the figures (1-6月: cumulative; 二季度, 当月: increment), or null. */
   basis?: 'cumulative' | 'increment' | null;
+  /**
+   * A column headed by an indicator's name (地区 | 改造各类棚户区（套） | 新筹集公租房（套）, the period
+   * in the title): its figures are that indicator's, of the title's period. The catalogue's name.
+   */
+  indicator?: string;
 }
+
+/** The catalogue's name of the indicator a header names (units in brackets and list numbers aside), or null. */
+export type IndicatorNames = (header: string) => string | null;
 
 export interface ColumnLayout {
   format: 'long' | 'wide';
@@ -194,6 +204,8 @@ export interface LayoutContext {
   year?: number | null;
   /** The period the title names (（1-10月）), for a table whose values have no period column. */
   period?: PeriodPhrase | null;
+  /** Which headers name an indicator of the catalogue (a table of regions by indicator). */
+  indicators?: IndicatorNames | undefined;
 }
 
 /** Recognises '1月', '01月', '2021-01', '2021/1', '2021年1月', '202101', '1-3月', '一季度' … as month columns. */
@@ -302,6 +314,7 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   const units: Record<number, string> = {};
   const ignored: ColumnLayout['ignored'] = [];
   const problems: Problem[] = [];
+  const named: { index: number; name: string; indicator: string; derived?: boolean }[] = [];
   const problem = (
     column: string | null,
     code: string,
@@ -320,18 +333,52 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
       const p = periodOfHeader(name) as PeriodPhrase;
       const year = p.year ?? (parent ? yearInText(parent) : null) ?? context.year ?? null;
       months.push({ index, name, year, month: p.month, basis: p.basis ?? basisOfText(parent) });
+    } else if (kind === 'derived' && context.indicators?.(name)) {
+      // 县域内就诊率 reads as a derived figure (率) by its words, but it is an indicator's name.
+      named.push({ index, name, indicator: context.indicators(name) ?? name, derived: true });
     } else if (kind === 'derived') {
-      ignored.push({ index, name, reason: '为计算或计划数，不作为完成值导入' });
+      ignored.push({ index, name, reason: DERIVED_REASON });
     } else if (kind && kind !== 'informational') {
       const taken = roles[kind];
       if (taken && kind === 'target') ignored.push({ index, name, reason: `已有目标值列“${taken.name}”` });
       else if (taken)
         problem(name, 'duplicate_column', `列“${taken.name}”和“${name}”表示同一内容，请只保留一列。`);
       else roles[kind] = { index, name };
+    } else if (!kind && name !== '' && context.indicators?.(name)) {
+      named.push({ index, name, indicator: context.indicators(name) ?? name });
     } else if (!kind && name !== '') {
       problem(name, 'unknown_column', `无法识别的列“${name}”，已忽略。`, 'warning');
     }
   });
+  // Regions down the side, indicators across (地区 | 改造各类棚户区（套） | …), the period in the
+  // title or the sheet's name: each indicator's column is a column of that period.
+  if (named.length > 0 && !roles.indicator && !roles.indicator_name) {
+    if (context.period && !roles.period && months.length === 0) {
+      const year = context.period.year ?? context.year ?? null;
+      for (const n of named)
+        months.push({
+          index: n.index,
+          name: n.name,
+          year,
+          month: context.period.month,
+          basis: context.period.basis,
+          indicator: n.indicator,
+        });
+    } else {
+      problem(
+        null,
+        'indicator_columns_without_period',
+        `表头中的${named
+          .map((n) => `“${n.name}”`)
+          .slice(0, 3)
+          .join('')}是指标名称：这样的表（每个指标一列），请在标题中写明统计期（如“2021年1-9月”）后再上传。`,
+      );
+    }
+  } else {
+    for (const n of named)
+      if (n.derived) ignored.push({ index: n.index, name: n.name, reason: DERIVED_REASON });
+      else problem(n.name, 'unknown_column', `无法识别的列“${n.name}”，已忽略。`, 'warning');
+  }
 
   // A file with only a name column names its indicators by name.
   if (!roles.indicator && roles.indicator_name) {
@@ -391,7 +438,9 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   } else {
     pickValueColumn(values, roles, ignored, problem);
   }
-  if (!roles.indicator) {
+  // Indicators across without a period: the problem above says what to do, for both columns missing.
+  const namedWithoutPeriod = named.length > 0 && !roles.indicator && !months.some((m) => m.indicator);
+  if (!roles.indicator && !months.some((m) => m.indicator) && !namedWithoutPeriod) {
     problem(null, 'missing_column', '缺少指标列：表头中应有“指标编码”或“指标名称”。');
   }
   if (format === 'long') {
@@ -399,13 +448,13 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
       problem(null, 'mixed_layout', '表头中既有“统计期”列又有月份列（如“1月”），请只用一种格式。');
     // Rows of 类型 = 目标 need no period (a regional target is for the deadline); with a 类型
     // column, each other row without one is named instead.
-    if (!roles.period && !roles.series && !headerSeries)
+    if (!roles.period && !roles.series && !headerSeries && !namedWithoutPeriod)
       problem(
         null,
         'missing_period_column',
         '缺少统计期列：表头中应有“统计期”（或“月份”），或每个统计期一列（如“1月”“1-3月”“一季度”），或在标题中写明统计期（如“（1-10月）”）。',
       );
-    if (!roles.value && !roles.status)
+    if (!roles.value && !roles.status && !namedWithoutPeriod)
       problem(null, 'missing_column', '缺少数值列：表头中应有“数值”（或“累计完成”“完成值”）。');
   }
   limitUnknownColumns(problems, line);
@@ -453,7 +502,7 @@ function dedupeMonths(
 ) {
   const byPeriod = new Map<string, MonthColumn[]>();
   for (const m of months) {
-    const key = `${m.year ?? ''}-${m.month}`;
+    const key = `${m.indicator ?? ''}|${m.year ?? ''}-${m.month}`;
     byPeriod.set(key, [...(byPeriod.get(key) ?? []), m]);
   }
   for (const group of byPeriod.values()) {

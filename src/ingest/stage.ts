@@ -50,12 +50,18 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
     .join(', ');
   const monthColumns = layout.months.map((m) => `r.c${m.index} AS m${m.index}`).join(', ');
   const months = JSON.stringify(
-    layout.months.map((m) => ({ key: `m${m.index}`, name: m.name, year: m.year, month: m.month })),
+    layout.months.map((m) => ({
+      key: `m${m.index}`,
+      name: m.name,
+      year: m.year,
+      month: m.month,
+      indicator: m.indicator ?? null,
+    })),
   );
   await tx.connection.run(
     `CREATE OR REPLACE TEMP TABLE ingest_staged AS
      WITH months AS (
-       SELECT unnest(from_json($months, '[{"key":"VARCHAR","name":"VARCHAR","year":"INTEGER","month":"INTEGER"}]'),
+       SELECT unnest(from_json($months, '[{"key":"VARCHAR","name":"VARCHAR","year":"INTEGER","month":"INTEGER","indicator":"VARCHAR"}]'),
          recursive := true)
      ),
      wide AS (SELECT ${line} AS line, ${keep}, ${monthColumns} FROM ${rows}),
@@ -63,7 +69,7 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
        SELECT * FROM wide
        UNPIVOT INCLUDE NULLS (value_raw FOR month_key IN (${layout.months.map((m) => `m${m.index}`).join(', ')}))
      )
-     SELECT c.line, c.indicator_raw, NULL::VARCHAR AS period_raw, c.value_raw, c.region_raw, c.note_raw, c.basis_raw,
+     SELECT c.line, coalesce(m.indicator, c.indicator_raw) AS indicator_raw, NULL::VARCHAR AS period_raw, c.value_raw, c.region_raw, c.note_raw, c.basis_raw,
        c.status_raw, c.series_raw, m.year AS month_year, m.month AS month_no, m.name AS value_column
      FROM cells c JOIN months m ON m.key = c.month_key`,
     { months },

@@ -2,6 +2,7 @@ import {
   type ColumnLayout,
   classifyHeader,
   type HeaderKind,
+  type IndicatorNames,
   isUnitText,
   layoutColumns,
   unitOfHeader,
@@ -71,7 +72,10 @@ const LABEL_LINE = /^(填报|填表|报送|制表|编制|审核|统计|负责|�
  * @example findTable([['2021年指标完成情况（1-10月）'], ['指标名称', '1-3月', '1-6月'], ['培训', '1', '2']])
  * // → header row 2, data from row 3, title row 1, period October
  */
-export function findTable(rows: string[][], options: { sheet?: string | null } = {}): FoundTable {
+export function findTable(
+  rows: string[][],
+  options: { sheet?: string | null; indicators?: IndicatorNames | undefined } = {},
+): FoundTable {
   const head = rows.slice(0, HEAD_ROWS).map((row) => row.map((cell) => (cell ?? '').trim()));
   const candidates: {
     start: number;
@@ -83,7 +87,7 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
   for (let start = 0; start < head.length; start++) {
     for (let depth = 1; depth <= MAX_HEADER_DEPTH && start + depth <= head.length; depth++) {
       const { names, parents } = combineHeader(head.slice(start, start + depth));
-      const score = scoreHeader(names);
+      const score = scoreHeader(names, options.indicators);
       if (score.recognised >= 2) candidates.push({ start, depth, score: score.total, names, parents });
     }
   }
@@ -148,6 +152,7 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
     parents: best.parents,
     year: context.year ?? context.period?.year ?? null,
     period: context.period,
+    indicators: options.indicators,
   });
   return {
     ok: true,
@@ -165,8 +170,11 @@ export function findTable(rows: string[][], options: { sheet?: string | null } =
   };
 }
 
-function scoreHeader(names: string[]): { recognised: number; total: number } {
-  const kinds = names.map((n) => classifyHeader(n)).filter((k): k is HeaderKind => k !== null);
+function scoreHeader(names: string[], indicators?: IndicatorNames): { recognised: number; total: number } {
+  // A header that names an indicator (a table of regions by indicator) is a column of figures.
+  const kinds = names
+    .map((n) => classifyHeader(n) ?? (n !== '' && indicators?.(n) ? 'month' : null))
+    .filter((k): k is HeaderKind => k !== null);
   const indicator = kinds.some((k) => k === 'indicator' || k === 'indicator_name');
   const data = kinds.some((k) => k === 'value' || k === 'month' || k === 'status');
   // A unit row under the header (万人 | 万户) belongs to it: a little extra, never more than a column name.

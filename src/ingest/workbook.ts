@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import type { IndicatorNames } from './columns.js';
 import type { Problem } from './problems.js';
 import { sheetProblem } from './sheet-problem.js';
 import { findTable, HEAD_ROWS, type TableShape } from './table.js';
@@ -35,7 +36,12 @@ type Text = string | { formula: string };
  * its saved result, a percent-formatted cell as 90%, a date as 2021-10-31 (2021-10 when formatted
  * without a day), a cell merged downwards repeated in every row it spans.
  */
-export async function readWorkbook(file: string, dir: string, sheets: SheetInfo[]): Promise<WorkbookTables> {
+export async function readWorkbook(
+  file: string,
+  dir: string,
+  sheets: SheetInfo[],
+  indicators?: IndicatorNames,
+): Promise<WorkbookTables> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const result: WorkbookTables = { tables: [], skipped: [], problems: [], refusal: [] };
@@ -57,7 +63,7 @@ export async function readWorkbook(file: string, dir: string, sheets: SheetInfo[
     }
     const head: string[][] = [];
     for (let r = 1; r <= Math.min(HEAD_ROWS, lastRow); r++) head.push(rowTexts(sheet, r, width, 'own'));
-    const found = findTable(head, { sheet: name });
+    const found = findTable(head, { sheet: name, indicators });
     if (!found.ok) {
       result.skipped.push({
         sheet: name,
@@ -69,10 +75,9 @@ export async function readWorkbook(file: string, dir: string, sheets: SheetInfo[
     }
     const { layout } = found.table;
     const hasData = layout.months.length > 0 || layout.roles.value || layout.roles.status;
-    if (!layout.roles.indicator || !hasData) {
-      const reason = !layout.roles.indicator
-        ? '表头中没有指标列（指标名称或指标编码）'
-        : '表头中没有数值列或统计期列';
+    const hasIndicator = layout.roles.indicator || layout.months.some((m) => m.indicator);
+    if (!hasIndicator || !hasData) {
+      const reason = !hasIndicator ? '表头中没有指标列（指标名称或指标编码）' : '表头中没有数值列或统计期列';
       result.skipped.push({ sheet: name, reason });
       const problems = layout.problems
         .filter((p) => p.severity === 'error')

@@ -206,6 +206,39 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(both.layout?.summary).toContain('第4行为合计行（未导入），已跳过。');
   });
 
+  it('reads a table of regions by indicator (市州 | 职业技能培训（万人） | 新筹集公租房), its period in the title', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年1-9月各市州重点指标完成情况',
+        '市州,职业技能培训（万人）,新筹集公租房,备注',
+        '长春市,0.5,20,',
+        '吉林市,0.3,10,',
+        '合计,0.8,30,',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.status).toBe('committed');
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-09-30', '全省', 8000, 'cumulative'],
+      ['2021-09-30', '吉林市', 3000, 'cumulative'],
+      ['2021-09-30', '长春市', 5000, 'cumulative'],
+    ]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => [r[1], r[2]])).toEqual([
+      ['全省', 30],
+      ['吉林市', 10],
+      ['长春市', 20],
+    ]);
+    // Without a period anywhere, it says what to add.
+    const undated = await importText(temp, csv(['市州,职业技能培训,新筹集公租房', '长春市,5000,20']));
+    expect(undated.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'indicator_columns_without_period',
+        '表头中的“职业技能培训”“新筹集公租房”是指标名称：这样的表（每个指标一列），请在标题中写明统计期（如“2021年1-9月”）后再上传。',
+      ],
+    ]);
+  });
+
   it("leaves out last year's columns of a comparison (2020年1-9月 | 2021年1-9月 | 增幅)", async () => {
     const report = await importText(
       temp,

@@ -221,6 +221,26 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     expect(await stored(temp, '2021-T1-1')).toEqual([]);
   });
 
+  it('reads a sheet of regions by indicator whose name gives the period (2021年1-6月)', async () => {
+    const file = await writeWorkbook(path.join(temp.dir, 'by-indicator.xlsx'), [
+      {
+        name: '2021年1-6月',
+        fill: (s) => {
+          s.addRow(['序号', '地区', '职业技能培训', '县域内就诊率（%）']);
+          s.addRow([1, '长春市', 5000, 91]);
+          s.addRow([2, '延边州', 3000, 88]);
+        },
+      },
+    ]);
+    const report = await upload(file);
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-06-30', '延边朝鲜族自治州', 3000, 'cumulative'],
+      ['2021-06-30', '长春市', 5000, 'cumulative'],
+    ]);
+    expect((await stored(temp, '2021-T2-1')).map((r) => r[2])).toEqual([88, 91]);
+  });
+
   it('imports hidden rows and columns as Excel’s own CSV would, and says so', async () => {
     const file = await writeWorkbook(path.join(temp.dir, 'hidden.xlsx'), [
       {
