@@ -171,10 +171,18 @@ export interface MonthColumn {
    * in the title): its figures are that indicator's, of the title's period. The catalogue's name.
    */
   indicator?: string;
+  /** A column headed by a region's name (指标名称 | 长春市 | 吉林市 …): its figures are that region's. */
+  region?: string;
 }
 
-/** The catalogue's name of the indicator a header names (units in brackets and list numbers aside), or null. */
-export type IndicatorNames = (header: string) => string | null;
+/** The catalogue's name of what a header names (units in brackets and list numbers aside), or null. */
+export type NameOf = (header: string) => string | null;
+
+/** Headers that name an indicator or a region of the reference data (a table of either across). */
+export interface HeaderNames {
+  indicator?: NameOf | undefined;
+  region?: NameOf | undefined;
+}
 
 export interface ColumnLayout {
   format: 'long' | 'wide';
@@ -204,8 +212,8 @@ export interface LayoutContext {
   year?: number | null;
   /** The period the title names (（1-10月）), for a table whose values have no period column. */
   period?: PeriodPhrase | null;
-  /** Which headers name an indicator of the catalogue (a table of regions by indicator). */
-  indicators?: IndicatorNames | undefined;
+  /** Which headers name an indicator or a region (a table of regions by indicator, or the reverse). */
+  headers?: HeaderNames | undefined;
 }
 
 /** Recognises '1月', '01月', '2021-01', '2021/1', '2021年1月', '202101', '1-3月', '一季度' … as month columns. */
@@ -315,6 +323,7 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   const ignored: ColumnLayout['ignored'] = [];
   const problems: Problem[] = [];
   const named: { index: number; name: string; indicator: string; derived?: boolean }[] = [];
+  const regionColumns: { index: number; name: string; region: string }[] = [];
   const problem = (
     column: string | null,
     code: string,
@@ -333,9 +342,9 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
       const p = periodOfHeader(name) as PeriodPhrase;
       const year = p.year ?? (parent ? yearInText(parent) : null) ?? context.year ?? null;
       months.push({ index, name, year, month: p.month, basis: p.basis ?? basisOfText(parent) });
-    } else if (kind === 'derived' && context.indicators?.(name)) {
+    } else if (kind === 'derived' && context.headers?.indicator?.(name)) {
       // 县域内就诊率 reads as a derived figure (率) by its words, but it is an indicator's name.
-      named.push({ index, name, indicator: context.indicators(name) ?? name, derived: true });
+      named.push({ index, name, indicator: context.headers.indicator(name) ?? name, derived: true });
     } else if (kind === 'derived') {
       ignored.push({ index, name, reason: DERIVED_REASON });
     } else if (kind && kind !== 'informational') {
@@ -344,8 +353,10 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
       else if (taken)
         problem(name, 'duplicate_column', `列“${taken.name}”和“${name}”表示同一内容，请只保留一列。`);
       else roles[kind] = { index, name };
-    } else if (!kind && name !== '' && context.indicators?.(name)) {
-      named.push({ index, name, indicator: context.indicators(name) ?? name });
+    } else if (!kind && name !== '' && context.headers?.indicator?.(name)) {
+      named.push({ index, name, indicator: context.headers.indicator(name) ?? name });
+    } else if (!kind && name !== '' && context.headers?.region?.(name)) {
+      regionColumns.push({ index, name, region: context.headers.region(name) ?? name });
     } else if (!kind && name !== '') {
       problem(name, 'unknown_column', `无法识别的列“${name}”，已忽略。`, 'warning');
     }
@@ -378,6 +389,42 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     for (const n of named)
       if (n.derived) ignored.push({ index: n.index, name: n.name, reason: DERIVED_REASON });
       else problem(n.name, 'unknown_column', `无法识别的列“${n.name}”，已忽略。`, 'warning');
+  }
+  // Indicators down the side, regions across (指标名称 | 全省 | 长春市 | 吉林市 …), the period in the
+  // title or the sheet's name: each region's column is a column of that period.
+  const byRegion =
+    regionColumns.length > 0 &&
+    !roles.region &&
+    Boolean(roles.indicator || roles.indicator_name) &&
+    !roles.value &&
+    months.length === 0;
+  if (byRegion && context.period && !roles.period) {
+    const year = context.period.year ?? context.year ?? null;
+    for (const r of regionColumns)
+      months.push({
+        index: r.index,
+        name: r.name,
+        year,
+        month: context.period.month,
+        basis: context.period.basis,
+        region: r.region,
+      });
+  } else if (byRegion) {
+    problem(
+      null,
+      'region_columns_without_period',
+      `表头中的${regionColumns
+        .map((r) => `“${r.name}”`)
+        .slice(0, 3)
+        .join('')}是地区名称：这样的表（每个地区一列），${
+        roles.period
+          ? '统计期请写在标题中（如“2021年1-9月”）并去掉“统计期”列，或改为每行一个地区（增加“地区”列）'
+          : '请在标题中写明统计期（如“2021年1-9月”）'
+      }后再上传。`,
+    );
+  } else {
+    for (const r of regionColumns)
+      problem(r.name, 'unknown_column', `无法识别的列“${r.name}”，已忽略。`, 'warning');
   }
 
   // A file with only a name column names its indicators by name.
@@ -439,7 +486,9 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     pickValueColumn(values, roles, ignored, problem);
   }
   // Indicators across without a period: the problem above says what to do, for both columns missing.
-  const namedWithoutPeriod = named.length > 0 && !roles.indicator && !months.some((m) => m.indicator);
+  const namedWithoutPeriod =
+    (named.length > 0 && !roles.indicator && !months.some((m) => m.indicator)) ||
+    (byRegion && !months.some((m) => m.region));
   if (!roles.indicator && !months.some((m) => m.indicator) && !namedWithoutPeriod) {
     problem(null, 'missing_column', '缺少指标列：表头中应有“指标编码”或“指标名称”。');
   }
@@ -502,7 +551,7 @@ function dedupeMonths(
 ) {
   const byPeriod = new Map<string, MonthColumn[]>();
   for (const m of months) {
-    const key = `${m.indicator ?? ''}|${m.year ?? ''}-${m.month}`;
+    const key = `${m.indicator ?? ''}|${m.region ?? ''}|${m.year ?? ''}-${m.month}`;
     byPeriod.set(key, [...(byPeriod.get(key) ?? []), m]);
   }
   for (const group of byPeriod.values()) {

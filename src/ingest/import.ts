@@ -7,7 +7,7 @@ import { type BodyNotes, checkTargets, stageTables } from './body.js';
 import { checkStaged } from './check.js';
 import { checkQueueOf, type ReportStage } from './check-queue.js';
 import type { Encoding } from './decode.js';
-import { indicatorNames } from './indicator-names.js';
+import { headerNames } from './header-names.js';
 import { describeLayout, type LayoutReport } from './layout-report.js';
 import { IngestError, type Problem } from './problems.js';
 import { openSource, placeProblems, placeRow, type Source } from './source.js';
@@ -149,7 +149,7 @@ async function importQueued(
   try {
     let source: Source;
     try {
-      source = await openSource(file, work, await indicatorNames(store));
+      source = await openSource(file, work, await headerNames(store));
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
       return rejectWhole(store, options, { sha256: '', encoding: null }, error);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { IndicatorNames } from './columns.js';
+import type { HeaderNames } from './columns.js';
 import { decodeToUtf8, type Encoding } from './decode.js';
 import { readHead } from './header.js';
 import { IngestError, type Problem } from './problems.js';
@@ -55,12 +55,12 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
  *
  * Throws IngestError only for a file that cannot even be decoded (then its hash is unknown).
  */
-export async function openSource(file: string, dir: string, indicators?: IndicatorNames): Promise<Source> {
+export async function openSource(file: string, dir: string, headers?: HeaderNames): Promise<Source> {
   const first = await readStart(file, 8);
   if (startsWith(first, OLE2)) throw await legacyWorkbook(file);
-  if (startsWith(first, ZIP)) return openWorkbook(file, dir, indicators);
+  if (startsWith(first, ZIP)) return openWorkbook(file, dir, headers);
   if (await isWebPage(file)) throw webPage();
-  return openCsv(file, dir, indicators);
+  return openCsv(file, dir, headers);
 }
 
 /**
@@ -85,7 +85,7 @@ const webPage = () =>
     '这个文件是网页格式（HTML，常见于业务系统“导出Excel”得到的 .xls），不是 Excel 工作簿或 CSV。请用 Excel 打开它，选择“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”或“CSV（逗号分隔）”后再上传。',
   );
 
-async function openCsv(file: string, dir: string, indicators?: IndicatorNames): Promise<Source> {
+async function openCsv(file: string, dir: string, headers?: HeaderNames): Promise<Source> {
   const decoded = await decodeToUtf8(file, path.join(dir, 'upload.csv'));
   const source: Source = {
     sha256: decoded.sha256,
@@ -107,7 +107,7 @@ async function openCsv(file: string, dir: string, indicators?: IndicatorNames): 
   };
   try {
     const head = await readHead(decoded.file);
-    const found = findTable(head.rows, { indicators });
+    const found = findTable(head.rows, { headers });
     if (!found.ok) {
       source.problems.push(wholeFile('no_header', found.message));
       return source;
@@ -131,7 +131,7 @@ async function openCsv(file: string, dir: string, indicators?: IndicatorNames): 
   return source;
 }
 
-async function openWorkbook(file: string, dir: string, indicators?: IndicatorNames): Promise<Source> {
+async function openWorkbook(file: string, dir: string, headers?: HeaderNames): Promise<Source> {
   const source: Source = {
     sha256: await sha256Of(file),
     encoding: 'xlsx',
@@ -143,7 +143,7 @@ async function openWorkbook(file: string, dir: string, indicators?: IndicatorNam
     const sheets = await inspectWorkbook(file);
     // exceljs takes a second to load: only an upload that is a workbook pays for it.
     const { readWorkbook } = await import('./workbook.js');
-    const workbook = await readWorkbook(file, dir, sheets, indicators);
+    const workbook = await readWorkbook(file, dir, sheets, headers);
     source.skippedSheets = workbook.skipped;
     source.problems.push(...workbook.problems);
     workbook.tables.forEach((t, i) => {

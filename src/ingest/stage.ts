@@ -56,12 +56,13 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
       year: m.year,
       month: m.month,
       indicator: m.indicator ?? null,
+      region: m.region ?? null,
     })),
   );
   await tx.connection.run(
     `CREATE OR REPLACE TEMP TABLE ingest_staged AS
      WITH months AS (
-       SELECT unnest(from_json($months, '[{"key":"VARCHAR","name":"VARCHAR","year":"INTEGER","month":"INTEGER","indicator":"VARCHAR"}]'),
+       SELECT unnest(from_json($months, '[{"key":"VARCHAR","name":"VARCHAR","year":"INTEGER","month":"INTEGER","indicator":"VARCHAR","region":"VARCHAR"}]'),
          recursive := true)
      ),
      wide AS (SELECT ${line} AS line, ${keep}, ${monthColumns} FROM ${rows}),
@@ -69,7 +70,7 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
        SELECT * FROM wide
        UNPIVOT INCLUDE NULLS (value_raw FOR month_key IN (${layout.months.map((m) => `m${m.index}`).join(', ')}))
      )
-     SELECT c.line, coalesce(m.indicator, c.indicator_raw) AS indicator_raw, NULL::VARCHAR AS period_raw, c.value_raw, c.region_raw, c.note_raw, c.basis_raw,
+     SELECT c.line, coalesce(m.indicator, c.indicator_raw) AS indicator_raw, NULL::VARCHAR AS period_raw, c.value_raw, coalesce(m.region, c.region_raw) AS region_raw, c.note_raw, c.basis_raw,
        c.status_raw, c.series_raw, m.year AS month_year, m.month AS month_no, m.name AS value_column
      FROM cells c JOIN months m ON m.key = c.month_key`,
     { months },

@@ -2,7 +2,7 @@ import {
   type ColumnLayout,
   classifyHeader,
   type HeaderKind,
-  type IndicatorNames,
+  type HeaderNames,
   isUnitText,
   layoutColumns,
   unitOfHeader,
@@ -74,7 +74,7 @@ const LABEL_LINE = /^(填报|填表|报送|制表|编制|审核|统计|负责|�
  */
 export function findTable(
   rows: string[][],
-  options: { sheet?: string | null; indicators?: IndicatorNames | undefined } = {},
+  options: { sheet?: string | null; headers?: HeaderNames | undefined } = {},
 ): FoundTable {
   const head = rows.slice(0, HEAD_ROWS).map((row) => row.map((cell) => (cell ?? '').trim()));
   const candidates: {
@@ -87,7 +87,7 @@ export function findTable(
   for (let start = 0; start < head.length; start++) {
     for (let depth = 1; depth <= MAX_HEADER_DEPTH && start + depth <= head.length; depth++) {
       const { names, parents } = combineHeader(head.slice(start, start + depth));
-      const score = scoreHeader(names, options.indicators);
+      const score = scoreHeader(names, options.headers);
       if (score.recognised >= 2) candidates.push({ start, depth, score: score.total, names, parents });
     }
   }
@@ -152,7 +152,7 @@ export function findTable(
     parents: best.parents,
     year: context.year ?? context.period?.year ?? null,
     period: context.period,
-    indicators: options.indicators,
+    headers: options.headers,
   });
   return {
     ok: true,
@@ -170,10 +170,13 @@ export function findTable(
   };
 }
 
-function scoreHeader(names: string[], indicators?: IndicatorNames): { recognised: number; total: number } {
-  // A header that names an indicator (a table of regions by indicator) is a column of figures.
+function scoreHeader(names: string[], headers?: HeaderNames): { recognised: number; total: number } {
+  // A header that names an indicator or a region (a table of one across) is a column of figures.
   const kinds = names
-    .map((n) => classifyHeader(n) ?? (n !== '' && indicators?.(n) ? 'month' : null))
+    .map(
+      (n) =>
+        classifyHeader(n) ?? (n !== '' && (headers?.indicator?.(n) || headers?.region?.(n)) ? 'month' : null),
+    )
     .filter((k): k is HeaderKind => k !== null);
   const indicator = kinds.some((k) => k === 'indicator' || k === 'indicator_name');
   const data = kinds.some((k) => k === 'value' || k === 'month' || k === 'status');

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import type { IndicatorNames } from './columns.js';
+import type { HeaderNames } from './columns.js';
 import type { Problem } from './problems.js';
 import { sheetProblem } from './sheet-problem.js';
 import { findTable, HEAD_ROWS, type TableShape } from './table.js';
@@ -40,7 +40,7 @@ export async function readWorkbook(
   file: string,
   dir: string,
   sheets: SheetInfo[],
-  indicators?: IndicatorNames,
+  headers?: HeaderNames,
 ): Promise<WorkbookTables> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
@@ -63,7 +63,7 @@ export async function readWorkbook(
     }
     const head: string[][] = [];
     for (let r = 1; r <= Math.min(HEAD_ROWS, lastRow); r++) head.push(rowTexts(sheet, r, width, 'own'));
-    const found = findTable(head, { sheet: name, indicators });
+    const found = findTable(head, { sheet: name, headers });
     if (!found.ok) {
       result.skipped.push({
         sheet: name,

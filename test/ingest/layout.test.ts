@@ -239,6 +239,32 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reads a table of indicators by region (指标名称 | 全省 | 长春市 | 吉 林), its period in the title', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年1-9月重点指标完成情况（分地区）',
+        '指标名称,全省,长春市,吉 林,合计',
+        '职业技能培训,12680,4200,2100,6300',
+      ]),
+    );
+    expect(report.status).toBe('committed');
+    // The 合计 column totals the row: left out, as any column it cannot name.
+    expect(report.problems.map((p) => [p.code, p.column])).toEqual([['unknown_column', '合计']]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-09-30', '全省', 12680, 'cumulative'],
+      ['2021-09-30', '吉林市', 2100, 'cumulative'],
+      ['2021-09-30', '长春市', 4200, 'cumulative'],
+    ]);
+    // With a period column beside the regions, it says how to lay the table out.
+    const dated = await importText(
+      temp,
+      csv(['指标名称,统计期,长春市,吉林市', '职业技能培训,2021-06,4200,2100']),
+    );
+    expect(dated.problems.map((p) => p.code)).toEqual(['region_columns_without_period']);
+    expect(dated.problems[0]?.message).toContain('或改为每行一个地区（增加“地区”列）');
+  });
+
   it("leaves out last year's columns of a comparison (2020年1-9月 | 2021年1-9月 | 增幅)", async () => {
     const report = await importText(
       temp,
