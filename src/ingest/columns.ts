@@ -361,71 +361,66 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
       problem(name, 'unknown_column', `无法识别的列“${name}”，已忽略。`, 'warning');
     }
   });
-  // Regions down the side, indicators across (地区 | 改造各类棚户区（套） | …), the period in the
-  // title or the sheet's name: each indicator's column is a column of that period.
-  if (named.length > 0 && !roles.indicator && !roles.indicator_name) {
+  // Regions down the side and indicators across (地区 | 改造各类棚户区（套） | …), or the reverse
+  // (指标名称 | 全省 | 长春市 …), the period in the title or the sheet's name: each named column is a
+  // column of that period, for its indicator or its region.
+  const across = (
+    columns: { index: number; name: string; named: string }[],
+    what: 'indicator' | 'region',
+    label: string,
+  ) => {
     if (context.period && !roles.period && months.length === 0) {
-      const year = context.period.year ?? context.year ?? null;
-      for (const n of named)
+      const { period } = context;
+      const year = period.year ?? context.year ?? null;
+      for (const c of columns)
         months.push({
-          index: n.index,
-          name: n.name,
+          index: c.index,
+          name: c.name,
           year,
-          month: context.period.month,
-          basis: context.period.basis,
-          indicator: n.indicator,
+          month: period.month,
+          basis: period.basis,
+          [what]: c.named,
         });
-    } else {
-      problem(
-        null,
-        'indicator_columns_without_period',
-        `表头中的${named
-          .map((n) => `“${n.name}”`)
-          .slice(0, 3)
-          .join('')}是指标名称：这样的表（每个指标一列），请在标题中写明统计期（如“2021年1-9月”）后再上传。`,
-      );
+      return;
     }
-  } else {
-    for (const n of named)
-      if (n.derived) ignored.push({ index: n.index, name: n.name, reason: DERIVED_REASON });
-      else problem(n.name, 'unknown_column', `无法识别的列“${n.name}”，已忽略。`, 'warning');
-  }
-  // Indicators down the side, regions across (指标名称 | 全省 | 长春市 | 吉林市 …), the period in the
-  // title or the sheet's name: each region's column is a column of that period.
+    const listed = columns
+      .slice(0, 3)
+      .map((c) => `“${c.name}”`)
+      .join('');
+    const row = what === 'region' ? '每行一个地区（增加“地区”列）' : '每行一个指标（增加“指标名称”列）';
+    const how = roles.period
+      ? `统计期请写在标题中（如“2021年1-9月”）并去掉“统计期”列，或改为${row}`
+      : '请在标题中写明统计期（如“2021年1-9月”）';
+    problem(
+      null,
+      `${what}_columns_without_period`,
+      `表头中的${listed}是${label}名称：这样的表（每个${label}一列），${how}后再上传。`,
+    );
+  };
+  const byIndicator = named.length > 0 && !roles.indicator && !roles.indicator_name;
+  if (byIndicator)
+    across(
+      named.map((n) => ({ ...n, named: n.indicator })),
+      'indicator',
+      '指标',
+    );
+  for (const n of byIndicator ? [] : named)
+    if (n.derived) ignored.push({ index: n.index, name: n.name, reason: DERIVED_REASON });
+    else problem(n.name, 'unknown_column', `无法识别的列“${n.name}”，已忽略。`, 'warning');
   const byRegion =
     regionColumns.length > 0 &&
     !roles.region &&
     Boolean(roles.indicator || roles.indicator_name) &&
     !roles.value &&
     months.length === 0;
-  if (byRegion && context.period && !roles.period) {
-    const year = context.period.year ?? context.year ?? null;
-    for (const r of regionColumns)
-      months.push({
-        index: r.index,
-        name: r.name,
-        year,
-        month: context.period.month,
-        basis: context.period.basis,
-        region: r.region,
-      });
-  } else if (byRegion) {
-    problem(
-      null,
-      'region_columns_without_period',
-      `表头中的${regionColumns
-        .map((r) => `“${r.name}”`)
-        .slice(0, 3)
-        .join('')}是地区名称：这样的表（每个地区一列），${
-        roles.period
-          ? '统计期请写在标题中（如“2021年1-9月”）并去掉“统计期”列，或改为每行一个地区（增加“地区”列）'
-          : '请在标题中写明统计期（如“2021年1-9月”）'
-      }后再上传。`,
+  if (byRegion)
+    across(
+      regionColumns.map((r) => ({ ...r, named: r.region })),
+      'region',
+      '地区',
     );
-  } else {
-    for (const r of regionColumns)
-      problem(r.name, 'unknown_column', `无法识别的列“${r.name}”，已忽略。`, 'warning');
-  }
+  for (const r of byRegion ? [] : regionColumns)
+    problem(r.name, 'unknown_column', `无法识别的列“${r.name}”，已忽略。`, 'warning');
 
   // A file with only a name column names its indicators by name.
   if (!roles.indicator && roles.indicator_name) {
