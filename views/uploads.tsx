@@ -20,6 +20,9 @@ const ENCODING_LABELS: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8（带 BOM）',
   gb18030: 'GBK/GB18030',
+  'utf-16le': 'Unicode（UTF-16）',
+  'utf-16be': 'Unicode（UTF-16 BE）',
+  xlsx: 'Excel 工作簿',
   form: '页面填报',
   unknown: '未知',
 };
@@ -51,8 +54,8 @@ export function UploadsPage({
       <section class="hero hero-small">
         <h1>数据填报</h1>
         <p class="lede">
-          上传统计局或本单位的 Excel 工作簿（.xlsx，可含多个工作表、标题行和合并单元格）或 CSV 文件（GBK 或
-          UTF-8 编码均可）。系统先检查并预览，确认无误后再提交。
+          上传统计局或本单位的 Excel 工作簿（.xlsx，可含多个工作表、标题行和合并单元格）或 CSV 文件（GBK、
+          UTF-8 或 Excel 的“Unicode 文本”均可）。系统先检查并预览，确认无误后再提交。
         </p>
       </section>
       <section class="panel">

@@ -75,6 +75,20 @@ describe('routes/uploads', () => {
     expect(again.status).toBe(410);
   });
 
+  it('names the encoding of a UTF-16 file (Excel’s Unicode 文本) and of a workbook in the preview', async () => {
+    const text = '指标编码\t统计期\t数值\r\n2021-T10-1\t2021-05\t1.5万\r\n';
+    const form = new FormData();
+    form.set(
+      'file',
+      new File([Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])], '台账.txt'),
+    );
+    const preview = await html(
+      await ctx.app.request('/uploads', { method: 'POST', body: form, headers: hx }),
+    );
+    expect(preview.text).toContain('Unicode（UTF-16）');
+    expect(preview.$$('.changes tbody tr')).toHaveLength(1);
+  });
+
   it('records a rejected file in the history with a downloadable error report', async () => {
     const res = await ctx.app.request('/uploads', {
       method: 'POST',
