@@ -14,6 +14,8 @@ const HEADING_PATTERN =
 /** A 序号 cell of a group heading row: 一, 二, （一）. */
 const SERIAL_HEADING_PATTERN =
   '^\\s*([一二三四五六七八九十]+|[（(]\\s*[一二三四五六七八九十]+\\s*[)）])\\s*[、.．]?\\s*$';
+/** A row that only says 其中： — the rows under it break the figure above down (readPartRows). */
+const PART_HEADING_PATTERN = '^[\\s\u3000]*其中[\\s\u3000]*[:：]?[\\s\u3000]*$';
 const TOTALS = ['合计', '总计', '小计', '总合计', '全省合计'];
 /** Totals in a region column that stand for the region above the listed ones (not 小计, a group's). */
 const REGION_TOTALS = ['合计', '总计', '总合计', '全省合计'];
@@ -89,6 +91,7 @@ export async function dropLayoutRows(
         WHEN regexp_matches(first_text, ${NOTE}) THEN 'note'
         WHEN ${sameHeader} AND ${filled} >= 2 THEN 'header'
         WHEN ind = $indicator_header THEN 'new_header'
+        WHEN values_blank AND regexp_matches(coalesce(ind, ''), ${literal(PART_HEADING_PATTERN)}) THEN 'part'
         WHEN replace(replace(coalesce(ind, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)})
           OR replace(replace(coalesce(reg, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)}) THEN 'total'
         WHEN values_blank AND (ind IS NULL OR regexp_matches(ind, ${literal(HEADING_PATTERN)})

@@ -9,6 +9,7 @@ import {
   setColumnBases,
   tidyNames,
 } from './body-cells.js';
+import { readPartRows } from './body-parts.js';
 import { anotherHeader, dropLayoutRows, readRegionTotals } from './body-rows.js';
 import { captureTargets, scaleValues } from './body-units.js';
 import { IngestError, type Problem } from './problems.js';
@@ -31,6 +32,8 @@ export interface BodyNotes {
   filled: { table: number; lines: number[] }[];
   /** 合计 rows in the region column read as the region above the listed ones (全省 over the cities). */
   totals: { table: number; region: string; lines: number[] }[];
+  /** 其中：长春市 rows, read as the indicator above for that region, by staged line. */
+  parts: { table: number; lines: number[] }[];
   /** Whether any table has a 目标值 column to check against the catalogue. */
   targets: boolean;
   /** Rows that cannot be read in this table's layout (another table's header), by staged line. */
@@ -58,6 +61,7 @@ export async function stageTables(
     regions: [],
     filled: [],
     totals: [],
+    parts: [],
     targets: false,
     problems: [],
   };
@@ -69,14 +73,19 @@ export async function stageTables(
     await tx.run(rejected === 0 ? 'ingest/lines_in_order' : 'ingest/lines', { first_line: table.firstLine });
     const totals = await readRegionTotals(tx, table);
     if (totals) notes.totals.push({ table: i, ...totals });
+    const headings: number[] = [];
     for (const row of await dropLayoutRows(tx, table)) {
       if (row.kind !== 'new_header') notes.rows.push({ kind: row.kind, line: row.line });
       else notes.problems.push(anotherHeader(row.line, table));
+      if (row.kind === 'part') headings.push(row.line);
     }
     const filled = await fillDownIndicators(tx, table);
     if (filled.length > 0) notes.filled.push({ table: i, lines: filled });
     await stageRows(tx, table, rejected === 0 ? table.firstLine - 1 : null);
     await clearBlankMarkers(tx, table);
+    const parts = await readPartRows(tx, headings);
+    for (const line of parts.dropped) notes.rows.push({ kind: 'part', line });
+    if (parts.regional.length > 0) notes.parts.push({ table: i, lines: parts.regional });
     const texts = await distinctTexts(tx, table);
     await readPeriodTexts(tx, table, texts.periods);
     await setColumnBases(tx, table, tables.length > 1 && !options.basis);

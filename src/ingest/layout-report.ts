@@ -40,6 +40,7 @@ const KIND_TEXT: Record<SkippedKind, string> = {
   note: '注释',
   group: '分组标题或无数据的行',
   total: '合计行（未导入）',
+  part: '“其中”所列的分项（指标目录中没有，未导入）',
   header: '重复的表头',
 };
 
@@ -116,6 +117,12 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
       const lines = total.lines.map((line) => line - (source.tables[i]?.lineBase ?? 0));
       summary.push(
         `${where}第${describeRows(lines)}行为合计行，其余各行的地区同属“${total.region}”，按“${total.region}”导入。`,
+      );
+    }
+    for (const part of (body?.parts ?? []).filter((x) => x.table === i)) {
+      const lines = part.lines.map((line) => line - (source.tables[i]?.lineBase ?? 0));
+      summary.push(
+        `${where}第${describeRows(lines)}行为“其中”所列的地区，按上一行的指标导入为该地区的数值。`,
       );
     }
     if (t.filledRows.length > 0)

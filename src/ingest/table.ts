@@ -23,6 +23,7 @@ export type SkippedKind =
   | 'note'
   | 'group'
   | 'total'
+  | 'part'
   | 'header';
 
 /** What the rows above the header say about the whole table. */

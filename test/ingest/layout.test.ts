@@ -290,6 +290,54 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(report.layout?.summary).toContain('“本月”列未导入：表中已有按统计期分列的数值。');
   });
 
+  it('reads 其中 rows: a region as the row above’s figure for it, an indicator as itself, other parts left out', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年1-6月重点指标完成情况',
+        '指标名称,单位,1-6月累计',
+        '职业技能培训,人,30000',
+        '其中：长春市,人,12000',
+        '  其中: 吉 林,人,8000',
+        '新筹集公租房,套,500',
+        '其中：城镇中等偏下收入家庭,套,200',
+        '其中：,,',
+        '  新就业职工,套,100',
+        '  外来务工人员,套,50',
+        '其中：县域内就诊率,%,91',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-06-30', '全省', 30000, 'cumulative'],
+      ['2021-06-30', '吉林市', 8000, 'cumulative'],
+      ['2021-06-30', '长春市', 12000, 'cumulative'],
+    ]);
+    // The parts of 新筹集公租房 are not its figure, nor indicators of their own.
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-06-30', '全省', 500, 'cumulative']]);
+    expect((await stored(temp, '2021-T2-1')).map((r) => r[2])).toEqual([91]);
+    expect(report.layout?.summary).toEqual([
+      '第1行为标题，第7–10行为“其中”所列的分项（指标目录中没有，未导入），已跳过；表头在第2行。',
+      '标题中的统计期为2021年1-6月。',
+      '第4–5行为“其中”所列的地区，按上一行的指标导入为该地区的数值。',
+    ]);
+
+    // In a region column the mark is taken off: 其中：朝阳区 under 长春市 is 朝阳区's.
+    const counties = await importText(
+      temp,
+      csv([
+        '指标编码,地区,统计期,数值',
+        '2021-T1-1,长春市,2021-07,13000',
+        '2021-T1-1,其中：朝阳区,2021-07,900',
+      ]),
+    );
+    expect(counties.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-1')).filter((r) => r[0] === '2021-07-31').map((r) => r[1])).toEqual([
+      '朝阳区',
+      '长春市',
+    ]);
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,
