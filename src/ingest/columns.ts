@@ -156,6 +156,9 @@ const DERIVED_REASON = '为计算或计划数，不作为完成值导入';
 const TARGET_HEADER = /目标|任务数|任务量|年度任务|全年任务/;
 
 /** Value headers that say the numbers are for the period only (当月), not year to date. */
+/** A count as a form's column names it (开工套数, 完成户数, 培训人数, 数量): the figure reported. */
+const MEASURE_HEADER = /(套数|户数|人数|个数|项数|件数|宗数|处数|座数|条数|公里数|人次|数量|完成量|工作量)$/;
+
 const INCREMENT_HEADERS = new Set(['当月', '本月', '当月完成', '本月完成']);
 
 export interface MonthColumn {
@@ -182,6 +185,10 @@ export type NameOf = (header: string) => string | null;
 export interface HeaderNames {
   indicator?: NameOf | undefined;
   region?: NameOf | undefined;
+  /** The one indicator whose name a title holds (2021年1-9月各市州新筹集公租房完成情况), or null. */
+  indicatorIn?: NameOf | undefined;
+  /** The indicator whose name shares the most of a title's characters, for the message when none is named. */
+  nearest?: NameOf | undefined;
 }
 
 export interface ColumnLayout {
@@ -195,6 +202,11 @@ export interface ColumnLayout {
    * (指标 | 地区 | 分解目标): its figures are each region's target. Null otherwise.
    */
   headerSeries: 'target' | null;
+  /**
+   * The indicator of every row of a table that has no indicator column, named by its title or its
+   * sheet's name instead (地区 | 完成数（套） under 2021年1-9月各市州新筹集公租房完成情况), or null.
+   */
+  tableIndicator: { name: string; from: 'title' | 'sheet' } | null;
   /** Units written in a column's header or above it (完成值（万户） → 万户), by column index. */
   units: Record<number, string>;
   /** Columns read as nothing, with why (完成率 is derived; a second 当月 column…), for the layout notes. */
@@ -214,6 +226,9 @@ export interface LayoutContext {
   period?: PeriodPhrase | null;
   /** Which headers name an indicator or a region (a table of regions by indicator, or the reverse). */
   headers?: HeaderNames | undefined;
+  /** The title's text and the sheet's name, which may name the table's one indicator. */
+  title?: string | null;
+  sheet?: string | null;
 }
 
 /** Recognises '1月', '01月', '2021-01', '2021/1', '2021年1月', '202101', '1-3月', '一季度' … as month columns. */
@@ -252,6 +267,7 @@ export function classifyHeader(name: string): HeaderKind | null {
   if (DERIVED_HEADER.test(key)) return 'derived';
   if (TARGET_HEADER.test(key)) return 'target';
   if (periodOfHeader(name)) return 'month';
+  if (MEASURE_HEADER.test(key)) return 'value';
   return null;
 }
 
@@ -484,8 +500,27 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   const namedWithoutPeriod =
     (named.length > 0 && !roles.indicator && !months.some((m) => m.indicator)) ||
     (byRegion && !months.some((m) => m.region));
-  if (!roles.indicator && !months.some((m) => m.indicator) && !namedWithoutPeriod) {
-    problem(null, 'missing_column', '缺少指标列：表头中应有“指标编码”或“指标名称”。');
+  // No indicator column, and figures: the title (or the sheet's name) may name the table's indicator.
+  const tableIndicator =
+    !roles.indicator &&
+    !months.some((m) => m.indicator) &&
+    !namedWithoutPeriod &&
+    (roles.value || months.length > 0)
+      ? indicatorOfTable(context)
+      : null;
+  if (!roles.indicator && !months.some((m) => m.indicator) && !namedWithoutPeriod && !tableIndicator) {
+    const nearest = context.title ? context.headers?.nearest?.(context.title) : null;
+    const title = context.title
+      ? `标题“${context.title.slice(0, 40)}”中也没有指标目录中的指标名称${nearest ? `（最接近的是“${nearest}”）` : ''}。`
+      : '';
+    const example = nearest
+      ? `（如“${context.period ? describePeriod(context.period, context.period.year ?? context.year ?? null) : ''}${nearest}完成情况”）`
+      : '';
+    problem(
+      null,
+      'missing_column',
+      `缺少指标列：表头中应有“指标编码”或“指标名称”。${title}整张表是同一个指标的，可以在标题中写出指标目录中的名称${example}，或增加“指标名称”列。`,
+    );
   }
   if (format === 'long') {
     if (months.length > 0)
@@ -508,7 +543,17 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     : valueHeader.startsWith('累计')
       ? 'cumulative'
       : null;
-  return { format, roles, months, headerBasis, headerSeries, units, ignored, problems };
+  return { format, roles, months, headerBasis, headerSeries, tableIndicator, units, ignored, problems };
+}
+
+/** The indicator a table's title names, or else its sheet's name. */
+function indicatorOfTable(context: LayoutContext): ColumnLayout['tableIndicator'] {
+  const find = context.headers?.indicatorIn;
+  if (!find) return null;
+  const inTitle = context.title ? find(context.title) : null;
+  if (inTitle) return { name: inTitle, from: 'title' };
+  const inSheet = context.sheet ? find(context.sheet) : null;
+  return inSheet ? { name: inSheet, from: 'sheet' } : null;
 }
 
 /**
@@ -529,7 +574,9 @@ function pickValueColumn(
     problem(
       second?.name ?? null,
       'duplicate_column',
-      `列“${first?.name}”和“${second?.name}”表示同一内容，请只保留一列。`,
+      normalise(first?.name ?? '') === normalise(second?.name ?? '')
+        ? `列“${first?.name}”和“${second?.name}”表示同一内容，请只保留一列。`
+        : `列“${first?.name}”和“${second?.name}”都像是完成值，无法确定导入哪一列：请只保留一列，或把列名改为指标目录中的指标名称（每个指标一列）。`,
     );
     return;
   }

@@ -23,7 +23,25 @@ export async function headerNames(store: Store): Promise<HeaderNames> {
     if (stem && text === region) short.set(stem, [...(short.get(stem) ?? []), region]);
   }
   const known = (text: string) => indicators.has(text) || indicators.has(text.toUpperCase());
+  const names = [...new Set(indicators.values())].filter((name) => name.length >= 3);
   return {
+    indicatorIn: (title) => {
+      const text = cleanName(title, () => false).clean.replace(/[\s\u3000\u00a0]+/g, '');
+      const found = names.filter((name) => text.includes(name));
+      // 新筹集公租房 inside 新筹集公租房套数 is one; two indicators named side by side are neither.
+      const outer = found.filter((name) => !found.some((other) => other !== name && other.includes(name)));
+      return outer.length === 1 ? (outer[0] ?? null) : null;
+    },
+    nearest: (title) => {
+      const text = new Set(title);
+      let best: { name: string; share: number } | null = null;
+      for (const name of names) {
+        const chars = [...new Set(name)];
+        const share = chars.filter((c) => text.has(c)).length / chars.length;
+        if (share >= 0.6 && (!best || share > best.share)) best = { name, share };
+      }
+      return best?.name ?? null;
+    },
     indicator: (header) => {
       const { clean } = cleanName(header, known);
       return indicators.get(clean) ?? indicators.get(clean.toUpperCase()) ?? null;

@@ -103,6 +103,11 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
     if (parts.length > 0) summary.push(`${where}${parts.join('，')}，已跳过${header ? `；${header}` : ''}。`);
     else if (header) summary.push(`${where}${header}。`);
     const from = source.tables[i]?.shape.context.periodFrom === 'sheet' ? '工作表名' : '标题';
+    const named = source.tables[i]?.shape.layout.tableIndicator;
+    if (named)
+      summary.push(
+        `${where}表中没有指标列，${named.from === 'sheet' ? '工作表名' : '标题'}中的指标为“${named.name}”。`,
+      );
     if (t.period && !source.tables[i]?.shape.layout.roles.period)
       summary.push(`${where}${from}中的统计期为${t.period}。`);
     for (const s of t.scaling)

@@ -19,10 +19,15 @@ const HEADER_ROLES = STAGED_ROLES.filter((role) => role !== 'value');
  */
 export async function stageRows(tx: Tx, table: Table, lineOffset: number | null): Promise<void> {
   const layout = table.shape.layout;
+  // A table without an indicator column whose title names one: every row is that indicator's.
   const column = (role: Role) => {
     const found = layout.roles[role];
+    if (!found && role === 'indicator' && layout.tableIndicator) return '$table_indicator::VARCHAR';
     return found ? `r.c${found.index}` : 'NULL::VARCHAR';
   };
+  const tableIndicator: Record<string, string> = layout.tableIndicator
+    ? { table_indicator: layout.tableIndicator.name }
+    : {};
   const header = (role: Role) => layout.roles[role]?.name ?? null;
   const [line, rows] =
     lineOffset === null
@@ -40,7 +45,7 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
        SELECT ${line} AS line, ${raw}, NULL::INTEGER AS month_year, NULL::INTEGER AS month_no,
          $h_value::VARCHAR AS value_column
        FROM ${rows}`,
-      { h_value: header('value') },
+      { h_value: header('value'), ...tableIndicator },
     );
     return;
   }
@@ -73,6 +78,6 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
      SELECT c.line, coalesce(m.indicator, c.indicator_raw) AS indicator_raw, NULL::VARCHAR AS period_raw, c.value_raw, coalesce(m.region, c.region_raw) AS region_raw, c.note_raw, c.basis_raw,
        c.status_raw, c.series_raw, m.year AS month_year, m.month AS month_no, m.name AS value_column
      FROM cells c JOIN months m ON m.key = c.month_key`,
-    { months },
+    { months, ...tableIndicator },
   );
 }

@@ -154,6 +154,8 @@ export function findTable(
     year: context.year ?? context.period?.year ?? null,
     period: context.period,
     headers: options.headers,
+    title,
+    sheet: options.sheet ?? null,
   });
   return {
     ok: true,

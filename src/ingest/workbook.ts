@@ -75,7 +75,8 @@ export async function readWorkbook(
     }
     const { layout } = found.table;
     const hasData = layout.months.length > 0 || layout.roles.value || layout.roles.status;
-    const hasIndicator = layout.roles.indicator || layout.months.some((m) => m.indicator);
+    const hasIndicator =
+      layout.roles.indicator || layout.tableIndicator || layout.months.some((m) => m.indicator);
     if (!hasIndicator || !hasData) {
       const reason = !hasIndicator ? '表头中没有指标列（指标名称或指标编码）' : '表头中没有数值列或统计期列';
       result.skipped.push({ sheet: name, reason });

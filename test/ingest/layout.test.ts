@@ -338,6 +338,41 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reads a table without an indicator column as the one indicator its title names', async () => {
+    const report = await importText(
+      temp,
+      csv(['2021年1-9月各市州新筹集公租房开工情况', '市州,开工套数', '长春市,500', '吉 林,300']),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([
+      ['2021-09-30', '吉林市', 300, 'cumulative'],
+      ['2021-09-30', '长春市', 500, 'cumulative'],
+    ]);
+    expect(report.layout?.summary).toContain('表中没有指标列，标题中的指标为“新筹集公租房”。');
+
+    // A period column instead of the title's period.
+    const long = await importText(temp, csv(['职业技能培训完成情况', '统计期,数值', '2021-06,1800']));
+    expect(long.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-06-30', '全省', 1800, 'cumulative']]);
+
+    // A title naming none (or two) is told what to write, with the nearest name.
+    for (const title of ['2021年1-9月各市州公租房新筹集情况', '2021年1-9月职业技能培训和新筹集公租房情况']) {
+      const none = await importText(temp, csv([title, '地区,完成数', '长春市,500']), { dryRun: true });
+      expect(none.problems.map((p) => p.code)).toEqual(['missing_column']);
+      expect(none.problems[0]?.message).toContain(`标题“${title}”中也没有指标目录中的指标名称`);
+    }
+    const none = await importText(
+      temp,
+      csv(['2021年1-9月各市州公租房新筹集情况', '地区,完成数', '长春市,500']),
+      {
+        dryRun: true,
+      },
+    );
+    expect(none.problems[0]?.message).toContain(
+      '（最接近的是“新筹集公租房”）。整张表是同一个指标的，可以在标题中写出指标目录中的名称（如“2021年1-9月新筹集公租房完成情况”），或增加“指标名称”列。',
+    );
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,

@@ -271,6 +271,25 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     ]);
   });
 
+  it('reads a workbook of one sheet per indicator: the sheet’s name names the indicator of its rows', async () => {
+    const indicator = (rows: [string, number][]) => (s: ExcelJS.Worksheet) => {
+      s.addRow(['2021年1-6月各市州完成情况']);
+      s.addRow(['地区', '完成数']);
+      for (const row of rows) s.addRow(row);
+    };
+    const file = await writeWorkbook(path.join(temp.dir, 'indicators.xlsx'), [
+      { name: '职业技能培训', fill: indicator([['长春市', 500]]) },
+      { name: '新筹集公租房（套）', fill: indicator([['延边州', 30]]) },
+    ]);
+    const report = await upload(file);
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-06-30', '长春市', 500, 'cumulative']]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-06-30', '延边朝鲜族自治州', 30, 'cumulative']]);
+    expect(report.layout?.summary).toContain(
+      '工作表“新筹集公租房（套）”：表中没有指标列，工作表名中的指标为“新筹集公租房”。',
+    );
+  });
+
   it('reads a workbook of one sheet per region: the sheet’s name is the region of its rows', async () => {
     const region = (value: number) => (s: ExcelJS.Worksheet) => {
       s.addRow(['指标名称', '1-3月']);
