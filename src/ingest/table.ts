@@ -157,6 +157,7 @@ export function findTable(
     title,
     sheet: options.sheet ?? null,
   });
+  regionsInUnitColumn(layout, head.slice(dataStart - 1), options.headers);
   return {
     ok: true,
     table: {
@@ -171,6 +172,19 @@ export function findTable(
       layout,
     },
   };
+}
+
+/**
+ * 单位 over 长春市, 吉林市: the reporting unit (填报单位), a region, not a unit of measure. When every
+ * filled cell under a 单位 column in the first rows names a region, the column is the region's.
+ */
+function regionsInUnitColumn(layout: ColumnLayout, rows: string[][], headers?: HeaderNames): void {
+  const unit = layout.roles.unit;
+  if (!unit || layout.roles.region || !headers?.region) return;
+  const cells = rows.map((row) => row[unit.index] ?? '').filter((c) => c !== '');
+  if (cells.length === 0 || !cells.every((c) => headers.region?.(c) || /^(合计|总计|全省合计)$/.test(c))) return;
+  layout.roles.region = unit;
+  delete layout.roles.unit;
 }
 
 function scoreHeader(names: string[], headers?: HeaderNames): { recognised: number; total: number } {

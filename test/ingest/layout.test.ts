@@ -373,6 +373,27 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     );
   });
 
+  it('reads a 单位 column of regions (填报单位) as the region, and one of units as units', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '单位,指标名称,1-9月',
+        '长春市,新筹集公租房,500',
+        '延边州,新筹集公租房,300',
+        '合计,新筹集公租房,800',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([
+      ['2021-09-30', '全省', 800, 'cumulative'],
+      ['2021-09-30', '延边朝鲜族自治州', 300, 'cumulative'],
+      ['2021-09-30', '长春市', 500, 'cumulative'],
+    ]);
+    const units = await importText(temp, csv(['指标名称,单位,1-9月', '职业技能培训,万人,1.5']));
+    expect(units.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-09-30', '全省', 15000, 'cumulative']]);
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,
