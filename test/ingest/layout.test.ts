@@ -380,14 +380,17 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
         '单位,指标名称,1-9月',
         '长春市,新筹集公租房,500',
         '延边州,新筹集公租房,300',
-        '合计,新筹集公租房,800',
+        // Jilin's tables list 长白山管委会 beside the nine 市（州）.
+        '长白山保护开发区,新筹集公租房,20',
+        '合计,新筹集公租房,820',
       ]),
     );
     expect(report.problems).toEqual([]);
     expect(await stored(temp, '2021-T1-2')).toEqual([
-      ['2021-09-30', '全省', 800, 'cumulative'],
+      ['2021-09-30', '全省', 820, 'cumulative'],
       ['2021-09-30', '延边朝鲜族自治州', 300, 'cumulative'],
       ['2021-09-30', '长春市', 500, 'cumulative'],
+      ['2021-09-30', '长白山管委会', 20, 'cumulative'],
     ]);
     const units = await importText(temp, csv(['指标名称,单位,1-9月', '职业技能培训,万人,1.5']));
     expect(units.problems).toEqual([]);

@@ -145,7 +145,9 @@ describe('routes/uploads', () => {
     const rows = (await csvText(targets)).split('\r\n');
     expect(rows[0]).toBe('\uFEFF指标编码,指标名称,地区,类型,数值,单位,全省目标');
     expect(rows).toContain('2021-T53-1,完成客运班线改造,长春市,目标,,条,30');
-    expect(rows.filter((r) => r.startsWith('2021-T53-1,'))).toHaveLength(9);
+    // The nine 市（州） and 长白山管委会, which Jilin's breakdowns list beside them.
+    expect(rows.filter((r) => r.startsWith('2021-T53-1,'))).toHaveLength(10);
+    expect(rows).toContain('2021-T53-1,完成客运班线改造,长白山管委会,目标,,条,30');
     expect(rows.some((r) => r.startsWith('2021-T1-1,'))).toBe(false);
   });
 
