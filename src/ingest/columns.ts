@@ -176,6 +176,11 @@ export interface MonthColumn {
   indicator?: string;
   /** A column headed by a region's name (指标名称 | 长春市 | 吉林市 …): its figures are that region's. */
   region?: string;
+  /**
+   * The period is each row's, from the table's 统计期 column (统计期 | 地区 | 改造各类棚户区 | 新筹集公租房):
+   * `year` and `month` are unused (null and 0).
+   */
+  rowPeriod?: true;
 }
 
 /** The catalogue's name of what a header names (units in brackets and list numbers aside), or null. */
@@ -385,6 +390,12 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     what: 'indicator' | 'region',
     label: string,
   ) => {
+    // A period column beside them: each row's period (a 台账 of one row per month and region).
+    if (roles.period && months.length === 0) {
+      for (const c of columns)
+        months.push({ index: c.index, name: c.name, year: null, month: 0, [what]: c.named, rowPeriod: true });
+      return;
+    }
     if (context.period && !roles.period && months.length === 0) {
       const { period } = context;
       const year = period.year ?? context.year ?? null;
@@ -489,7 +500,8 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     delete roles.target;
     headerSeries = 'target';
   }
-  const format = months.length > 0 && !roles.period ? 'wide' : 'long';
+  const rowPeriods = months.length > 0 && months.every((m) => m.rowPeriod);
+  const format = months.length > 0 && (!roles.period || rowPeriods) ? 'wide' : 'long';
   if (format === 'wide') {
     for (const v of values) ignored.push({ ...v, reason: '表中已有按统计期分列的数值' });
     dedupeMonths(months, ignored, problem);

@@ -50,7 +50,9 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
     return;
   }
 
-  const keep = STAGED_ROLES.filter((role) => role !== 'value' && role !== 'period')
+  // Indicators across beside a 统计期 column: the period is each row's, not a column's.
+  const rowPeriod = layout.months.every((m) => m.rowPeriod);
+  const keep = STAGED_ROLES.filter((role) => role !== 'value' && (role !== 'period' || rowPeriod))
     .map((role) => `${column(role)} AS ${role}_raw`)
     .join(', ');
   const monthColumns = layout.months.map((m) => `r.c${m.index} AS m${m.index}`).join(', ');
@@ -75,8 +77,8 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
        SELECT * FROM wide
        UNPIVOT INCLUDE NULLS (value_raw FOR month_key IN (${layout.months.map((m) => `m${m.index}`).join(', ')}))
      )
-     SELECT c.line, coalesce(m.indicator, c.indicator_raw) AS indicator_raw, NULL::VARCHAR AS period_raw, c.value_raw, coalesce(m.region, c.region_raw) AS region_raw, c.note_raw, c.basis_raw,
-       c.status_raw, c.series_raw, m.year AS month_year, m.month AS month_no, m.name AS value_column
+     SELECT c.line, coalesce(m.indicator, c.indicator_raw) AS indicator_raw, ${rowPeriod ? 'c.period_raw' : 'NULL::VARCHAR'} AS period_raw, c.value_raw, coalesce(m.region, c.region_raw) AS region_raw, c.note_raw, c.basis_raw,
+       c.status_raw, c.series_raw, m.year AS month_year, ${rowPeriod ? 'NULL::INTEGER' : 'm.month'} AS month_no, m.name AS value_column
      FROM cells c JOIN months m ON m.key = c.month_key`,
     { months, ...tableIndicator },
   );

@@ -182,7 +182,8 @@ function regionsInUnitColumn(layout: ColumnLayout, rows: string[][], headers?: H
   const unit = layout.roles.unit;
   if (!unit || layout.roles.region || !headers?.region) return;
   const cells = rows.map((row) => row[unit.index] ?? '').filter((c) => c !== '');
-  if (cells.length === 0 || !cells.every((c) => headers.region?.(c) || /^(合计|总计|全省合计)$/.test(c))) return;
+  if (cells.length === 0 || !cells.every((c) => headers.region?.(c) || /^(合计|总计|全省合计)$/.test(c)))
+    return;
   layout.roles.region = unit;
   delete layout.roles.unit;
 }

@@ -229,6 +229,25 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
       ['吉林市', 10],
       ['长春市', 20],
     ]);
+    // A 统计期 column gives each row's period (a 台账: one row per month and region).
+    const ledger = await importText(
+      temp,
+      csv([
+        '统计期,市州,职业技能培训（万人）,新筹集公租房',
+        '2021-10,长春市,0.6,',
+        '2021年11月,长春市,0.7,25',
+      ]),
+    );
+    expect(ledger.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-1')).filter((r) => r[1] === '长春市')).toEqual([
+      ['2021-09-30', '长春市', 5000, 'cumulative'],
+      ['2021-10-31', '长春市', 6000, 'cumulative'],
+      ['2021-11-30', '长春市', 7000, 'cumulative'],
+    ]);
+    expect((await stored(temp, '2021-T1-2')).filter((r) => r[1] === '长春市')).toEqual([
+      ['2021-09-30', '长春市', 20, 'cumulative'],
+      ['2021-11-30', '长春市', 25, 'cumulative'],
+    ]);
     // Without a period anywhere, it says what to add.
     const undated = await importText(temp, csv(['市州,职业技能培训,新筹集公租房', '长春市,5000,20']));
     expect(undated.problems.map((p) => [p.code, p.message])).toEqual([
@@ -256,13 +275,17 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
       ['2021-09-30', '吉林市', 2100, 'cumulative'],
       ['2021-09-30', '长春市', 4200, 'cumulative'],
     ]);
-    // With a period column beside the regions, it says how to lay the table out.
+    // With a period column beside the regions, each row's period.
     const dated = await importText(
       temp,
-      csv(['指标名称,统计期,长春市,吉林市', '职业技能培训,2021-06,4200,2100']),
+      csv(['指标名称,统计期,长春市,吉林市', '职业技能培训,2021-06,4200,2100', '职业技能培训,2021-05,3000,']),
     );
-    expect(dated.problems.map((p) => p.code)).toEqual(['region_columns_without_period']);
-    expect(dated.problems[0]?.message).toContain('或改为每行一个地区（增加“地区”列）');
+    expect(dated.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-1')).filter((r) => r[0] < '2021-07')).toEqual([
+      ['2021-05-31', '长春市', 3000, 'cumulative'],
+      ['2021-06-30', '吉林市', 2100, 'cumulative'],
+      ['2021-06-30', '长春市', 4200, 'cumulative'],
+    ]);
   });
 
   it("leaves out last year's columns of a comparison (2020年1-9月 | 2021年1-9月 | 增幅)", async () => {
