@@ -281,7 +281,7 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
       csv(['指标名称,统计期,长春市,吉林市', '职业技能培训,2021-06,4200,2100', '职业技能培训,2021-05,3000,']),
     );
     expect(dated.problems).toEqual([]);
-    expect((await stored(temp, '2021-T1-1')).filter((r) => r[0] < '2021-07')).toEqual([
+    expect((await stored(temp, '2021-T1-1')).filter((r) => String(r[0]) < '2021-07')).toEqual([
       ['2021-05-31', '长春市', 3000, 'cumulative'],
       ['2021-06-30', '吉林市', 2100, 'cumulative'],
       ['2021-06-30', '长春市', 4200, 'cumulative'],
