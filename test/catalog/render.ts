@@ -41,23 +41,32 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * width, a running header and "— N —" page numbers on every page.
  */
 export async function toPdf(browser: Browser, text: string, fontSize = 16): Promise<Uint8Array> {
+  const body = lines(text)
+    // A space of the text prints as an ideographic space, which a PDF keeps as wide as a character.
+    .map((line, i) =>
+      i === 0 && line.length <= 40
+        ? `<h1>${escapeHtml(line)}</h1>`
+        : `<p>${escapeHtml(line).replace(/ /g, '\u3000')}</p>`,
+    )
+    .join('\n');
+  return printHtml(
+    browser,
+    `<!doctype html><html><head><meta charset="utf-8"><style>
+      body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: ${fontSize}pt; line-height: 1.6; margin: 0; }
+      h1 { font-size: ${fontSize + 6}pt; text-align: center; margin: 0 0 1em; }
+      p { text-indent: 2em; margin: 0; text-align: justify; }
+    </style></head><body>${body}</body></html>`,
+  );
+}
+
+/**
+ * A page of HTML printed by Chromium on A4 as toPdf prints a text: a running header and "— N —"
+ * page numbers on every page. For layouts a text cannot give (a table, columns, a set page break).
+ */
+export async function printHtml(browser: Browser, html: string): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
-    const body = lines(text)
-      // A space of the text prints as an ideographic space, which a PDF keeps as wide as a character.
-      .map((line, i) =>
-        i === 0 && line.length <= 40
-          ? `<h1>${escapeHtml(line)}</h1>`
-          : `<p>${escapeHtml(line).replace(/ /g, '\u3000')}</p>`,
-      )
-      .join('\n');
-    await page.setContent(
-      `<!doctype html><html><head><meta charset="utf-8"><style>
-        body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: ${fontSize}pt; line-height: 1.6; margin: 0; }
-        h1 { font-size: ${fontSize + 6}pt; text-align: center; margin: 0 0 1em; }
-        p { text-indent: 2em; margin: 0; text-align: justify; }
-      </style></head><body>${body}</body></html>`,
-    );
+    await page.setContent(html);
     const pdf = await page.pdf({
       format: 'A4',
       displayHeaderFooter: true,

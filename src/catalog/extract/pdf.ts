@@ -138,12 +138,26 @@ const PAGE_NUMBER =
 
 /**
  * Drops page numbers and running headers or footers: a line above the page's first body line or
- * below its last that is set smaller than the body or comes back on other pages (digits aside).
+ * below its last that is set smaller than the body, or that comes back (digits aside) at the same
+ * height on most pages. A short line of body text can end one page and another at any height
+ * (责） closing a wrapped department paren): it is kept, and so is a line that ends a sentence or
+ * closes a paren it did not open, which no running header does.
  */
 function dropFurniture(pages: Line[][], bodyHeight: number): Line[][] {
-  const seen = new Map<string, number>();
   const key = (l: Line) => l.text.replace(/\d+/g, '#').replace(/\s/g, '');
-  for (const lines of pages) for (const k of new Set(lines.map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const places = new Map<string, Line[]>();
+  for (const lines of pages)
+    for (const l of lines) {
+      const same = places.get(key(l));
+      if (same) same.push(l);
+      else places.set(key(l), [l]);
+    }
+  const most = Math.max(2, pages.length / 2);
+  const repeated = (l: Line) => {
+    if (pages.length < 2 || fragment(l.text)) return false;
+    const near = (places.get(key(l)) ?? []).filter((o) => Math.abs(o.y - l.y) < Math.max(3, l.h));
+    return new Set(near.map((o) => o.page)).size >= most;
+  };
   return pages.map((lines) => {
     const body = lines.filter((l) => l.h >= bodyHeight * 0.85);
     const firstY = body[0]?.y ?? 0;
@@ -152,11 +166,17 @@ function dropFurniture(pages: Line[][], bodyHeight: number): Line[][] {
       const edge = i < 2 || i >= lines.length - 2 || l.y < firstY || l.y > lastY;
       if (!edge) return true;
       if (PAGE_NUMBER.test(l.text)) return false;
-      const repeated = pages.length > 1 && (seen.get(key(l)) ?? 0) >= Math.max(2, pages.length / 2);
       const small = l.h < bodyHeight * 0.85 && (l.y < firstY || l.y > lastY);
-      return !(repeated || small);
+      return !(repeated(l) || small);
     });
   });
+}
+
+/** The end of a sentence or of a paren opened on an earlier line: body text, not furniture. */
+function fragment(text: string): boolean {
+  if (/[。；，、：！？;,:!?]$/.test(text)) return true;
+  const opened = (text.match(/[（(]/g) ?? []).length;
+  return (text.match(/[）)]/g) ?? []).length > opened;
 }
 
 /**
