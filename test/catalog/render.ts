@@ -271,3 +271,83 @@ export async function toDocxNumbered(text: string): Promise<Uint8Array> {
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
+
+/**
+ * An OLE compound file (version 3, 512-byte sectors) holding `streams` at its root, written by
+ * hand: the container of an old .doc, and of a .docx with a password to open (EncryptionInfo and
+ * EncryptedPackage streams). Each stream is padded to 4 KB so that it lives in ordinary sectors
+ * (no mini stream to write); at most 60 KB in all.
+ */
+export function compoundFile(streams: { name: string; data: Uint8Array }[]): Uint8Array {
+  const SECTOR = 512;
+  const FREE = 0xffffffff;
+  const END = 0xfffffffe;
+  const padded = streams.map((s) => {
+    const size = Math.max(4096, Math.ceil(s.data.length / SECTOR) * SECTOR);
+    const data = Buffer.alloc(size);
+    data.set(s.data);
+    return { name: s.name, data, size: Math.max(4096, s.data.length) };
+  });
+  // Sector 0 is the FAT, sectors 1… the directory (4 entries a sector), then each stream's sectors.
+  const dirSectors = Math.ceil((padded.length + 1) / 4);
+  const fat = Buffer.alloc(SECTOR, 0xff);
+  fat.writeUInt32LE(0xfffffffd, 0);
+  for (let k = 1; k <= dirSectors; k++) fat.writeUInt32LE(k === dirSectors ? END : k + 1, k * 4);
+  let next = 1 + dirSectors;
+  const starts = padded.map((s) => {
+    const start = next;
+    const count = s.data.length / SECTOR;
+    for (let k = 0; k < count; k++) fat.writeUInt32LE(k === count - 1 ? END : next + k + 1, (next + k) * 4);
+    next += count;
+    return start;
+  });
+  if (next > SECTOR / 4) throw new Error('compoundFile: more than one FAT sector of streams');
+  const entry = (name: string, type: number, child: number, right: number, start: number, size: number) => {
+    const e = Buffer.alloc(128);
+    const utf16 = Buffer.from(`${name}\0`, 'utf16le');
+    utf16.copy(e, 0);
+    e.writeUInt16LE(utf16.length, 64);
+    e.writeUInt8(type, 66);
+    e.writeUInt8(1, 67); // black
+    e.writeUInt32LE(FREE, 68);
+    e.writeUInt32LE(right, 72);
+    e.writeUInt32LE(child, 76);
+    e.writeUInt32LE(start, 116);
+    e.writeUInt32LE(size, 120);
+    return e;
+  };
+  // The root's children as a chain of right siblings, in the order the format compares names.
+  const order = padded
+    .map((s, i) => ({ ...s, start: starts[i] ?? END }))
+    .sort((a, b) => a.name.length - b.name.length || (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1));
+  const directory = Buffer.alloc(dirSectors * SECTOR);
+  entry('Root Entry', 5, order.length > 0 ? 1 : FREE, FREE, END, 0).copy(directory, 0);
+  order.forEach((s, i) => {
+    entry(s.name, 2, FREE, i + 2 <= order.length ? i + 2 : FREE, s.start, s.size).copy(
+      directory,
+      (i + 1) * 128,
+    );
+  });
+  for (let i = order.length + 1; i < dirSectors * 4; i++) {
+    const empty = Buffer.alloc(128);
+    empty.writeUInt32LE(FREE, 68);
+    empty.writeUInt32LE(FREE, 72);
+    empty.writeUInt32LE(FREE, 76);
+    empty.copy(directory, i * 128);
+  }
+  const header = Buffer.alloc(SECTOR);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x003e, 24); // minor version
+  header.writeUInt16LE(0x0003, 26); // major version 3
+  header.writeUInt16LE(0xfffe, 28); // little-endian
+  header.writeUInt16LE(9, 30); // 512-byte sectors
+  header.writeUInt16LE(6, 32); // 64-byte mini sectors
+  header.writeUInt32LE(1, 44); // one FAT sector
+  header.writeUInt32LE(1, 48); // the directory starts at sector 1
+  header.writeUInt32LE(4096, 56); // mini stream cutoff
+  header.writeUInt32LE(END, 60); // no mini FAT
+  header.writeUInt32LE(END, 68); // no DIFAT sectors
+  header.fill(0xff, 76);
+  header.writeUInt32LE(0, 76); // the FAT is sector 0
+  return new Uint8Array(Buffer.concat([header, fat, directory, ...padded.map((s) => s.data)]));
+}

@@ -25,7 +25,7 @@ export interface DocumentText {
  * const { text, format } = await readDocumentText(new Uint8Array(readFileSync('要点.pdf')));
  * // format === 'pdf'; parseDocument(text) …
  * @throws DocumentReadError with a Chinese message: too large, empty, a scan without text, a zip
- * bomb, too many pages, an old .doc or another kind of file.
+ * bomb, too many pages, an old .doc, a password to open or another kind of file.
  */
 export async function readDocumentText(bytes: Uint8Array): Promise<DocumentText> {
   if (bytes.length > MAX_BYTES)
@@ -38,6 +38,11 @@ export async function readDocumentText(bytes: Uint8Array): Promise<DocumentText>
   // The PDF and Word readers are large: loaded only for a file that needs them.
   if (format === 'pdf') return { format, ...(await (await import('./pdf.js')).pdfToText(bytes)) };
   if (format === 'docx') return { format, ...(await (await import('./docx.js')).docxToText(bytes)) };
+  if (format === 'encrypted')
+    throw new DocumentReadError(
+      'encrypted',
+      '文件设有打开密码，无法读取。请在 Word 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码），另存为 .docx 再上传。',
+    );
   if (format === 'doc')
     throw new DocumentReadError(
       'unsupported',
@@ -60,14 +65,24 @@ export async function readDocumentText(bytes: Uint8Array): Promise<DocumentText>
   return { format: 'text', text: text.replace(/^\uFEFF/, ''), warnings };
 }
 
-type Sniffed = DocumentFormat | 'doc' | 'rtf' | 'binary';
+type Sniffed = DocumentFormat | 'doc' | 'encrypted' | 'rtf' | 'binary';
 
-/** The format from the file's first bytes: %PDF-, a zip (PK), OLE (.doc), {\rtf, markup, or text. */
+/** The name of the stream that holds a password-protected .docx, as an OLE directory spells it. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * The format from the file's first bytes: %PDF-, a zip (PK), OLE (an old .doc, or a .docx with a
+ * password to open, which Word stores in the old container as an EncryptedPackage stream),
+ * {\rtf, markup, or text.
+ */
 function sniff(bytes: Uint8Array): Sniffed {
   const start = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (start.includes('%PDF-')) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'doc';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE)
+      ? 'encrypted'
+      : 'doc';
   if (start.startsWith('{\\rtf')) return 'rtf';
   const trimmed = start
     .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
