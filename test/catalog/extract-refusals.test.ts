@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DocumentReadError, readDocumentText } from '../../src/catalog/extract/index.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { compoundFile } from './render.js';
+
+// Chromium printing: more than the default 5 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const refusal = async (bytes: Uint8Array) =>
   readDocumentText(bytes).catch((e: unknown) => e as DocumentReadError);
@@ -26,6 +31,34 @@ describe('catalog/extract: files it cannot read say why', () => {
     expect(await refusal(doc)).toMatchObject({
       problem: 'unsupported',
       message: expect.stringContaining('旧版 Word（.doc）'),
+    });
+  });
+
+  describe('a scan', () => {
+    let browser: Browser;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ browser, close } = await launchBrowser());
+    });
+    afterAll(async () => close?.());
+
+    it("refuses a scan whose pages carry only a scanner app's mark as text, as a scan", async () => {
+      const picture =
+        '<svg width="600" height="700"><rect x="40" y="40" width="500" height="20" fill="#333"/><rect x="40" y="80" width="480" height="20" fill="#333"/></svg>';
+      const mark = '<div style="font-size:9pt;color:#888;text-align:center">由 扫描全能王 扫描创建</div>';
+      const page = await browser.newPage();
+      try {
+        await page.setContent(
+          `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:'Noto Sans CJK SC'">${picture}${mark}<div style="break-before:page"></div>${picture}${mark}</body></html>`,
+        );
+        const scan = new Uint8Array(await page.pdf({ format: 'A4' }));
+        expect(await refusal(scan)).toMatchObject({
+          problem: 'scanned-pdf',
+          message: expect.stringContaining('没有文字层'),
+        });
+      } finally {
+        await page.close();
+      }
     });
   });
 });

@@ -61,7 +61,10 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
       for (const l of lines) heights.push(l.h);
       page.cleanup();
     }
-    const chars = pages.flat().reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
+    const bodyHeight = median(heights);
+    // A scanner app stamps its name on every page as text: what counts is the text left without it.
+    const kept = dropFurniture(pages, bodyHeight);
+    const chars = kept.flat().reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
     if (chars < 20) {
       throw new DocumentReadError(
         'scanned-pdf',
@@ -69,11 +72,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
       );
     }
     const warnings: string[] = [];
-    const blank = pages.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((n) => n > 0);
+    const blank = kept.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((n) => n > 0);
     if (blank.length > 0)
       warnings.push(`PDF 第 ${blank.join('、')} 页没有文字层（可能是扫描页），这些页的内容没有读到`);
-    const bodyHeight = median(heights);
-    const kept = dropFurniture(pages, bodyHeight);
     return { text: normaliseRadicals(joinLines(kept.flat(), bodyHeight)), warnings };
   } finally {
     await pdf.destroy();
@@ -133,15 +134,19 @@ function realSpaces(str: string, width: number, h: number): string {
 
 const CJK = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef\\u2e80-\\u2fdf“”‘’]';
 
+/** The mark a phone scanner app prints on each page it makes: 由 扫描全能王 扫描创建, CamScanner. */
+const SCANNER_MARK =
+  /^(?:由\s*)?(?:扫描全能王|全能扫描王|夸克扫描王|CamScanner)(?:\s*扫描创建)?$|^Scanned (?:with|by) CamScanner$/i;
+
 const PAGE_NUMBER =
   /^(?:[-—–－·\s]*\d{1,4}[-—–－·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|[-—–－]\s*[ivxlcIVXLC]+\s*[-—–－]|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 
 /**
- * Drops page numbers and running headers or footers: a line above the page's first body line or
- * below its last that is set smaller than the body, or that comes back (digits aside) at the same
- * height on most pages. A short line of body text can end one page and another at any height
- * (责） closing a wrapped department paren): it is kept, and so is a line that ends a sentence or
- * closes a paren it did not open, which no running header does.
+ * Drops page numbers, scanner apps' marks and running headers or footers: a line above the page's
+ * first body line or below its last that is set smaller than the body, or that comes back (digits
+ * aside) at the same height on most pages that have text. A short line of body text can end one
+ * page and another at any height (责） closing a wrapped department paren): it is kept, and so is
+ * a line that ends a sentence or closes a paren it did not open, which no running header does.
  */
 function dropFurniture(pages: Line[][], bodyHeight: number): Line[][] {
   const key = (l: Line) => l.text.replace(/\d+/g, '#').replace(/\s/g, '');
@@ -152,9 +157,9 @@ function dropFurniture(pages: Line[][], bodyHeight: number): Line[][] {
       if (same) same.push(l);
       else places.set(key(l), [l]);
     }
-  const most = Math.max(2, pages.length / 2);
+  const most = Math.max(2, pages.filter((lines) => lines.length > 0).length / 2);
   const repeated = (l: Line) => {
-    if (pages.length < 2 || fragment(l.text)) return false;
+    if (fragment(l.text)) return false;
     const near = (places.get(key(l)) ?? []).filter((o) => Math.abs(o.y - l.y) < Math.max(3, l.h));
     return new Set(near.map((o) => o.page)).size >= most;
   };
@@ -163,6 +168,7 @@ function dropFurniture(pages: Line[][], bodyHeight: number): Line[][] {
     const firstY = body[0]?.y ?? 0;
     const lastY = body[body.length - 1]?.y ?? Number.POSITIVE_INFINITY;
     return lines.filter((l, i) => {
+      if (SCANNER_MARK.test(l.text)) return false;
       const edge = i < 2 || i >= lines.length - 2 || l.y < firstY || l.y > lastY;
       if (!edge) return true;
       if (PAGE_NUMBER.test(l.text)) return false;
