@@ -15,10 +15,13 @@ export interface Responsibility {
 /** Labels of department fields: 牵头单位, 责任单位, 负责部门, 配合单位 … */
 const DEPARTMENT_LABEL = '(?:牵头|责任|主责|负责|主办|实施|配合|协办|参与|协同|协作|承办)(?:单位|部门)';
 const DEADLINE_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|进度安排|时间安排)';
+/** Labels of the people answerable (【责任领导】李某某, 分管市领导：张某某): part of the block, never a department. */
+const PERSON_LABEL =
+  '(?:责任领导|分管领导|牵头领导|包保领导|督办领导|分管市领导|牵头市领导|分管省领导|牵头省领导|分管副市长|分管副省长|责任人|联系人)';
 const LABEL = new RegExp(`(?:${DEPARTMENT_LABEL}|${DEADLINE_LABEL})`);
-/** A labelled field opening at this position: 牵头单位：, 【责任单位】, [配合部门] … */
+/** A labelled field opening at this position: 牵头单位：, 【责任单位】, [配合部门], 【责任领导】 … */
 export const FIELD_START = new RegExp(
-  `^[【\\[［]?(?:${DEPARTMENT_LABEL}|${DEADLINE_LABEL})(?:[】\\]］]\\s*[:：]?|\\s*[:：])`,
+  `^[【\\[［]?(?:${DEPARTMENT_LABEL}|${DEADLINE_LABEL}|${PERSON_LABEL})(?:[】\\]］]\\s*[:：]?|\\s*[:：])`,
 );
 
 /** 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 / 列首位的为牵头单位 (…，下同). */
@@ -31,7 +34,14 @@ const VERB =
 
 /** Pieces that name no one in particular: dropped (有关部门), unlike collective names (各市县政府). */
 const NOBODY =
-  /^(?:其他|其它|各)?(?:有关|相关)(?:部门|单位|方面|机构)?$|^(?:各级?)?(?:有关|相关)?部门$|^有关方面$/;
+  /^(?:其他|其它|各)?(?:省直|市直|县直|区直|中省直)?(?:各)?(?:有关|相关)(?:部门|单位|方面|机构)?$|^(?:各级?)?(?:有关|相关)?部门$|^有关方面$/;
+
+/**
+ * Offices of the central government in the province (吉林银保监局, 人民银行长春中心支行, 民航吉林监管局,
+ * 长春海关): a 省 written before the list is not theirs.
+ */
+const VERTICAL =
+  /^(?:人民银行|人行|国家|中国|中央|民航|国网|国开行|农发行|进出口银行|北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)|银保监|证监|海关|中心支行|调查总队/;
 
 /**
  * Whether a parenthetical's inside says who is responsible: a labelled field (负责部门：X),
@@ -88,7 +98,10 @@ function looksLikeOffice(name: string): boolean {
 
 /** Reads who is responsible and how they share the work, from a parenthetical's inside or a field block. */
 export function parseResponsibility(inner: string): Responsibility {
-  let text = inner.replace(/\s+/g, '');
+  // 责任人：李某某 beside the offices names a person, not a department.
+  let text = inner
+    .replace(/\s+/g, '')
+    .replace(new RegExp(`[；;，,]?[【\\[［]?${PERSON_LABEL}[】\\]］]?[:：]?[^；;，,【\\[［]*`, 'g'), '');
   const firstLeads = FIRST_LEADS.test(text);
   text = text.replace(FIRST_LEADS, '');
   const result = LABEL.test(text) && /[:：】\]]/.test(text) ? parseFields(text) : parseClauses(text);
@@ -101,7 +114,10 @@ export function parseResponsibility(inner: string): Responsibility {
 
 /** 牵头单位：A；责任单位：B、C；配合单位：D；完成时限：2023年底 (also 【牵头单位】A). */
 function parseFields(text: string): Responsibility {
-  const splitter = new RegExp(`[【\\[［]?(${DEPARTMENT_LABEL}|${DEADLINE_LABEL})[】\\]］]?[:：]?`, 'g');
+  const splitter = new RegExp(
+    `[【\\[［]?(${DEPARTMENT_LABEL}|${DEADLINE_LABEL}|${PERSON_LABEL})[】\\]］]?[:：]?`,
+    'g',
+  );
   const marks = [...text.matchAll(splitter)];
   const leads: string[] = [];
   const mains: string[] = [];
@@ -121,6 +137,7 @@ function parseFields(text: string): Responsibility {
       deadline = value;
       return;
     }
+    if (new RegExp(`^${PERSON_LABEL}$`).test(label)) return;
     if (/分别负责$/.test(value)) separate = true;
     const names = namesOf(value.replace(VERB, ''), level);
     if (label.startsWith('牵头')) leads.push(...names);
@@ -212,7 +229,7 @@ export function splitNames(text: string): string[] {
     );
     return m ? [m[1] ?? '', m[2] ?? ''] : [piece];
   });
-  const trimmed = joined.map((p) => p.trim()).filter((p) => p !== '');
+  const trimmed = sharedSuffix(joined.map((p) => p.trim()).filter((p) => p !== ''));
   for (let i = 0; i < trimmed.length - 1; i++) {
     const piece = trimmed[i] ?? '';
     const next = trimmed[i + 1] ?? '';
@@ -224,7 +241,33 @@ export function splitNames(text: string): string[] {
   return trimmed;
 }
 
-/** 省商务厅、财政厅、发展改革委 → the 省 written once is shared by the names after it. */
+/** 各市（州）, 县（市、区）, 各乡镇: places without the office that follows them in the list. */
+const PLACE_ONLY = /^各?(?:市|县|区|州|旗|乡|镇|乡镇|街道)(?:[（(][^（()）]*[)）])?$/;
+const PLACE_OFFICE =
+  /^(各?(?:市|县|区|州|旗|乡|镇|乡镇|街道)(?:[（(][^（()）]*[)）])?)((?:人民)?政府|党委和政府|党委|管委会|人民政府办公室)$/;
+
+/**
+ * 各市（州）、县（市、区）人民政府 names two collective offices: the office after the last place is
+ * each place's (各市（州）人民政府, 各县（市、区）人民政府), and the 各 of the first is theirs too.
+ */
+function sharedSuffix(pieces: string[]): string[] {
+  const out = [...pieces];
+  for (let i = 0; i < out.length; i++) {
+    if (!PLACE_ONLY.test(out[i] ?? '')) continue;
+    let j = i;
+    while (j < out.length && PLACE_ONLY.test(out[j] ?? '')) j += 1;
+    const office = PLACE_OFFICE.exec(out[j] ?? '');
+    if (!office) continue;
+    const each = (out[i] ?? '').startsWith('各');
+    for (let k = i; k <= j; k++) {
+      const place = k === j ? (office[1] ?? '') : (out[k] ?? '');
+      out[k] = `${each && !place.startsWith('各') ? '各' : ''}${place}${office[2]}`;
+    }
+    i = j;
+  }
+  return out;
+}
+
 /** The 省 / 市 / 区 written once at the head of a list, shared by the names after it. */
 export interface LevelPrefix {
   prefix: string;
@@ -243,6 +286,7 @@ function shareLevelPrefix(names: string[], level: LevelPrefix): string[] {
     const { prefix, party } = level;
     if (
       prefix !== '' &&
+      !VERTICAL.test(name) &&
       !/^[各有相全本该]/.test(name) &&
       !/省|市(?![场政容民])|县(?![域级])|(?<![社地园景小])区(?!域)|州|旗|街道|银行|公司|集团|大学|学院/.test(
         name.slice(0, -1),

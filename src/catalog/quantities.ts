@@ -50,6 +50,7 @@ const UNITS = [
   '公斤',
   '斤',
   '吨',
+  '美元',
   '元',
   '间',
   '栋',
@@ -103,6 +104,9 @@ const NOT_UNITS = /^(?:个月|个工作日|个小时|年|岁|月|日|天|周|小
 const TIME_TARGET =
   /(?:压缩|缩短|压减|减少|控制)(?:至|到|在)$|(?:时间|用时|时长|时限)(?:不超过|不多于|控制在)$/;
 const TIME_UNITS = ['个工作日', '个月', '小时', '天', '日'];
+/** Ages and years that are measures to reach: 人均预期寿命提高0.5岁, 平均受教育年限达到11.2年. */
+const LIFE_TARGET = /(?:寿命|年限)[^，,。；;]{0,8}$/;
+const LIFE_UNITS = ['岁', '年'];
 
 /** Units that count items: a number in such a unit right after a list of names restates the list. */
 const ITEM_UNITS = new Set(['个', '项', '所', '家', '处', '座', '条', '件', '部', '支', '名']);
@@ -157,7 +161,7 @@ const POLICY = /贷款|担保|补贴|补助|奖励|奖补|贴息|资助|给予|�
 const TERMS =
   /最高|上限|额度|利率|费率|税率|(?:补贴|补助|奖补|报销|首付|缴存|贴息|分担|出资|配套)比例|标准为|可申请|可享受|一次性|封顶|起付|门槛/;
 /** Verbs that deliver an amount (发放贷款20亿元): a target even in a policy's words. */
-const DELIVER = /发放|投放|新增|完成|争取|筹集|安排|拨付|下达|兑现|减免|累计|撬动|带动/;
+const DELIVER = /发放|投放|新增|完成|争取|筹集|安排|拨付|下达|兑现|减免|累计|撬动|带动|余额/;
 
 /**
  * Reads the quantitative targets of one task (its text without the department parenthetical).
@@ -208,17 +212,44 @@ export function readTargetsWithDoubts(
     let deadline = start;
     let annual = false;
     let dated = carried;
+    let milestoneDate = false;
+    const sentenceStart = targets.length;
     for (const clause of splitClauses(sentence)) {
       const own = deadlineIn(clause, year);
+      // 确保6月底前完成续建项目，力争新开工120个: the date was that milestone's, not the next
+      // commitment's (排查率达到100% after 9月30日前完成排查 still shares it).
+      if (milestoneDate && own === undefined && /^\s*(?:力争|确保|争取|同时|另外|并|全年|年内)/.test(clause))
+        deadline = start;
       deadline = own ?? deadline;
       dated = dated || own !== undefined;
       const read = readClause(clause, sentence, deadline, year, annual, dated);
+      milestoneDate =
+        own !== undefined && read.targets.length > 0 && read.targets.every((t) => t.kind === 'milestone');
+      renameRespectively(clause, read.targets, targets.slice(sentenceStart));
       targets.push(...read.targets);
       unread.push(...read.unread);
       // A clause that is only a time phrase (每年，…) carries it on.
       if (/^(?:“?十[四五]五”?期间)?每年$/.test(clause.trim())) annual = true;
     }
   }
+}
+
+/**
+ * 接待游客5000万人次、实现旅游收入500亿元，分别增长10%、12%: growth rates of the figures just named,
+ * one each, named after them.
+ */
+function renameRespectively(clause: string, read: Target[], before: Target[]): void {
+  const verb = /^\s*分别(增长|下降|提高|降低|增加|减少)/.exec(clause)?.[1];
+  if (!verb || read.length === 0 || before.length < read.length) return;
+  const named = before.slice(-read.length);
+  if (
+    !read.every((t) => t.kind === 'growth') ||
+    named.some((t) => t.kind === 'growth' || t.kind === 'milestone')
+  )
+    return;
+  read.forEach((t, i) => {
+    t.name = shorten(`${nameFrom(named[i]?.name ?? '', 0)}${verb}`);
+  });
 }
 
 function splitSentences(text: string): string[] {
@@ -268,7 +299,12 @@ export function deadlineIn(clause: string, year: number): string | undefined {
     const y0 = Number(y);
     const marked =
       Boolean(to && /到|至|截|力争|争取/.test(to)) || Boolean(end) || Boolean(day) || Boolean(monthEnd);
-    if (!marked && y0 <= year) continue;
+    // 2023年完成改造90个 in a plan for 2023—2025: this year's work, due at its end.
+    // (2021年改造任务开工 names the year's work, not a date.)
+    const verb = /^(?:要|将|力争|确保)?(?:完成|实现|新增|新建|建成|开工|累计|达到|全面|基本)(?!任务)/.test(
+      plain.slice(at + m[0].length, at + m[0].length + 8),
+    );
+    if (!marked && (y0 < year || (y0 === year && !verb))) continue;
     if (y0 < year) continue;
     if (month) {
       const mo = Number(month);
@@ -288,6 +324,12 @@ export function deadlineIn(clause: string, year: number): string | undefined {
     return isoDate(year, m, new Date(Date.UTC(year, m, 0)).getUTCDate());
   }
   if (/上半年/.test(plain)) return `${year}-06-30`;
+  // 第三季度末前, 三季度末: that quarter's last day.
+  const quarter = /(?:第)?([一二三四1-4])季度(?:末|底)前?/.exec(plain);
+  if (quarter) {
+    const q = '一二三四'.indexOf(quarter[1] ?? '') + 1 || Number(quarter[1]);
+    return isoDate(year, q * 3, new Date(Date.UTC(year, q * 3, 0)).getUTCDate());
+  }
   return undefined;
 }
 
@@ -315,7 +357,9 @@ function tokensOf(clause: string): Token[] {
     const unit = NOT_UNITS.test(rest)
       ? TIME_TARGET.test(before)
         ? (TIME_UNITS.find((u) => rest.startsWith(u)) ?? '')
-        : ''
+        : LIFE_TARGET.test(before)
+          ? (LIFE_UNITS.find((u) => rest.startsWith(u)) ?? '')
+          : ''
       : (UNITS.find((u) => rest.startsWith(u)) ?? '');
     let end = numberEnd + unit.length;
     if (unit === '') end += /^年度?/.exec(rest)?.[0].length ?? 0;
@@ -358,6 +402,14 @@ function readClause(
       .find((t) => t.unit !== '');
     if (Number.isNaN(token.value)) return;
     if (shielded.some(([a, b]) => start >= a && start < b)) return;
+    // 建设30-50个口袋公园, 新增泊位5000—8000个: at least the range's low end.
+    const low = rangeLow(clause, tokens, index);
+    if (low) {
+      const target = toTarget(clause, sentence, low, tokens[index - 2], deadline, year, annualBefore, false);
+      accepted.push(low);
+      targets.push({ ...target, comparator: '>=', source: clause.slice(low.start, token.end) });
+      return;
+    }
     if (
       isRangeOrStandard(clause, start, end) ||
       isOrdinalOrName(clause, start, end) ||
@@ -383,10 +435,31 @@ function readClause(
       targets.push(measureTarget(clause, sentence, token, summary, deadline, year, annualBefore));
       return;
     }
-    accepted.push(token);
-    targets.push(
-      toTarget(clause, sentence, token, previous, deadline, year, annualBefore, summary === token),
+    const target = toTarget(
+      clause,
+      sentence,
+      token,
+      previous,
+      deadline,
+      year,
+      annualBefore,
+      summary === token,
     );
+    // 分别下降2%、3%: the second figure of a list is read as the first (a decline too).
+    const last = targets[targets.length - 1];
+    if (
+      previous &&
+      last &&
+      accepted.includes(previous) &&
+      last.unit === target.unit &&
+      /^\s*(?:以上|以内|左右)?\s*[、和及与]\s*$/.test(clause.slice(previous.end, start))
+    ) {
+      target.kind = last.kind;
+      target.comparator = last.comparator;
+      if (last.kind === 'growth' && (last.value ?? 0) < 0) target.value = -Math.abs(target.value ?? 0);
+    }
+    accepted.push(token);
+    targets.push(target);
   });
   distribute(clause, accepted, targets, year);
   if (targets.length === 0 && !coverage) {
@@ -445,7 +518,10 @@ function toTarget(
     kind = kept ? 'level' : 'coverage';
   } else
     kind =
-      /每[个百千万]/.test(clause) || TIME_UNITS.includes(item.unit) || item.unit.includes('/')
+      /每[个百千万]/.test(clause) ||
+      TIME_UNITS.includes(item.unit) ||
+      LIFE_UNITS.includes(item.unit) ||
+      item.unit.includes('/')
         ? 'level'
         : 'count';
   const sourceStart = item.start - (qualifier ? qualifier[0].length : 0);
@@ -511,11 +587,18 @@ function distribute(clause: string, tokens: Token[], targets: Target[], year: nu
       before,
     );
   if (!m) return;
-  const subjects = (m[1] ?? '')
+  const listed = (m[1] ?? '')
     .replace(/^(?:到|至)?(?:19|20)\d{2}年(?:底|末)?/, '')
     .split(/[、和及与]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+  // 城镇、农村居民人均可支配收入: a short subject shares the last one's noun (城镇居民人均可支配收入).
+  const lastSubject = listed[listed.length - 1] ?? '';
+  const subjects = listed.map((s, i) =>
+    i < listed.length - 1 && s.length >= 2 && s.length <= 3 && lastSubject.length > s.length + 3
+      ? s + lastSubject.slice(s.length)
+      : s,
+  );
   if (subjects.length < 2) return;
   const start = targets.length - tokens.length;
   if (start < 0) return;
@@ -583,6 +666,22 @@ function shieldedRanges(clause: string): [number, number][] {
   return ranges;
 }
 
+/**
+ * The low end of a range to deliver (30-50个, 5000—8000个, 3-5万人) as a token of the range's unit, when
+ * `index` is its high end; not a standard (每3000-4000户) nor an age or a span of years (unit-less).
+ */
+function rangeLow(clause: string, tokens: Token[], index: number): Token | undefined {
+  const high = tokens[index];
+  const low = tokens[index - 1];
+  if (!high || !low || high.unit === '' || low.unit !== '' || Number.isNaN(low.value)) return undefined;
+  if (!/^\s*[-—~～–]{1,2}\s*$|^至$/.test(clause.slice(low.numberEnd, high.start))) return undefined;
+  if (/每$/.test(clause.slice(Math.max(0, low.start - 1), low.start))) return undefined;
+  // 3-5万人: the low end takes the high end's 万 or 亿.
+  const multiplier = (t: Token) => /[万亿]$/.exec(clause.slice(t.start, t.numberEnd))?.[0];
+  const shared = multiplier(high) && !multiplier(low) ? (multiplier(high) === '万' ? 1e4 : 1e8) : 1;
+  return { ...low, end: high.end, value: low.value * shared, unit: high.unit };
+}
+
 /** 3-6岁, 3000-4000户, 2021-2030年, and 每3000户: ranges and per-unit standards. */
 function isRangeOrStandard(clause: string, start: number, end: number): boolean {
   const before = clause.slice(Math.max(0, start - 4), start);
@@ -620,6 +719,15 @@ function isThreshold(clause: string, token: Token): boolean {
   if (/达到|实现|完成|覆盖/.test(rest)) return false;
   if (
     /^(?:以上|以下|及以上|及以下|以内|左右)?(?:[\u4e00-\u9fa5]{1,2})?的(?!目标|水平|任务|要求|规模|标准)/.test(
+      rest,
+    )
+  )
+    return true;
+  // 10亿元以上项目, 56人以上大班额: a size that says which ones, before what has it (500个以上项目
+  // counts the projects themselves).
+  if (
+    !ITEM_UNITS.has(token.unit) &&
+    /^(?:以上|以下|及以上|及以下)(?:[\u4e00-\u9fa5]{0,4})?(?:项目|企业|工程|大班额|班额|单位|园区|商户|客户|医院|学校|事故)/.test(
       rest,
     )
   )

@@ -32,7 +32,7 @@ function fieldStarts(text: string, shielded: [number, number][]): number[] {
   const starts: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
-    if (!/[牵责主负实配协参承【[［完时进]/.test(ch)) continue;
+    if (!/[牵责主负实配协参承【[［完时进分包督联]/.test(ch)) continue;
     // The character before, spaces skipped: a line start or the end of a sentence or clause.
     let k = i - 1;
     while (k >= 0 && /[ \t\u3000]/.test(text[k] ?? '')) k -= 1;

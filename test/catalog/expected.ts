@@ -633,4 +633,52 @@ export const FIXTURES: Expected[] = [
     // The items start again at （1） under each 1、: numbered on through the document, and said so.
     doubts: [['numbering', null]],
   },
+  {
+    file: 'finance-work-points.txt',
+    about:
+      "a provincial 工作要点 of 一、 / 1. with 分别 lists (a decline for each, a noun shared: 城镇、农村居民), ranges (30-50个, 3-5万人次), 美元, 岁 and 年, loan growth, a size that picks projects (10亿元以上项目), a milestone whose date is its own, a quarter's end, central offices in the province, collective local governments, and person fields (【责任领导】, 责任人：)",
+    title: '黑龙江省2024年金融服务实体经济和民生保障工作要点',
+    year: 2024,
+    parts: [
+      [1, '稳住经济大盘'],
+      [2, '办好民生实事'],
+    ],
+    sections: [],
+    tasks: [
+      [1, 1, 0, ['省发展改革委', '省统计局'], 'sole', null],
+      // 人民银行…分行 and 黑龙江金融监管局 are central offices: the list's 省 is not theirs.
+      [2, 1, 0, ['省地方金融管理局', '人民银行黑龙江省分行', '黑龙江金融监管局'], 'sole', null],
+      [3, 1, 0, ['省商务厅', '哈尔滨海关'], 'sole', null],
+      // 省直有关部门 names no one.
+      [4, 1, 0, ['省生态环境厅'], 'lead', '省生态环境厅'],
+      [5, 2, 0, ['各市（地）人民政府', '各县（市、区）人民政府'], 'sole', null],
+      [6, 2, 0, ['省住房城乡建设厅', '省财政厅', '省发展改革委'], 'lead', '省住房城乡建设厅'],
+      [7, 2, 0, ['省卫生健康委', '省教育厅'], 'separate', null],
+      [8, 2, 0, ['省住房城乡建设厅'], 'sole', '省住房城乡建设厅'],
+    ],
+    targets: [
+      [1, 5.5, '%', '~', '2024-12-31', 'growth', null],
+      [1, 6, '%', '=', '2024-12-31', 'growth', null],
+      [1, 7, '%', '=', '2024-12-31', 'growth', null],
+      [2, 15, '%', '>=', '2024-12-31', 'growth', null],
+      [3, 320000000000, '元', '=', '2024-12-31', 'count', null],
+      [3, 100000000000, '元', '=', '2024-12-31', 'count', null],
+      [3, 500000000, '美元', '=', '2024-12-31', 'count', null],
+      [4, -2.5, '%', '=', '2024-12-31', 'growth', null],
+      [4, -2, '%', '=', '2024-12-31', 'growth', null],
+      [4, -3, '%', '=', '2024-12-31', 'growth', null],
+      [5, 30, '个', '>=', '2024-12-31', 'count', null],
+      [5, 30000, '人次', '>=', '2024-12-31', 'count', null],
+      [6, 600, '个', '>=', '2024-12-31', 'count', null],
+      [7, 0.3, '岁', '=', '2024-12-31', 'level', null],
+      [7, 11.5, '年', '=', '2024-12-31', 'level', null],
+      [8, 3000, '户', '=', '2024-09-30', 'count', null],
+    ],
+    milestones: [
+      [6, '2024-05-31'],
+      [8, '2024-09-30'],
+    ],
+    goals: [],
+    doubts: [],
+  },
 ];

@@ -70,6 +70,35 @@ describe('catalog/quantities', () => {
       [100, '2023-12-31'],
     ]);
   });
+
+  it('names each figure of a 分别 list, a rate for each of the figures just named, and a range by its low end', () => {
+    const named = (text: string, year = 2021, plan?: string) =>
+      readTargets(text, year, plan).map((t) => [t.name, t.value, t.unit, t.comparator, t.deadline]);
+    expect(named('二氧化硫、氮氧化物排放量分别下降2%、3%')).toEqual([
+      ['二氧化硫下降', -2, '%', '=', '2021-12-31'],
+      ['氮氧化物排放量下降', -3, '%', '=', '2021-12-31'],
+    ]);
+    expect(named('全年接待游客5000万人次、实现旅游收入500亿元，分别增长10%、12%').slice(2)).toEqual([
+      ['全年接待游客增长', 10, '%', '=', '2021-12-31'],
+      ['旅游收入增长', 12, '%', '=', '2021-12-31'],
+    ]);
+    expect(named('新增城市停车泊位5000—8000个')).toEqual([
+      ['新增城市停车泊位', 5000, '个', '>=', '2021-12-31'],
+    ]);
+    // A standard (每3000-4000户) and an age span stay out.
+    expect(named('每3000-4000户配建社区服务站，3-6岁儿童入园')).toEqual([]);
+    // In a plan for 2023—2025 (due at its end), 2023年完成 is this year's; 2023年改造任务 is not a date.
+    expect(named('2023年完成改造90个；累计改造300个', 2023, '2025-12-31').map((t) => t[4])).toEqual([
+      '2023-12-31',
+      '2025-12-31',
+    ]);
+    // A milestone's date is its own: the next commitment keeps the sentence's.
+    expect(named('确保6月底前完成续建项目，力争新开工120个').map((t) => t[4])).toEqual([
+      '2021-06-30',
+      '2021-12-31',
+    ]);
+    expect(named('9月30日前完成排查，排查率达到100%').map((t) => t[4])).toEqual(['2021-09-30', '2021-09-30']);
+  });
 });
 
 describe('catalog/departments', () => {
