@@ -11,7 +11,10 @@ CREATE OR REPLACE MACRO tz_halfwidth(s) AS
 
 -- The text of a number with grouping commas and spaces removed (a no-break space too: 12 000 copied
 -- from a web page).
-CREATE OR REPLACE MACRO tz_number_text(s) AS replace(replace(replace(tz_halfwidth(s), ',', ''), ' ', ''), chr(160), '');
+-- A comma groups thousands only before three digits (36,000): 6,1万 (a decimal comma) is not 61万.
+CREATE OR REPLACE MACRO tz_number_text(s) AS replace(replace(
+  CASE WHEN contains(tz_halfwidth(s), ',') THEN regexp_replace(tz_halfwidth(s), ',(\d{3})', '\1', 'g') ELSE tz_halfwidth(s) END,
+  ' ', ''), chr(160), '');
 
 -- Numbers are computed in DECIMAL so that 1.58万 is exactly 15800, not 15800.000000000002.
 -- DECIMAL(18, 8) first: reading text into a DECIMAL(38, 10) costs ~20 µs a value (a million-row
@@ -58,6 +61,9 @@ CREATE OR REPLACE MACRO tz_period(s) AS (
       THEN last_day(make_date(CAST(left(tz_halfwidth(s), 4) AS INTEGER), CAST(right(tz_halfwidth(s), 2) AS INTEGER), 1))
     WHEN regexp_full_match(tz_halfwidth(s), '\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?')
       THEN CAST(try_strptime(trim(regexp_replace(tz_halfwidth(s), '\D+', '-', 'g'), '-'), '%Y-%m-%d') AS DATE)
+    -- An Excel date serial left unformatted (44469 is 2021-09-30; 36526–54788 is 2000–2049): that day.
+    WHEN regexp_full_match(s, '\d{5}') AND CAST(s AS INTEGER) BETWEEN 36526 AND 54788
+      THEN CAST(DATE '1899-12-30' + CAST(s AS INTEGER) AS DATE)
   END
 );
 

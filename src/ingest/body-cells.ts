@@ -110,25 +110,49 @@ export async function setColumnBases(tx: Tx, table: Table, perTableHeaderBasis: 
   }
 }
 
-/** A sheet named 长春市 (or 延边州) in a table without a region column: its rows are that region's. */
-export async function regionOfSheet(tx: Tx, table: Table): Promise<string | null> {
-  if (!table.sheet || table.shape.layout.roles.region) return null;
-  // The sheet's name as a region (长春, 吉林), or the region it starts with (长春市1-9月, the longest).
-  const [found] = await rows<{ region: string | null }>(
-    tx,
-    `SELECT coalesce(
-       (SELECT region FROM tz_region_names([$name])),
-       (SELECT region FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region)
-        WHERE length(text) >= 2 AND starts_with(regexp_replace($name, '\\s+', '', 'g'), text)
-        ORDER BY length(text) DESC, region LIMIT 1)) AS region`,
-    { name: table.sheet.trim() },
-  );
-  if (!found?.region) return null;
-  await tx.connection.run(
-    `UPDATE ingest_staged SET region_raw = $region WHERE region_raw IS NULL OR trim(region_raw) = ''`,
-    { region: found.region },
-  );
-  return found.region;
+/** Where a table without a region column names the region of its rows. */
+export type RegionFrom = 'sheet' | 'reporter' | 'title';
+
+/**
+ * The region of a table without a region column: its sheet's name (长春市, 延边州, 长春市1-9月), the
+ * office on its 填报单位 line (四平市住房和城乡建设局), or its title's first words (延边州2021年…). Rows
+ * that name no region are that region's. The province (吉林省…) is every table's default: not said.
+ */
+export async function regionOfTable(
+  tx: Tx,
+  table: Table,
+): Promise<{ region: string; from: RegionFrom; text: string } | null> {
+  if (table.shape.layout.roles.region) return null;
+  const { reporter, title } = table.shape.context;
+  const candidates: [RegionFrom, string | null | undefined][] = [
+    ['sheet', table.sheet],
+    ['reporter', reporter],
+    ['title', title],
+  ];
+  for (const [from, text] of candidates) {
+    if (!text?.trim()) continue;
+    // The text as a region (长春, 吉林), or the region it starts with (长春市1-9月, the longest).
+    const [found] = await rows<{ region: string | null; level: string | null }>(
+      tx,
+      `WITH named AS (
+         SELECT coalesce(
+           ${from === 'sheet' ? '(SELECT region FROM tz_region_names([$name])),' : ''}
+           (SELECT region FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region)
+            WHERE length(text) >= 2 AND starts_with(regexp_replace($name, '\\s+', '', 'g'), text)
+            ORDER BY length(text) DESC, region LIMIT 1)) AS region
+       )
+       SELECT n.region, r.level FROM named n LEFT JOIN region r ON r.name = n.region`,
+      { name: text.trim() },
+    );
+    if (!found?.region) continue;
+    if (found.level === 'province') return null;
+    await tx.connection.run(
+      `UPDATE ingest_staged SET region_raw = $region WHERE region_raw IS NULL OR trim(region_raw) = ''`,
+      { region: found.region },
+    );
+    return { region: found.region, from, text: text.trim() };
+  }
+  return null;
 }
 
 const halfwidth = (s: string) =>

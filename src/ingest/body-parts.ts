@@ -87,6 +87,27 @@ export async function readPartRows(tx: Tx, headings: number[]): Promise<PartRows
     else if (region && c.region === null) regional.push({ line: c.line, region });
     else dropped.push(c.line);
   }
+  // 其中：农民工稳就业职业技能培训（以工代训） under that same indicator is a part of it, not it.
+  if (renamed.length > 0) {
+    const parents = await rows<{ line: number; parent: string | null }>(
+      tx,
+      `SELECT m.line, (SELECT arg_max(s.indicator_raw, s.line) FROM ingest_staged s
+         WHERE s.line < m.line AND NOT list_contains(from_json($parts, '["INTEGER"]'), s.line)) AS parent
+       FROM (SELECT unnest(from_json($lines, '["INTEGER"]')) AS line) m`,
+      {
+        lines: JSON.stringify(renamed.map((r) => r.line)),
+        parts: JSON.stringify(candidates.map((c) => c.line)),
+      },
+    );
+    const parentOf = new Map(parents.map((p) => [p.line, p.parent]));
+    for (const r of [...renamed]) {
+      const parent = parentOf.get(r.line);
+      if (parent && cleanName(parent, isKnown).clean === cleanName(r.name, isKnown).clean) {
+        renamed.splice(renamed.indexOf(r), 1);
+        dropped.push(r.line);
+      }
+    }
+  }
   if (renamed.length > 0)
     await tx.connection.run(
       `UPDATE ingest_staged SET indicator_raw = m.name

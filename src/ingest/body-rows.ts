@@ -8,6 +8,29 @@ import type { SkippedKind } from './table.js';
 /** Lines under (or inside) a table that are not data: notes, sign-off lines, footnote marks. */
 const NOTE_PATTERN =
   '^(注|附注|说明|备注|填表说明|填报说明|资料来源|数据来源|填报人|填表人|制表人|制表|审核人|审核|复核人|负责人|单位负责人|统计负责人|分管领导|联系人|联系电话|电话|报送日期|填报日期|制表日期|填报时间|报送时间)\\s*[0-9一二三四五六七八九十]*\\s*[:：、.．]|^注\\s*$|^[*※]';
+/** The same labels standing alone in their cell, the name or number in the next (联系电话 | 139…). */
+const SIGN_OFF_LABELS = [
+  '填报人',
+  '填表人',
+  '制表人',
+  '审核人',
+  '复核人',
+  '负责人',
+  '单位负责人',
+  '统计负责人',
+  '分管领导',
+  '联系人',
+  '联系电话',
+  '电话',
+  '手机',
+  '报送日期',
+  '填报日期',
+  '制表日期',
+  '填报时间',
+  '报送时间',
+  '填报单位',
+  '报送单位',
+];
 /** Group headings in the indicator column: 一、推进农业转移人口市民化, （二）…, 第一部分. */
 const HEADING_PATTERN =
   '^\\s*([一二三四五六七八九十]+\\s*[、.．]|[（(]\\s*[一二三四五六七八九十]+\\s*[)）]|第[一二三四五六七八九十]+(部分|章|节|类|项))';
@@ -77,6 +100,8 @@ export async function dropLayoutRows(
     `contains(${raw(roles.indicator?.index)}, $indicator_header)`,
     ...dataColumns.flatMap((i) => headerTexts(i).map((t) => `r.c${i} = ${literal(t)}`)),
     `contains(r.c0, '：')`,
+    `list_contains([${quoteList(SIGN_OFF_LABELS)}], trim(r.c0))`,
+    `list_contains([${quoteList(SIGN_OFF_LABELS)}], trim(${raw(roles.indicator?.index)}))`,
     `contains(r.c0, ':')`,
     ...['注', '*', '※'].map((c) => `starts_with(r.c0, '${c}')`),
   ].join(' OR ');
@@ -89,6 +114,8 @@ export async function dropLayoutRows(
       SELECT rn, CASE
         WHEN first_text IS NULL THEN 'blank'
         WHEN regexp_matches(first_text, ${NOTE}) THEN 'note'
+        WHEN list_contains([${quoteList(SIGN_OFF_LABELS)}], replace(replace(first_text, ' ', ''), '　', ''))
+          OR list_contains([${quoteList(SIGN_OFF_LABELS)}], replace(replace(coalesce(ind, ''), ' ', ''), '　', '')) THEN 'note'
         WHEN ${sameHeader} AND ${filled} >= 2 THEN 'header'
         WHEN ind = $indicator_header THEN 'new_header'
         WHEN values_blank AND regexp_matches(coalesce(ind, ''), ${literal(PART_HEADING_PATTERN)}) THEN 'part'

@@ -76,12 +76,16 @@ export async function scaleValues(
      ),
      units AS (
        SELECT s.line, s.value_column,
-         coalesce(c.unit, ru.unit, CAST($table_unit AS VARCHAR)) AS unit,
-         CASE WHEN c.unit IS NOT NULL THEN '“' || s.value_column || '”列' WHEN ru.unit IS NOT NULL THEN ru.source
+         -- 累计完成（套） over 改造各类棚户区（万套） 1.2 and 租赁补贴（万户） 6.1: the row's own unit is the
+         -- figure's where it is larger or of another kind than the column's.
+         (ru.unit IS NOT NULL AND c.unit IS NOT NULL AND (${POW_SQL('ru.unit')} > ${POW_SQL('c.unit')}
+           OR regexp_replace(ru.unit, '^[万亿]', '') <> regexp_replace(c.unit, '^[万亿]', ''))) AS row_wins,
+         CASE WHEN row_wins THEN ru.unit ELSE coalesce(c.unit, ru.unit, CAST($table_unit AS VARCHAR)) END AS unit,
+         CASE WHEN row_wins THEN ru.source WHEN c.unit IS NOT NULL THEN '“' || s.value_column || '”列' WHEN ru.unit IS NOT NULL THEN ru.source
            ELSE '表头上方的“单位：' || CAST($table_unit AS VARCHAR) || '”' END AS source,
          k.unit AS catalogue_unit,
          -- A column's or the table's unit covers rows of every kind; a row's own unit only its row.
-         c.unit IS NOT NULL OR ru.unit IS NULL AS broad
+         (c.unit IS NOT NULL AND NOT row_wins) OR ru.unit IS NULL AS broad
        FROM ingest_staged s
        LEFT JOIN columns c ON c.name = s.value_column
        LEFT JOIN ingest_row_units ru ON ru.line = s.line

@@ -4,8 +4,9 @@ import {
   clearBlankMarkers,
   distinctTexts,
   fillDownIndicators,
+  type RegionFrom,
   readPeriodTexts,
-  regionOfSheet,
+  regionOfTable,
   setColumnBases,
   tidyNames,
 } from './body-cells.js';
@@ -26,8 +27,8 @@ export interface BodyNotes {
   scaling: { table: number; source: string; unit: string; factor: number; cells: number }[];
   /** Figures whose unit is larger in the catalogue than on the sheet (万元 against 亿元): left as written. */
   unscaled: { table: number; source: string; unit: string; cells: number }[];
-  /** A sheet named after a region (长春市) whose rows name none: they are that region's. */
-  regions: { table: number; region: string }[];
+  /** A sheet, a 填报单位 line or a title that names a region (长春市) whose rows name none: theirs. */
+  regions: { table: number; region: string; from: RegionFrom; text: string }[];
   /** Rows with figures but no indicator, which took the name of the row above (a merged name). */
   filled: { table: number; lines: number[] }[];
   /** 合计 rows in the region column read as the region above the listed ones (全省 over the cities). */
@@ -90,8 +91,8 @@ export async function stageTables(
     await readPeriodTexts(tx, table, texts.periods);
     await setColumnBases(tx, table, tables.length > 1 && !options.basis);
     // A region chosen with the upload wins over one read from a sheet's name.
-    const region = options.region ? null : await regionOfSheet(tx, table);
-    if (region) notes.regions.push({ table: i, region });
+    const region = options.region ? null : await regionOfTable(tx, table);
+    if (region) notes.regions.push({ table: i, ...region });
     const units = await tidyNames(tx, texts.names);
     const rowUnits = await scaleValues(tx, table, i, units, notes);
     if (table.shape.layout.roles.target) {

@@ -85,6 +85,18 @@ const ROLE_NAMES: Record<Role, string[]> = {
     '年累计',
     '累计数',
     '截至目前完成',
+    // Statistics forms' year-to-date columns (本月 | 本月止累计).
+    '本月止累计',
+    '本月累计',
+    '自年初累计',
+    '年初至本月累计',
+    '年初至今累计',
+    '年初至本月',
+    '1-本月',
+    '1-本月累计',
+    '1至本月',
+    '1至本月累计',
+    '累计至本月',
     'value',
     'actual',
   ],
@@ -300,8 +312,9 @@ export function isUnitText(text: string): boolean {
 function basisOfText(text: string | null | undefined): 'cumulative' | 'increment' | null {
   if (!text) return null;
   const key = normalise(text);
+  // 本月止累计, 1-本月, 自年初: year to date, though they name this month.
+  if (key.includes('累计') || /^(?:1|一)[-—~至到]本月|年初/.test(key)) return 'cumulative';
   if (INCREMENT_HEADERS.has(key) || /^(当月|本月|当期)/.test(key)) return 'increment';
-  if (key.includes('累计')) return 'cumulative';
   return null;
 }
 

@@ -16,8 +16,11 @@ export interface TableLayout {
   skipped: { kind: SkippedKind; rows: number[] }[];
   /** Values multiplied because of a unit: 万人 → ×10000. */
   scaling: { source: string; unit: string; factor: number; cells: number }[];
-  /** The region a sheet's name gave rows that name none. */
+  /** The region a sheet's name, a 填报单位 line or the title gave rows that name none. */
   region: string | null;
+  regionFrom: 'sheet' | 'reporter' | 'title' | null;
+  /** The sheet's name, the 填报单位 or the title it was read from. */
+  regionText: string | null;
   /** Rows with figures but no indicator name, read as the indicator of the row above (a merged name). */
   filledRows: number[];
   /** Columns read as nothing (完成率, a second 本月 column), with why. */
@@ -40,7 +43,7 @@ const KIND_TEXT: Record<SkippedKind, string> = {
   note: '注释',
   group: '分组标题或无数据的行',
   total: '合计行（未导入）',
-  part: '“其中”所列的分项（指标目录中没有，未导入）',
+  part: '“其中”所列的分项（未导入）',
   header: '重复的表头',
 };
 
@@ -86,6 +89,8 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
       skipped: [...skipped].map(([kind, rows]) => ({ kind, rows: rows.sort((a, b) => a - b) })),
       scaling: (body?.scaling ?? []).filter((s) => s.table === i).map(({ table: _, ...s }) => s),
       region: body?.regions.find((r) => r.table === i)?.region ?? null,
+      regionFrom: body?.regions.find((r) => r.table === i)?.from ?? null,
+      regionText: body?.regions.find((r) => r.table === i)?.text ?? null,
       filledRows: (body?.filled.find((f) => f.table === i)?.lines ?? []).map((line) => line - table.lineBase),
       ignoredColumns: shape.layout.ignored.map(({ name, reason }) => ({ name, reason })),
     };
@@ -132,7 +137,14 @@ export function describeLayout(source: Source, body: BodyNotes | null): LayoutRe
     }
     if (t.filledRows.length > 0)
       summary.push(`${where}第${describeRows(t.filledRows)}行未填指标，按上一行的指标读取（合并单元格）。`);
-    if (t.region) summary.push(`${where}工作表名为地区，未填地区的行按“${t.region}”导入。`);
+    if (t.region && t.regionFrom) {
+      const said = {
+        sheet: '工作表名为地区',
+        reporter: `填报单位为“${t.regionText}”`,
+        title: `标题中的地区为“${t.region}”`,
+      }[t.regionFrom];
+      summary.push(`${where}${said}，未填地区的行按“${t.region}”导入。`);
+    }
     for (const c of t.ignoredColumns) summary.push(`${where}“${c.name}”列未导入：${c.reason}。`);
   });
   for (const s of source.skippedSheets) summary.push(`工作表“${s.sheet}”未导入：${s.reason}。`);

@@ -21,7 +21,7 @@ export interface Table {
   /** The sheet it came from, or null for a CSV upload. */
   sheet: string | null;
   file: string;
-  delimiter: ',' | '\t';
+  delimiter: ',' | '\t' | ';';
   /** Records before the first data row (title, header, unit line), skipped by read_csv. */
   skip: number;
   width: number;

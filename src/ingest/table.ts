@@ -39,6 +39,8 @@ export interface TableContext {
   unit: string | null;
   /** A 单位：… line whose unit cannot be told (万人、万户), by row: the figures are read as written. */
   unclearUnit: { row: number; text: string } | null;
+  /** Who filled the form in, from a 填报单位：四平市住房和城乡建设局 line above the header, or null. */
+  reporter?: string | null;
 }
 
 /** A table found in the first rows of a sheet or CSV file. Rows are numbered from 1 as Excel shows them. */
@@ -63,6 +65,8 @@ export type FoundTable = { ok: true; table: TableShape } | { ok: false; message:
 
 /** Lines above a table that label the form rather than title it: never a period or a unit. */
 const LABEL_LINE = /^(填报|填表|报送|制表|编制|审核|统计|负责|联系)[^:：]{0,6}[:：]/;
+/** 填报单位：四平市住房和城乡建设局 (the office that reports: its region is the rows'). */
+const REPORTER_LINE = /(?:填报|填表|报送|报表)单位(?:名称)?\s*[:：]\s*([^\s:：]{2,40})/;
 
 /**
  * Finds the header of the table in the first rows of a sheet: every candidate row (and two or three
@@ -102,6 +106,7 @@ export function findTable(
   const titleRows: number[] = [];
   const skipped: TableShape['skipped'] = [];
   const titleTexts: string[] = [];
+  let reporter: string | null = null;
   const units: Pick<TableContext, 'unit' | 'unclearUnit'> = { unit: null, unclearUnit: null };
   const readUnit = (text: string, row: number) => {
     const found = unitLine(text);
@@ -117,6 +122,7 @@ export function findTable(
     titleRows.push(i + 1);
     const joined = [...new Set(text)].join(' ');
     readUnit(joined, i + 1);
+    reporter ??= REPORTER_LINE.exec(joined)?.[1] ?? null;
     if (!LABEL_LINE.test(joined)) titleTexts.push(joined);
   });
 
@@ -146,6 +152,7 @@ export function findTable(
     periodFrom: titlePeriod ? 'title' : sheetPeriod ? 'sheet' : null,
     unit: units.unit,
     unclearUnit: units.unit ? null : units.unclearUnit,
+    reporter,
   };
   const names = uniqueNames(headerNames, best.parents);
   const layout = layoutColumns(names, {
@@ -158,6 +165,7 @@ export function findTable(
     sheet: options.sheet ?? null,
   });
   regionsInUnitColumn(layout, head.slice(dataStart - 1), options.headers);
+  namesOverRowNumbers(layout, head.slice(dataStart - 1));
   return {
     ok: true,
     table: {
@@ -186,6 +194,20 @@ function regionsInUnitColumn(layout: ColumnLayout, rows: string[][], headers?: H
     return;
   layout.roles.region = unit;
   delete layout.roles.unit;
+}
+
+/**
+ * 代码 | 指标名称 on a statistics form: the 代码 column holds the form's line numbers (01, 02 …),
+ * not the catalogue's codes; the indicators are read by their names.
+ */
+function namesOverRowNumbers(layout: ColumnLayout, rows: string[][]): void {
+  const { indicator: code, indicator_name: name } = layout.roles;
+  if (!code || !name) return;
+  const cells = rows.map((row) => row[code.index] ?? '').filter((c) => c !== '');
+  if (cells.length === 0 || !cells.every((c) => /^\d{1,4}$/.test(c))) return;
+  layout.roles.indicator = name;
+  delete layout.roles.indicator_name;
+  layout.ignored.push({ index: code.index, name: code.name, reason: '为表中的行次，指标按“指标名称”列读取' });
 }
 
 function scoreHeader(names: string[], headers?: HeaderNames): { recognised: number; total: number } {

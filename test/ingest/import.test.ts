@@ -309,6 +309,18 @@ describe('ingest/importFile', () => {
       ['2021-06-30', '未开始'],
       ['2021-07-31', '进行中'],
     ]);
+    // A 台账's progress words: on plan, partly done and late are under way; a tick is done.
+    const words = await importText(
+      temp,
+      '指标编码,统计期,状态\n2021-T3-1,2021-08,按计划推进\n2021-T3-1,2021-09,基本完成\n2021-T3-1,2021-10,滞后\n2021-T3-1,2021-11,√\n',
+    );
+    expect(words.problems).toEqual([]);
+    expect((await historyFor(temp.store, '2021-T3-1')).map((r) => r.milestone_status).slice(2)).toEqual([
+      '进行中',
+      '进行中',
+      '进行中',
+      '已完成',
+    ]);
     expect((await historyFor(temp.store, '2021-T1-1')).map((r) => [r.series, r.value])).toEqual([
       ['plan', 12000],
     ]);

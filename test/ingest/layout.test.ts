@@ -340,10 +340,25 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(await stored(temp, '2021-T1-2')).toEqual([['2021-06-30', '全省', 500, 'cumulative']]);
     expect((await stored(temp, '2021-T2-1')).map((r) => r[2])).toEqual([91]);
     expect(report.layout?.summary).toEqual([
-      '第1行为标题，第7–10行为“其中”所列的分项（指标目录中没有，未导入），已跳过；表头在第2行。',
+      '第1行为标题，第7–10行为“其中”所列的分项（未导入），已跳过；表头在第2行。',
       '标题中的统计期为2021年1-6月。',
       '第4–5行为“其中”所列的地区，按上一行的指标导入为该地区的数值。',
     ]);
+
+    // 其中：<the same indicator>（以工代训） is a part of the row above, not that indicator again.
+    const same = await importText(
+      temp,
+      csv([
+        '指标名称,统计期,数值',
+        '职业技能培训,2021-08,40000',
+        '其中：职业技能培训（以工代训）,2021-08,20000',
+      ]),
+    );
+    expect(same.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-1')).filter((r) => r[0] === '2021-08-31')).toEqual([
+      ['2021-08-31', '全省', 40000, 'cumulative'],
+    ]);
+    expect(same.layout?.summary).toContain('第3行为“其中”所列的分项（未导入），已跳过。');
 
     // In a region column the mark is taken off: 其中：朝阳区 under 长春市 is 朝阳区's.
     const counties = await importText(
@@ -418,6 +433,91 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     const units = await importText(temp, csv(['指标名称,单位,1-9月', '职业技能培训,万人,1.5']));
     expect(units.problems).toEqual([]);
     expect(await stored(temp, '2021-T1-1')).toEqual([['2021-09-30', '全省', 15000, 'cumulative']]);
+  });
+
+  it('reads a statistics form: 代码 line numbers, 本月 beside 本月止累计, sign-off rows without a colon', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年9月住房保障统计月报',
+        '指标名称,代码,计量单位,本月,本月止累计',
+        '职业技能培训,01,人,1500,12000',
+        '新筹集公租房,02,套,20,300',
+        '联系电话,,,13904310000,',
+        '审核人,,,李四,',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-09-30', '全省', 12000, 'cumulative']]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-09-30', '全省', 300, 'cumulative']]);
+    expect(report.layout?.summary).toContain('“代码”列未导入：为表中的行次，指标按“指标名称”列读取。');
+    expect(report.layout?.summary).toContain('第1行为标题，第5–6行为注释，已跳过；表头在第2行。');
+    // 1-本月 and 自年初累计 are year to date too.
+    for (const header of ['1-本月', '自年初累计']) {
+      const form = await importText(
+        temp,
+        csv(['2021年10月统计月报', `指标名称,本月,${header}`, '职业技能培训,900,12900']),
+        {
+          dryRun: true,
+        },
+      );
+      expect(form.changes.map((c) => [c.value, c.basis])).toEqual([[12900, 'cumulative']]);
+    }
+  });
+
+  it('reads the region of a form without a region column from its 填报单位 line or its title', async () => {
+    const reporter = await importText(
+      temp,
+      csv(['填报单位：四平市住房和城乡建设局', '2021年9月', '指标名称,本年累计', '新筹集公租房,60']),
+    );
+    expect(reporter.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-09-30', '四平市', 60, 'cumulative']]);
+    expect(reporter.layout?.summary).toContain(
+      '填报单位为“四平市住房和城乡建设局”，未填地区的行按“四平市”导入。',
+    );
+    const titled = await importText(
+      temp,
+      csv(['延边州2021年1-9月保障性安居工程完成情况', '指标名称,累计完成', '新筹集公租房,45']),
+    );
+    expect(titled.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => r[1])).toEqual(['四平市', '延边朝鲜族自治州']);
+    expect(titled.layout?.summary).toContain(
+      '标题中的地区为“延边朝鲜族自治州”，未填地区的行按“延边朝鲜族自治州”导入。',
+    );
+    // The province's own title says nothing new: its rows are the province's anyway.
+    const province = await importText(
+      temp,
+      csv(['吉林省2021年1-9月重点指标', '指标名称,累计完成', '职业技能培训,100']),
+    );
+    expect(province.layout?.summary.join('')).not.toContain('未填地区的行');
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-09-30', '全省', 100, 'cumulative']]);
+  });
+
+  it('takes a row’s unit (名称（万人）) over its column’s of the same or another kind, and reads semicolons and Excel date serials', async () => {
+    const units = await importText(
+      temp,
+      csv([
+        '指标名称,统计期,累计完成（套）',
+        '新筹集公租房（万套）,2021-06,0.12',
+        '职业技能培训（万人）,2021-06,6.1',
+      ]),
+    );
+    expect(units.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-06-30', '全省', 1200, 'cumulative']]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-06-30', '全省', 61000, 'cumulative']]);
+    // A CSV saved with ; as the list separator; 6,1 (a decimal comma) is no number, not 61.
+    const semicolons = await importText(
+      temp,
+      '指标名称;统计期;累计完成\r\n新筹集公租房;2021-07;1300\r\n职业技能培训;2021-07;6,1万\r\n',
+      {
+        dryRun: true,
+      },
+    );
+    expect(semicolons.problems.map((p) => [p.line, p.code])).toEqual([[3, 'bad_number']]);
+    // 44439 is 2021-08-31 as Excel counts days, left unformatted.
+    const serial = await importText(temp, csv(['指标名称,统计期,累计完成', '新筹集公租房,44439,1400']));
+    expect(serial.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).at(-1)).toEqual(['2021-08-31', '全省', 1400, 'cumulative']);
   });
 
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {

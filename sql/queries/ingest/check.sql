@@ -66,9 +66,16 @@ valued AS (
     -- A milestone's status may stand in the status column or, for short files, in the value column.
     CASE coalesce(m.status_text, CASE WHEN m.kind = 'milestone' THEN m.value_text END)
       WHEN '未开始' THEN '未开始' WHEN '未启动' THEN '未开始' WHEN '尚未启动' THEN '未开始'
+      WHEN '暂未启动' THEN '未开始' WHEN '未开展' THEN '未开始' WHEN '尚未开展' THEN '未开始'
       WHEN '进行中' THEN '进行中' WHEN '推进中' THEN '进行中' WHEN '正在推进' THEN '进行中'
       WHEN '正在实施' THEN '进行中' WHEN '实施中' THEN '进行中' WHEN '已启动' THEN '进行中'
-      WHEN '已完成' THEN '已完成' WHEN '完成' THEN '已完成'
+      -- As 台账 write progress: on plan, partly done or late are all still under way.
+      WHEN '按计划推进' THEN '进行中' WHEN '正常推进' THEN '进行中' WHEN '有序推进' THEN '进行中'
+      WHEN '稳步推进' THEN '进行中' WHEN '持续推进' THEN '进行中' WHEN '已开工' THEN '进行中'
+      WHEN '基本完成' THEN '进行中' WHEN '已完成阶段性任务' THEN '进行中' WHEN '阶段性完成' THEN '进行中'
+      WHEN '滞后' THEN '进行中' WHEN '进度滞后' THEN '进行中' WHEN '推进滞后' THEN '进行中'
+      WHEN '已完成' THEN '已完成' WHEN '完成' THEN '已完成' WHEN '全部完成' THEN '已完成'
+      WHEN '已办结' THEN '已完成' WHEN '√' THEN '已完成' WHEN '✓' THEN '已完成' WHEN '✔' THEN '已完成'
     END AS milestone_status,
     -- blank: nothing reported in this cell (not zero); such rows are counted and skipped.
     (m.value_text IS NULL AND m.status_text IS NULL AND (m.note_raw IS NULL OR trim(m.note_raw) = '')) AS blank

@@ -71,7 +71,12 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'bad_period' THEN '无法识别统计期“' || c.period_raw || '”，应写成 2021-10、2021年10月 或 202110'
     WHEN 'period_outside_year' THEN '统计期 ' || strftime(c.period, '%Y-%m') || ' 不在该指标所属文件的年度（'
       || c.doc_year || CASE WHEN c.last_year > c.doc_year THEN '–' || c.last_year ELSE '' END || '年）内'
+      || CASE WHEN year(c.period) < c.doc_year
+           THEN '；如果这是上年同期数（只用于比较），请删除这一列（或这张工作表）后再上传' ELSE '' END
     WHEN 'unknown_region' THEN '地区“' || c.region_text || '”不在地区表中，应为全省、市（州）或县（市、区）的规范名称'
+      || CASE WHEN contains(c.region_text, '本级') THEN '（“本级”不单独导入：请填写整个市（州）的数值，或删除这一行）'
+           WHEN regexp_matches(c.region_text, '(局|厅|委|办|政府|中心)$') THEN '（请填写地区名称，如“长春市”，而不是单位名称）'
+           ELSE '' END
     WHEN 'bad_status' THEN '无法识别状态“' || c.status_text || '”，应为 未开始、进行中 或 已完成'
     WHEN 'bad_status_value' THEN '节点任务应填写状态：未开始、进行中 或 已完成，而不是“' || c.value_text || '”'
     WHEN 'bad_number' THEN '无法识别数值“' || c.value_text || '”，应为数字，如 36000、3.6万 或 90%'
