@@ -1,0 +1,114 @@
+/**
+ * The text form of a table, shared by every reader that meets one (web page, Word, PDF): a 分工
+ * table becomes numbered tasks with labelled fields, which the parser reads as it reads a text.
+ */
+
+/** A cell: its text, and the lines it was set on. */
+export interface Cell {
+  text: string;
+  lines: string[];
+}
+
+export const TASK_HEADER = /任务|内容|措施|事项|工作|目标|举措/;
+export const FIELD_HEADER = /牵头|责任|配合|协办|参与|时限|时间|完成|节点/;
+/** Columns of people rather than offices: 牵头领导, 责任人, 联系人. */
+export const PERSON_HEADER = /领导|责任人|联系人|电话|备注/;
+
+/** A column header as the field label the parser reads: 牵头部门 → 牵头单位, 完成时间 → 完成时限. */
+function fieldLabel(header: string): string {
+  if (/牵头/.test(header)) return '牵头单位';
+  if (/配合|协办|参与/.test(header)) return '配合单位';
+  if (/时限|时间|节点/.test(header)) return '完成时限';
+  return '责任单位';
+}
+
+/** The row of a 分工 table's header (a task column and a field column), or -1 for another table. */
+export function headerRowOf(rows: { text: string }[][]): number {
+  return rows.findIndex(
+    (r) =>
+      r.some((c) => TASK_HEADER.test(c.text) && c.text.length <= 12) &&
+      r.some((c) => FIELD_HEADER.test(c.text) && !PERSON_HEADER.test(c.text) && c.text.length <= 12),
+  );
+}
+
+/**
+^ * A table as lines, from its grid of cells. A 分工 table (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) gives one task a row —
+ * "3.任务。（牵头单位：X；责任单位：Y；完成时限：Z）" — so that it reads like a text with labelled
+ * fields, merged cells read into every row they span; a row filled with one text across is a
+ * heading. Any other table (a page laid out in a table, say) gives its cells' lines, a row of short
+ * cells as one line.
+ */
+export function tableText(rows: Cell[][]): string[] {
+  const headerIndex = headerRowOf(rows);
+  if (headerIndex < 0) {
+    return rows
+      .flatMap((r) =>
+        r.every((c) => c.lines.length <= 1)
+          ? [
+              r
+                .map((c) => c.text)
+                .filter((t, i, all) => t !== '' && t !== all[i - 1])
+                .join(' '),
+            ]
+          : r.flatMap((c, i) => (c.text !== '' && c.text !== r[i - 1]?.text ? c.lines : [])),
+      )
+      .filter((l) => l.trim() !== '');
+  }
+  let header = (rows[headerIndex] ?? []).map((c) => c.text);
+  // A header of two rows (责任单位 over 牵头单位 | 配合单位): the lower row names the columns.
+  let first = headerIndex + 1;
+  const below = rows[first];
+  const headerLike = (t: string) =>
+    t.length <= 12 &&
+    (TASK_HEADER.test(t) || FIELD_HEADER.test(t) || PERSON_HEADER.test(t) || /序号|编号/.test(t));
+  if (
+    below?.every((c, i) => c.text === '' || c.text === header[i] || headerLike(c.text)) &&
+    below.some((c, i) => c.text !== '' && c.text !== header[i])
+  ) {
+    header = below.map((c, i) => c.text || (header[i] ?? ''));
+    first += 1;
+  }
+  const taskColumn = header.findIndex((h) => TASK_HEADER.test(h) && !FIELD_HEADER.test(h));
+  // Further columns of what is to be done (具体目标, 工作内容 beside 重点任务): part of the task's text.
+  const moreColumns = header.flatMap((h, i) =>
+    i !== taskColumn && TASK_HEADER.test(h) && !FIELD_HEADER.test(h) && !/序号|编号/.test(h) ? [i] : [],
+  );
+  const numberColumn = header.findIndex((h) => /序号|编号/.test(h));
+  const out: string[] = rows
+    .slice(0, headerIndex)
+    .map((r) => r.map((c) => c.text).join(' '))
+    .filter((l) => l.trim() !== '');
+  let n = 0;
+  for (const row of rows.slice(first)) {
+    const texts = row.map((c) => c.text);
+    const filled = [...new Set(texts.filter((t) => t !== ''))];
+    if (filled.length === 0) continue;
+    if (filled.length === 1) {
+      out.push(filled[0] ?? '');
+      continue;
+    }
+    const more = moreColumns
+      .map((i) => (texts[i] ?? '').replace(/[。；;]$/, ''))
+      .filter((t) => t !== '' && t !== texts[taskColumn]);
+    const task = [texts[taskColumn] ?? '', ...more].filter((t) => t !== '').join('。');
+    if ((texts[taskColumn] ?? '') === '') continue;
+    n += 1;
+    const number = (texts[numberColumn] ?? '').replace(/[.、．]$/, '');
+    const printed = /^\d+$/.test(number) ? number : String(n);
+    const fields = header
+      .map((h, i) =>
+        i !== taskColumn &&
+        i !== numberColumn &&
+        FIELD_HEADER.test(h) &&
+        !PERSON_HEADER.test(h) &&
+        (texts[i] ?? '') !== ''
+          ? `${fieldLabel(h)}：${texts[i]}`
+          : '',
+      )
+      .filter((f) => f !== '');
+    // A task cell that carries its own number (1.推进…) keeps it.
+    const numbered = /^\d{1,3}[.、．]/.test(task) ? task : `${printed}.${task}`;
+    out.push(`${numbered.replace(/[。；;]$/, '')}。${fields.length > 0 ? `（${fields.join('；')}）` : ''}`);
+  }
+  return out;
+}
