@@ -1,13 +1,28 @@
 import { getDocumentProxy } from 'unpdf';
 import { normaliseRadicals } from './cjk.js';
 import { DocumentReadError } from './errors.js';
+import { rebuildTables } from './pdf-table.js';
 
 /** More pages than any key-task document has: refused before reading them. */
 export const MAX_PAGES = 1000;
 
-interface Line {
+/** A piece of text the PDF sets at one place: where it starts, how wide and high it is. */
+export interface Run {
+  str: string;
+  x: number;
+  /** The baseline's distance from the top of the page. */
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Line {
   page: number;
   text: string;
+  /** The runs the line was made of, for reading a table back from where its glyphs stand. */
+  runs: Run[];
+  /** Text given whole (a table's): never joined with the lines around it. */
+  fixed?: boolean;
   x: number;
   right: number;
   y: number;
@@ -75,7 +90,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
     const blank = kept.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((n) => n > 0);
     if (blank.length > 0)
       warnings.push(`PDF 第 ${blank.join('、')} 页没有文字层（可能是扫描页），这些页的内容没有读到`);
-    return { text: normaliseRadicals(joinLines(kept.flat(), bodyHeight)), warnings };
+    const text = joinLines(rebuildTables(kept).flat(), bodyHeight);
+    return { text: normaliseRadicals(text), warnings };
   } finally {
     await pdf.destroy();
   }
@@ -106,9 +122,21 @@ function linesOf(items: TextItem[], page: number, top: number, width: number): L
       const text = run.str.trim() === '' ? (run.w >= Math.max(run.h, line.h) * 0.8 ? ' ' : '') : run.str;
       line.text += space && !/\s$/.test(line.text) ? ` ${text}` : text;
       line.right = Math.max(line.right, run.x + run.w);
-      if (run.str.trim() !== '') line.h = Math.max(line.h, run.h);
+      if (run.str.trim() !== '') {
+        line.h = Math.max(line.h, run.h);
+        line.runs.push(run);
+      }
     } else if (run.str.trim() !== '') {
-      lines.push({ page, text: run.str, x: run.x, right: run.x + run.w, y: run.y, h: run.h, width });
+      lines.push({
+        page,
+        text: run.str,
+        runs: [run],
+        x: run.x,
+        right: run.x + run.w,
+        y: run.y,
+        h: run.h,
+        width,
+      });
     }
   }
   for (const l of lines) l.text = l.text.replace(/^[ \t]+|[ \t]+$/g, '').replace(/ {2,}/g, ' ');
@@ -205,6 +233,11 @@ function joinLines(lines: Line[], bodyHeight: number): string {
   const out: string[] = [];
   let previous: Line | undefined;
   for (const line of lines) {
+    if (line.fixed || previous?.fixed) {
+      out.push(line.text);
+      previous = line;
+      continue;
+    }
     const short = previous ? right - previous.right : Number.POSITIVE_INFINITY;
     const carried = /^.[，。、；：？！）》”’,.;:?!)]/.test(line.text);
     const full =
