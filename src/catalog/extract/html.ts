@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { formatNumber } from './numbering.js';
 import { type Cell, headerRowOf, tableText } from './table.js';
 
 /** Elements that never hold the article: scripts, navigation, forms, frames. */
@@ -61,7 +62,8 @@ export function htmlToText(html: string, kind: 'page' | 'fragment'): string {
   const source = kind === 'fragment' ? `<!doctype html><html><body>${html}</body></html>` : html;
   const { document } = parseHTML(source);
   const body = (document.body ?? document.documentElement) as unknown as El;
-  if (kind === 'fragment') return linesOf(body);
+  // A Word file's numbered paragraphs come with their numbers written in already (docx.ts).
+  if (kind === 'fragment') return linesOf(body, false);
   const pageText = (body.textContent ?? '').replace(/\s+/g, ' ');
   const h1 = document.querySelector('h1, .title, .article-title, .tit, #title');
   const metaTitle = document.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '';
@@ -77,7 +79,7 @@ export function htmlToText(html: string, kind: 'page' | 'fragment'): string {
       el.remove();
   }
   const article = mainContainer(body);
-  const text = linesOf(article);
+  const text = linesOf(article, true);
   const head: string[] = [];
   // The article may open with its own title (perhaps over two lines); a title cited in its
   // preface is no title of it.
@@ -129,10 +131,16 @@ function prose(el: El): number {
   return cjk(el.textContent ?? '') - links;
 }
 
-/** Text with one line per block element; a 分工 table becomes numbered tasks with labelled fields. */
-function linesOf(root: El): string {
+/**
+ * Text with one line per block element; a 分工 table becomes numbered tasks with labelled fields.
+ * With `lists`, the numbers a browser draws for an <ol>'s items (1. 2. …, 一、 二、 … by its
+ * list-style-type) are written in front of them: they are the document's task numbers.
+ */
+function linesOf(root: El, lists = true): string {
   const out: string[] = [];
   let line = '';
+  // The number of the list item whose text comes next.
+  let marker = '';
   const flush = () => {
     const t = line.replace(/[ \t\u00a0]+/g, ' ').trim();
     if (t !== '') out.push(t);
@@ -140,7 +148,12 @@ function linesOf(root: El): string {
   };
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
-      line += (node.textContent ?? '').replace(/[\r\n]+/g, ' ');
+      const text = (node.textContent ?? '').replace(/[\r\n]+/g, ' ');
+      if (marker !== '' && text.trim() !== '') {
+        line += marker;
+        marker = '';
+      }
+      line += text;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -154,6 +167,27 @@ function linesOf(root: El): string {
       out.push(...tableLines(el));
       return;
     }
+    if (el.tagName === 'OL' && lists) {
+      flush();
+      const style = listStyle(el);
+      let n = Number(el.getAttribute('start') ?? 1) || 1;
+      for (const child of Array.from(el.childNodes)) {
+        const item = child as unknown as El;
+        if (child.nodeType === 1 && item.tagName === 'LI') {
+          n = Number(item.getAttribute('value') ?? n) || n;
+          // An item that carries its own number (typed, with the list's drawn off) keeps it.
+          const own = /^\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(
+            item.textContent ?? '',
+          );
+          marker = own ? '' : listMarker(n, style);
+          n += 1;
+        }
+        walk(child);
+        marker = '';
+      }
+      flush();
+      return;
+    }
     const block = BLOCK.has(el.tagName);
     if (block) flush();
     for (const child of Array.from(el.childNodes)) walk(child);
@@ -162,6 +196,25 @@ function linesOf(root: El): string {
   walk(root as unknown as Node);
   flush();
   return out.join('\n');
+}
+
+/** An <ol>'s numbering style: its list-style-type, or its type attribute, decimal by default. */
+function listStyle(ol: El): string {
+  const css = /list-style(?:-type)?\s*:\s*([\w-]+)/i.exec(ol.getAttribute('style') ?? '')?.[1];
+  if (css) return css.toLowerCase();
+  return (
+    { a: 'lower-alpha', A: 'upper-alpha', i: 'lower-roman', I: 'upper-roman' }[
+      ol.getAttribute('type') ?? ''
+    ] ?? 'decimal'
+  );
+}
+
+/** The number a browser draws for item `n` of a list in `style`, as text; none for letters or none. */
+function listMarker(n: number, style: string): string {
+  if (style === 'decimal') return `${n}.`;
+  if (/^(?:cjk-ideographic|simp-chinese-informal|trad-chinese-informal|cjk-decimal)$/.test(style))
+    return `${formatNumber(n, 'chineseCounting')}、`;
+  return '';
 }
 
 /** A table's own rows as a grid of cell texts, merged cells (rowspan, colspan) filled in. */
