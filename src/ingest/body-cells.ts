@@ -36,6 +36,21 @@ export async function clearBlankMarkers(tx: Tx, table: Table): Promise<void> {
 }
 
 /**
+ * ="12000", ="2021-09": a system's 导出Excel writes a formula that keeps the text as text; the text is
+ * what was meant. Only cells that start with =" are touched.
+ */
+export async function unwrapTextFormulas(tx: Tx): Promise<void> {
+  const roles = ['value_raw', 'period_raw', 'indicator_raw', 'region_raw'];
+  const wrapped = (c: string) => `(starts_with(${c}, '="') AND ends_with(${c}, '"') AND length(${c}) > 3)`;
+  await tx.connection.run(
+    `UPDATE ingest_staged SET ${roles
+      .map((c) => `${c} = CASE WHEN ${wrapped(c)} THEN substr(${c}, 3, length(${c}) - 3) ELSE ${c} END`)
+      .join(', ')}
+     WHERE ${roles.map(wrapped).join(' OR ')}`,
+  );
+}
+
+/**
  * The texts the steps below rewrite, in one pass: each distinct period text (there are a dozen in a
  * million-row file) and each indicator text that carries a list number, a bracket or spaces.
  */

@@ -9,6 +9,7 @@ import {
   regionOfTable,
   setColumnBases,
   tidyNames,
+  unwrapTextFormulas,
 } from './body-cells.js';
 import { readPartRows } from './body-parts.js';
 import { anotherHeader, dropLayoutRows, readRegionTotals } from './body-rows.js';
@@ -83,6 +84,7 @@ export async function stageTables(
     const filled = await fillDownIndicators(tx, table);
     if (filled.length > 0) notes.filled.push({ table: i, lines: filled });
     await stageRows(tx, table, rejected === 0 ? table.firstLine - 1 : null);
+    await unwrapTextFormulas(tx);
     await clearBlankMarkers(tx, table);
     const parts = await readPartRows(tx, headings);
     for (const line of parts.dropped) notes.rows.push({ kind: 'part', line });

@@ -314,7 +314,9 @@ function basisOfText(text: string | null | undefined): 'cumulative' | 'increment
   const key = normalise(text);
   // 本月止累计, 1-本月, 自年初: year to date, though they name this month.
   if (key.includes('累计') || /^(?:1|一)[-—~至到]本月|年初/.test(key)) return 'cumulative';
-  if (INCREMENT_HEADERS.has(key) || /^(当月|本月|当期)/.test(key)) return 'increment';
+  if (INCREMENT_HEADERS.has(key) || /^(当月|本月|当期|各月|分月|逐月|每月)/.test(key)) return 'increment';
+  // 各项完成（当月数） over 1月 … 4月: the words in brackets say what the months hold.
+  if (/[（(](?:当月|本月|当期)(?:数|值|完成)?[)）]/.test(text)) return 'increment';
   return null;
 }
 

@@ -520,6 +520,47 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect((await stored(temp, '2021-T1-2')).at(-1)).toEqual(['2021-08-31', '全省', 1400, 'cumulative']);
   });
 
+  it('reads values as systems and clerks write them: ="1200", 800（套）, 约6.1万, and says what to change in the others', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,统计期,累计完成',
+        '新筹集公租房,="2021-09",="1200"',
+        '新筹集公租房,2021-10,1300（套）',
+        '职业技能培训,2021-09,约1.5万人',
+        '职业技能培训,2021-10,1.6E+04',
+        '职业技能培训,2021-11,1.7万人（含线上）',
+      ]),
+      { dryRun: true },
+    );
+    expect(report.changes.map((c) => [c.line, c.period, c.value])).toEqual([
+      [2, '2021-09-30', 1200],
+      [3, '2021-10-31', 1300],
+      [4, '2021-09-30', 15000],
+    ]);
+    expect(report.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
+      [4, 'approximate_value', 'warning'],
+      [5, 'bad_number', 'error'],
+      [6, 'bad_number', 'error'],
+    ]);
+    expect(report.problems[1]?.message).toContain('这是科学计数法');
+    expect(report.problems[2]?.message).toContain('括号中的说明请写在“备注”列');
+  });
+
+  it('reads months across under 各月完成（当月数） as monthly amounts', async () => {
+    const report = await importText(
+      temp,
+      csv(['指标名称,各月完成（当月数）,,', ',1月,2月,3月', '新筹集公租房,10,20,30']),
+      { dryRun: true },
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.changes.map((c) => [c.period, c.value, c.basis])).toEqual([
+      ['2021-01-31', 10, 'increment'],
+      ['2021-02-28', 20, 'increment'],
+      ['2021-03-31', 30, 'increment'],
+    ]);
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,
@@ -545,7 +586,7 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
       csv([
         '指标名称,统计期,年度目标（万人）,完成值（万人）',
         '职业技能培训,2021-06,3.5,1.8',
-        '职业技能培训,2021-07,3.5,约2',
+        '职业技能培训,2021-07,3.5,两万',
       ]),
     );
     expect(report.status).toBe('rejected');

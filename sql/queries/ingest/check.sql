@@ -27,7 +27,11 @@ matched AS (
     -- tz_number and tz_number_suffix, with the text of a number that is not plain made once (the
     -- two columns name the one before them: DuckDB's lateral column aliases).
     tz_plain_number(value_text) AS value_plain,
-    CASE WHEN NOT value_plain THEN tz_number_text(value_text) END AS number_text,
+    -- 约6.1万户, 近300人: approximate as 300余 is (a warning says so); the number after the word.
+    NOT value_plain AND regexp_matches(value_text, '^(约|大约|近|逾)\s*\d') AS value_about,
+    CASE WHEN NOT value_plain
+      THEN tz_number_text(CASE WHEN value_about THEN regexp_replace(value_text, '^(约|大约|近|逾)\s*', '') ELSE value_text END)
+    END AS number_text,
     nullif(trim(s.status_raw), '') AS status_text,
     CASE WHEN s.month_no IS NOT NULL
       THEN last_day(make_date(coalesce(s.month_year, it.doc_year, year(current_date)), s.month_no, 1))
@@ -57,12 +61,14 @@ matched AS (
 valued AS (
   SELECT m.*,
     CASE WHEN m.value_plain THEN CAST(m.value_text AS DOUBLE) ELSE tz_number_of_text(m.number_text) END AS number,
-    CASE WHEN m.value_plain THEN '' ELSE tz_suffix_of_text(m.number_text) END AS written_suffix,
+    -- 800（套）: a unit in brackets is the unit.
+    CASE WHEN m.value_plain THEN ''
+      ELSE regexp_replace(tz_suffix_of_text(m.number_text), '^[（(]\s*([^()（）]*?)\s*[)）]$', '\1') END AS written_suffix,
     -- 300余, 300余人, 30条以上, 约95%: the unit without the words that make the figure approximate
     -- (the figure is read as written, and a warning says so).
     CASE WHEN written_suffix = '' THEN ''
       ELSE regexp_replace(regexp_replace(written_suffix, '^(余|多)', ''), '(余|多|以上|左右)$', '') END AS suffix,
-    written_suffix <> suffix AS approximate,
+    written_suffix <> suffix OR m.value_about AS approximate,
     -- A milestone's status may stand in the status column or, for short files, in the value column.
     CASE coalesce(m.status_text, CASE WHEN m.kind = 'milestone' THEN m.value_text END)
       WHEN '未开始' THEN '未开始' WHEN '未启动' THEN '未开始' WHEN '尚未启动' THEN '未开始'

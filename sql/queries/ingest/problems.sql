@@ -80,6 +80,11 @@ SELECT c.line, c.col AS column_name, c.severity, c.code_ AS code,
     WHEN 'bad_status' THEN '无法识别状态“' || c.status_text || '”，应为 未开始、进行中 或 已完成'
     WHEN 'bad_status_value' THEN '节点任务应填写状态：未开始、进行中 或 已完成，而不是“' || c.value_text || '”'
     WHEN 'bad_number' THEN '无法识别数值“' || c.value_text || '”，应为数字，如 36000、3.6万 或 90%'
+      || CASE WHEN regexp_full_match(c.value_text, '[+-]?\d+(\.\d+)?[eE][+-]?\d+')
+           THEN '（这是科学计数法，另存 CSV 时可能已丢失位数：请在 Excel 中把该列设为“数值”格式后重新保存）'
+           WHEN regexp_matches(c.value_text, '^[+-]?\d[\d.,]*[万亿]?[^()（）\d]{0,4}[（(]') THEN '（括号中的说明请写在“备注”列）'
+           WHEN regexp_matches(c.value_text, '[一-龥]{2,}\d') THEN '（数值列只填数字，文字说明请写在“备注”列）'
+           ELSE '' END
     WHEN 'unit_mismatch' THEN '数值带的单位“' || c.suffix || '”与指标单位“' || coalesce(c.unit, '无') || '”不符'
     WHEN 'negative' THEN '数值不能为负数：' || c.value_text
     WHEN 'bad_basis' THEN '无法识别口径“' || c.basis_raw || '”，应为 累计 或 当月'
