@@ -22,6 +22,8 @@ export function numberedMarkers(bytes: Uint8Array, entries: ZipEntry[]): string[
     format: string;
     text: string;
     start: number;
+    /** w:lvlRestart: starts again after a paragraph of this (1-based) level or a higher one; 0: never. */
+    restart?: number;
   }
   const abstracts = new Map<string, Map<string, Level>>();
   const byStyle = new Map<string, { abstract: string; level: string }>();
@@ -35,6 +37,7 @@ export function numberedMarkers(bytes: Uint8Array, entries: ZipEntry[]): string[
         format: val('w:numFmt') || 'decimal',
         text: val('w:lvlText'),
         start: Number(val('w:start') || 1),
+        ...(val('w:lvlRestart') !== '' ? { restart: Number(val('w:lvlRestart')) } : {}),
       });
       const style = val('w:pStyle');
       if (style) byStyle.set(style, { abstract: id, level: ilvl });
@@ -46,7 +49,7 @@ export function numberedMarkers(bytes: Uint8Array, entries: ZipEntry[]): string[
     const abstract = n.getElementsByTagName('w:abstractNumId')[0]?.getAttribute('w:val');
     if (abstract !== undefined && abstract !== null) nums.set(n.getAttribute('w:numId') ?? '', abstract);
   }
-  const counters = new Map<string, number[]>();
+  const counters = new Map<string, (number | undefined)[]>();
   const markers: string[] = [];
   for (const p of Array.from(xml(documentXml).getElementsByTagName('w:p'))) {
     const pPr = Array.from(p.childNodes).find((c) => (c as Element).tagName?.toLowerCase() === 'w:ppr') as
@@ -82,7 +85,12 @@ export function numberedMarkers(bytes: Uint8Array, entries: ZipEntry[]): string[
     const count = counters.get(list) ?? [];
     for (let d = 0; d < depth; d++) count[d] ??= (levels.get(String(d))?.start ?? 1) - 1;
     count[depth] = (count[depth] ?? definition.start - 1) + 1;
-    count.length = depth + 1;
+    // A deeper level starts again after a paragraph of a higher one, unless its w:lvlRestart says
+    // it counts on (0: never restarts, as a list numbered 1. 2. 3. through every section).
+    for (let d = depth + 1; d < count.length; d++) {
+      const restart = levels.get(String(d))?.restart ?? d;
+      if (restart !== 0 && depth < restart) count[d] = undefined;
+    }
     counters.set(list, count);
     markers.push(
       definition.format === 'none'
