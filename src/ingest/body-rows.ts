@@ -1,6 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import type { Tx } from '../store/store.js';
 import { cell, isMarker, literal, quoteList, rows } from './body-sql.js';
+import { HEADER_WORDS } from './columns.js';
 import type { Problem } from './problems.js';
 import type { Table } from './source.js';
 import type { SkippedKind } from './table.js';
@@ -84,6 +85,17 @@ export async function dropLayoutRows(
       })
       .join(' AND ') || 'true';
   const filled = columns.map((i) => `(${k(i)} IS NOT NULL)::INTEGER`).join(' + ') || '0';
+  // Cells that are column names (地区, 累计完成) or an indicator's name over a column (改造各类棚户区（套）):
+  // two in a row of no figures make it another table's header.
+  const words = `[${quoteList([...HEADER_WORDS])}]`;
+  const asHeader = (i: number) => `lower(regexp_replace(${k(i)}, '[（(][^)）]*[)）]|\\s', '', 'g'))`;
+  const headerCells =
+    columns
+      .map(
+        (i) =>
+          `(${k(i)} IS NOT NULL AND (list_contains(${words}, ${asHeader(i)}) OR ${asHeader(i)} IN (SELECT name FROM indicator)))::INTEGER`,
+      )
+      .join(' + ') || '0';
   // Only rows that could be layout rows are classified: a data row has a value somewhere, and is
   // let through by a few byte comparisons (a million-row file must not pay for a trim and a regular
   // expression per cell). Candidates: no value at all, a 计 (合计) or the header in it, or a first
@@ -117,7 +129,7 @@ export async function dropLayoutRows(
         WHEN list_contains([${quoteList(SIGN_OFF_LABELS)}], replace(replace(first_text, ' ', ''), '　', ''))
           OR list_contains([${quoteList(SIGN_OFF_LABELS)}], replace(replace(coalesce(ind, ''), ' ', ''), '　', '')) THEN 'note'
         WHEN ${sameHeader} AND ${filled} >= 2 THEN 'header'
-        WHEN ind = $indicator_header THEN 'new_header'
+        WHEN ind = $indicator_header OR ${headerCells} >= 2 THEN 'new_header'
         WHEN values_blank AND regexp_matches(coalesce(ind, ''), ${literal(PART_HEADING_PATTERN)}) THEN 'part'
         WHEN replace(replace(coalesce(ind, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)})
           OR replace(replace(coalesce(reg, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)}) THEN 'total'

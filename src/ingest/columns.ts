@@ -268,6 +268,9 @@ const ROLE_BY_NAME = new Map<string, Role>(
   (Object.keys(ROLE_NAMES) as Role[]).flatMap((role) => ROLE_NAMES[role].map((n) => [normalise(n), role])),
 );
 
+/** Every column name of the vocabulary, as normalise() makes it: a row of them is a header. */
+export const HEADER_WORDS: readonly string[] = [...ROLE_BY_NAME.keys(), ...INFORMATIONAL_HEADERS];
+
 /** What a header names: a role, a period (a month column), a column to skip, or nothing known. */
 export type HeaderKind = Role | 'month' | 'informational' | 'derived';
 

@@ -61,7 +61,10 @@ export interface TableShape {
   layout: ColumnLayout;
 }
 
-export type FoundTable = { ok: true; table: TableShape } | { ok: false; message: string; looked: number };
+export type FoundTable =
+  | { ok: true; table: TableShape }
+  /** `twoTables`: two headers with figures between them, rather than none. */
+  | { ok: false; message: string; looked: number; twoTables?: true };
 
 /** Lines above a table that label the form rather than title it: never a period or a unit. */
 const LABEL_LINE = /^(填报|填表|报送|制表|编制|审核|统计|负责|联系)[^:：]{0,6}[:：]/;
@@ -100,6 +103,21 @@ export function findTable(
   candidates.sort((a, b) => b.score - a.score || a.depth - b.depth || a.start - b.start);
   const best = candidates[0];
   if (!best) return { ok: false, looked: head.length, message: noHeaderMessage(head) };
+  // A header above the best one with figures under it: a table the rows above would hide as a title.
+  const earlier = candidates.find(
+    (c) =>
+      c.start + c.depth <= best.start &&
+      head
+        .slice(c.start + c.depth, best.start)
+        .some((row) => row.some((cell) => /^[\d.,]+[万亿%]?$/.test(cell))),
+  );
+  if (earlier)
+    return {
+      ok: false,
+      looked: head.length,
+      twoTables: true,
+      message: `第${earlier.start + 1}行和第${best.start + 1}行各有一行表头：一张工作表（或一个 CSV 文件）只能放一张表，两张表的行无法按同一表头读取。请把每张表放在单独的工作表中（或另存为单独的 CSV）后再上传。`,
+    };
 
   const first = best.start + 1;
   const last = best.start + best.depth;

@@ -67,7 +67,9 @@ export async function readWorkbook(
     if (!found.ok) {
       result.skipped.push({
         sheet: name,
-        reason: `没有找到表头（已查看第${found.looked > 1 ? `1–${found.looked}` : 1}行）`,
+        reason: found.twoTables
+          ? '一张工作表中有两张表'
+          : `没有找到表头（已查看第${found.looked > 1 ? `1–${found.looked}` : 1}行）`,
       });
       if (closest.score < 0)
         closest = { score: 0, problems: [sheetProblem(name, null, 'no_header', found.message)] };

@@ -561,6 +561,42 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('refuses a sheet of two tables instead of losing one: above the header, or below it under another header', async () => {
+    const above = await importText(
+      temp,
+      toCsv([
+        ['2021年1-9月全省指标完成情况'],
+        ['指标名称', '累计完成'],
+        ['职业技能培训', '12000'],
+        [''],
+        ['2021年1-9月各市州完成情况'],
+        ['地区', '指标名称', '累计完成'],
+        ['长春市', '职业技能培训', '5000'],
+      ]),
+      { dryRun: true },
+    );
+    expect(above.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'no_header',
+        '第2行和第6行各有一行表头：一张工作表（或一个 CSV 文件）只能放一张表，两张表的行无法按同一表头读取。请把每张表放在单独的工作表中（或另存为单独的 CSV）后再上传。',
+      ],
+    ]);
+    const below = await importText(
+      temp,
+      toCsv([
+        ['2021年1-9月重点指标完成情况'],
+        ['指标名称', '单位', '累计完成'],
+        ['职业技能培训', '人', '25000'],
+        [''],
+        ['表三 各市州新筹集公租房'],
+        ['地区', '新筹集公租房（套）'],
+        ['长春市', '500'],
+      ]),
+      { dryRun: true },
+    );
+    expect(below.problems.map((p) => [p.line, p.code])).toEqual([[6, 'another_table']]);
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,
