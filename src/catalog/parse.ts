@@ -349,7 +349,9 @@ function bodyOf(text: string, found: Found[], lastInGroup: boolean): string {
   const last = parens[parens.length - 1];
   if (last) {
     const after = body.slice(last.end);
-    const runsOn = after.trim() !== '' && !after.startsWith('\n') && !lastInGroup;
+    // Sub-items on their own lines ((1)…, ①…) after the departments are still the task's.
+    const subItems = /^\n[\s\u3000]*(?:[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[)）])/.test(after);
+    const runsOn = after.trim() !== '' && ((!after.startsWith('\n') && !lastInGroup) || subItems);
     body = runsOn ? body.slice(0, last.start) + after : body.slice(0, last.start);
   } else if (fields.length === 0) {
     // No statement at all: stop at a signature, a date line or an attachment note.
@@ -482,5 +484,13 @@ function checkText(text: string): void {
   }
   if (control > 0 && control / sample.length > 0.01) {
     throw new CatalogParseError('这不是文本文件（含有二进制内容），请提供 UTF-8 编码的 .txt 文件。');
+  }
+  // A document in another language (or a wrongly decoded one) has few Chinese characters in it.
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (han < 5 || han < letters * 0.3) {
+    throw new CatalogParseError(
+      `文件中几乎没有中文（${han} 个汉字），不像是中文的重点任务文件；如果是乱码，请另存为 UTF-8 编码后再试。`,
+    );
   }
 }

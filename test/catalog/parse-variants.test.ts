@@ -95,6 +95,28 @@ describe('catalog/parseDocument on an edition written in another style', () => {
       '不是文本文件',
     );
     expect(() => parseDocument('一、总体要求\n做好今年的工作。\n')).toThrow('没有找到编号的任务');
+    // A document in another language: numbered, but no key-task document of ours.
+    expect(() =>
+      parseDocument(
+        'Key Tasks 2024\n1. Train 36,000 workers (Ministry of Labour).\n2. Build 30 bus lines.\n',
+      ),
+    ).toThrow('文件中几乎没有中文（0 个汉字）');
+  });
+
+  it('keeps the sub-items under a task that stand after its departments, with their targets', () => {
+    const { catalog } = readCatalog(
+      '某省2022年数字政府工作要点\n一、夯实基础\n1.提升政务云服务能力。完善两级平台。（省政务服务和数字化局牵头，省财政厅配合）\n' +
+        '（1）年内新增服务器500台以上。\n（2）6月底前实现14个市（州）全部接入。\n2.优化电子政务外网。（省政务服务和数字化局负责）\n',
+    );
+    const [first] = catalog.tasks;
+    expect(first?.text).toBe(
+      '提升政务云服务能力。完善两级平台。（1）年内新增服务器500台以上。（2）6月底前实现14个市（州）全部接入。',
+    );
+    expect(first?.departments).toEqual(['省政务服务和数字化局', '省财政厅']);
+    expect(first?.indicators.map((i) => [i.value, i.unit, i.comparator, i.deadline])).toEqual([
+      [500, '台', '>=', '2022-12-31'],
+      [14, '个', '=', '2022-06-30'],
+    ]);
   });
 
   it('reads what it can and reports its doubts instead of refusing', () => {
