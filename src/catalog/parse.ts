@@ -178,7 +178,21 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
     for (const d of [item, ...descendants(item)]) consumed.add(d);
   };
 
+  const attachmentPart = (of: Item, title: string): Item => ({
+    ...of,
+    marker: '',
+    content: title,
+    children: [],
+    no: 0,
+  });
   items.forEach((item, index) => {
+    // An attachment that starts after a task or a section's text: what follows is in its part.
+    const previous = items[index - 1];
+    const attached = previous && previous.style !== partStyle ? attachmentTitle(previous.content) : undefined;
+    if (attached && part) {
+      part = attachmentPart(part, attached);
+      section = undefined;
+    }
     if (consumed.has(item)) return;
     const heading = headingOf(item);
     const isTaskLevel = item.style === style;
@@ -194,7 +208,10 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
       return;
     }
     if (item.style === partStyle) {
-      part = item;
+      // 附件 / XX市2023年十件民生实事任务分解表 ending the notice's last point: the tasks that follow
+      // are the attachment's, in a part of its own (the notice's points hold none).
+      const attachment = attachmentTitle(item.content);
+      part = attachment ? attachmentPart(item, attachment) : item;
       section = undefined;
       sectionDefault = trailingFields(item.content, leading);
       // A 总体要求 part with its goals in running text and no numbered goal item.
@@ -237,7 +254,9 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
     let partNumber = 0;
     if (part) {
       if (!partNo.has(part)) {
-        const no = printedParts.has(part.no) ? Math.max(...printedParts) + 1 : part.no;
+        // An attachment's part (no 0) is numbered after the parts before it.
+        const next = printedParts.size === 0 ? 1 : Math.max(...printedParts) + 1;
+        const no = part.no === 0 || printedParts.has(part.no) ? next : part.no;
         printedParts.add(no);
         partNo.set(part, no);
         drafts.parts.push({ no, title: headingOf(part) });
@@ -276,6 +295,12 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
     }
   }
   return drafts;
+}
+
+/** The title of an attachment that starts inside a text (a line 附件 or 附件2, then its title). */
+function attachmentTitle(text: string): string | undefined {
+  const m = /\n[ \t\u3000]*附件[ \t\u3000]*\d*[ \t\u3000]*\n((?:[ \t\u3000]*\n)*)[ \t\u3000]*([^\n]{4,80})/.exec(text);
+  return m?.[2]?.trim();
 }
 
 function escapeRegExp(text: string): string {

@@ -49,7 +49,7 @@ export interface Outline {
  * its number is the next of its style, or 1 again after a higher-ranked marker — so 7.2022年 opens
  * task 7 while 3.6万人 inside a wrapped line opens nothing, and markers are found in text that was
  * flattened onto one line (after 。；） or a line end). A gap of one or two (5. then 7.) is accepted
- * at a line start only, and marked.
+ * at a line start only, and marked. An attachment (a line 附件) may number from 1 again.
  */
 export function readOutline(text: string): Outline {
   // Full-width digits read as digits (１．, （２））, so that numbering and numbers are seen alike;
@@ -72,6 +72,9 @@ export function readOutline(text: string): Outline {
 
   for (let i = 0; i < flat.length; i++) {
     const lineStart = i === 0 || flat[i - 1] === '\n';
+    // An attachment (a line 附件 or 附件2) numbers its own items from 一、 and 1. again.
+    if (lineStart && /^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*(?:\n|$)/.test(flat.slice(i, i + 8)))
+      for (const style of RANK) reset.set(style, true);
     let onlyBracket = false;
     if (!lineStart) {
       if (flat[i] === ' ' || flat[i] === '\u3000' || flat[i] === '\t') continue;

@@ -681,4 +681,34 @@ export const FIXTURES: Expected[] = [
     goals: [],
     doubts: [],
   },
+  {
+    file: 'notice-with-attachment.txt',
+    about:
+      'a county notice (关于印发…的通知) with its own 一、二、三 points, a 附件 line and signature, then the attachment with its own 一、 parts (numbered from 一 again) and tasks',
+    title: '2024年为民办实事项目',
+    year: 2024,
+    // The notice's 提高认识 / 压实责任 / 强化督办 hold no task: the attachment's parts are the parts.
+    parts: [
+      [1, '教育和医疗'],
+      [2, '城乡建设'],
+    ],
+    sections: [],
+    tasks: [
+      [1, 1, 0, ['县教育局'], 'sole', '县教育局'],
+      [2, 1, 0, ['县卫生健康局'], 'sole', '县卫生健康局'],
+      [3, 2, 0, ['县住房城乡建设局'], 'sole', '县住房城乡建设局'],
+      [4, 2, 0, ['县交通运输局', '各乡镇人民政府'], 'lead', '县交通运输局'],
+    ],
+    targets: [
+      [1, 2, '所', '=', '2024-12-31', 'count', null],
+      [1, 540, '个', '=', '2024-12-31', 'count', null],
+      [2, 12000, '人次', '=', '2024-12-31', 'count', null],
+      [3, 8, '个', '=', '2024-12-31', 'count', null],
+      [3, 2100, '户', '=', '2024-12-31', 'count', null],
+      [4, 45, '公里', '=', '2024-12-31', 'count', null],
+    ],
+    milestones: [],
+    goals: [],
+    doubts: [],
+  },
 ];

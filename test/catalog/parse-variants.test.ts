@@ -103,6 +103,19 @@ describe('catalog/parseDocument on an edition written in another style', () => {
     ).toThrow('文件中几乎没有中文（0 个汉字）');
   });
 
+  it('files the tasks of an attachment under a part named by its title, not under the notice’s last point', () => {
+    const { catalog } = readCatalog(
+      '某市人民政府办公室关于做好2023年民生实事工作的通知\n各区人民政府：\n一、提高思想认识。要把民生实事摆在突出位置。\n' +
+        '二、加强督查考核。每季度通报1次。\n\n附件：某市2023年民生实事任务分解表\n\n某市人民政府办公室\n2023年2月16日\n\n附件\n\n' +
+        '某市2023年民生实事任务分解表\n\n1.新建幼儿园12所。（市教育局负责）\n2.新增养老床位1000张。（市民政局负责）\n',
+    );
+    expect(catalog.parts).toEqual([{ no: 1, title: '某市2023年民生实事任务分解表' }]);
+    expect(catalog.tasks.map((t) => [t.seq, t.part, t.departments])).toEqual([
+      [1, 1, ['市教育局']],
+      [2, 1, ['市民政局']],
+    ]);
+  });
+
   it('keeps the sub-items under a task that stand after its departments, with their targets', () => {
     const { catalog } = readCatalog(
       '某省2022年数字政府工作要点\n一、夯实基础\n1.提升政务云服务能力。完善两级平台。（省政务服务和数字化局牵头，省财政厅配合）\n' +
