@@ -111,6 +111,9 @@ export function readCatalog(text: string, options: ParseOptions = {}): Parsed {
     });
   });
 
+  // 今年全省就业工作的主要目标是：城镇新增就业20万人以上… in the preface, before 一、: the goals.
+  const prefaceGoal = drafts.goals.length === 0 ? goalsOfPreface(outline.preamble, year, planEnd) : undefined;
+  if (prefaceGoal) drafts.goals.push(prefaceGoal);
   const previousGoals = new Map((options.previous?.goals ?? []).map((g) => [g.no, g]));
   const goals: Goal[] = drafts.goals.map((g) => {
     const read = readTargetsWithDoubts(g.text, year, planEnd);
@@ -297,9 +300,24 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
   return drafts;
 }
 
+/** A paragraph of the preface that states the year's goals with figures in it, as goal 1. */
+function goalsOfPreface(
+  preamble: string,
+  year: number,
+  planEnd: string | undefined,
+): { no: number; title: string; text: string } | undefined {
+  const m = /(?:主要|工作|发展|预期|总体|主要预期)?目标(?:(?:是|为)[:：]?|[:：])\s*([^\n]+)/.exec(preamble);
+  const text = m?.[1]?.trim();
+  if (!text || readTargetsWithDoubts(text, year, planEnd).targets.length === 0) return undefined;
+  return { no: 1, title: '主要目标', text };
+}
+
 /** The title of an attachment that starts inside a text (a line 附件 or 附件2, then its title). */
 function attachmentTitle(text: string): string | undefined {
-  const m = /\n[ \t\u3000]*附件[ \t\u3000]*\d*[ \t\u3000]*\n((?:[ \t\u3000]*\n)*)[ \t\u3000]*([^\n]{4,80})/.exec(text);
+  const m =
+    /\n[ \t\u3000]*附件[ \t\u3000]*\d*[ \t\u3000]*\n((?:[ \t\u3000]*\n)*)[ \t\u3000]*([^\n]{4,80})/.exec(
+      text,
+    );
   return m?.[2]?.trim();
 }
 

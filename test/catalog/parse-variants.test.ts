@@ -116,6 +116,25 @@ describe('catalog/parseDocument on an edition written in another style', () => {
     ]);
   });
 
+  it('reads the goals a preface states (主要目标是：…) before the numbered points', () => {
+    const { catalog } = readCatalog(
+      '某省2021年就业工作要点\n2021年全省就业工作的主要目标是：城镇新增就业20万人以上，城镇登记失业率控制在4.5%以内。\n' +
+        '一、稳定就业\n1.开展职业技能培训10万人次。（省人力资源社会保障厅负责）\n',
+    );
+    expect(
+      catalog.goals?.map((g) => [g.no, g.title, g.indicators.map((i) => [i.value, i.unit, i.comparator])]),
+    ).toEqual([
+      [
+        1,
+        '主要目标',
+        [
+          [200000, '人', '>='],
+          [4.5, '%', '<='],
+        ],
+      ],
+    ]);
+  });
+
   it('keeps the sub-items under a task that stand after its departments, with their targets', () => {
     const { catalog } = readCatalog(
       '某省2022年数字政府工作要点\n一、夯实基础\n1.提升政务云服务能力。完善两级平台。（省政务服务和数字化局牵头，省财政厅配合）\n' +
