@@ -14,6 +14,34 @@ export const FIELD_HEADER = /牵头|责任|配合|协办|参与|时限|时间|�
 /** Columns of people rather than offices: 牵头领导, 责任人, 联系人. */
 export const PERSON_HEADER = /领导|责任人|联系人|电话|备注/;
 
+/** A column that groups the tasks: 类别, 领域, 板块 … */
+const GROUP_HEADER = /^(?:类别|类型|领域|板块|方面|分类|专项|专题|重点领域|任务类别)$/;
+
+/**
+ * The header row of a 分工 table, or -1: a table of figures by place (序号 | 县（市、区） | PM2.5浓度目标
+ * | 责任单位) has a 目标 column too, but its cells are numbers, not tasks.
+ */
+function divisionHeader(rows: Cell[][]): number {
+  const index = headerRowOf(rows);
+  if (index < 0) return -1;
+  const header = (rows[index] ?? []).map((c) => c.text);
+  const column = header.findIndex((h) => TASK_HEADER.test(h) && !FIELD_HEADER.test(h));
+  const cells = rows
+    .slice(index + 1)
+    .map((r) => r[column]?.text ?? '')
+    .filter((t) => t !== '');
+  const figures = cells.filter((t) => /^[\d.,%％]+$/.test(t)).length;
+  return cells.length > 0 && figures * 2 >= cells.length ? -1 : index;
+}
+
+/** 1 → 一, 12 → 十二 (headings up to 99). */
+function chineseNumeral(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n < 10) return digits[n] ?? '';
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : digits[tens]}十${n % 10 === 0 ? '' : digits[n % 10]}`;
+}
+
 /** A column header as the field label the parser reads: 牵头部门 → 牵头单位, 完成时间 → 完成时限. */
 function fieldLabel(header: string): string {
   if (/牵头/.test(header)) return '牵头单位';
@@ -39,7 +67,7 @@ export function headerRowOf(rows: { text: string }[][]): number {
  * cells as one line.
  */
 export function tableText(rows: Cell[][]): string[] {
-  const headerIndex = headerRowOf(rows);
+  const headerIndex = divisionHeader(rows);
   if (headerIndex < 0) {
     return rows
       .flatMap((r) =>
@@ -74,6 +102,13 @@ export function tableText(rows: Cell[][]): string[] {
     i !== taskColumn && TASK_HEADER.test(h) && !FIELD_HEADER.test(h) && !/序号|编号/.test(h) ? [i] : [],
   );
   const numberColumn = header.findIndex((h) => /序号|编号/.test(h));
+  // 类别 | 领域, merged down over its tasks: a heading over them (一、扩大有效需求), so the parser
+  // reads the groups as parts.
+  const groupColumn = header.findIndex(
+    (h, i) => i !== taskColumn && GROUP_HEADER.test(h) && !FIELD_HEADER.test(h) && !TASK_HEADER.test(h),
+  );
+  let group = '';
+  let groups = 0;
   const out: string[] = rows
     .slice(0, headerIndex)
     .map((r) => r.map((c) => c.text).join(' '))
@@ -92,6 +127,12 @@ export function tableText(rows: Cell[][]): string[] {
       .filter((t) => t !== '' && t !== texts[taskColumn]);
     const task = [texts[taskColumn] ?? '', ...more].filter((t) => t !== '').join('。');
     if ((texts[taskColumn] ?? '') === '') continue;
+    const rowGroup = groupColumn >= 0 ? (texts[groupColumn] ?? '') : '';
+    if (rowGroup !== '' && rowGroup !== group) {
+      group = rowGroup;
+      groups += 1;
+      out.push(`${chineseNumeral(groups)}、${rowGroup}`);
+    }
     n += 1;
     const number = (texts[numberColumn] ?? '').replace(/[.、．]$/, '');
     const printed = /^\d+$/.test(number) ? number : String(n);

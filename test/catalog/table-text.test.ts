@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readDocumentText } from '../../src/catalog/extract/index.js';
+import { readCatalog } from '../../src/catalog/parse.js';
+
+const page = (body: string) =>
+  new TextEncoder().encode(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市2023年重点工作任务分解表</title></head>
+<body><div class="article"><h2>某市2023年政府工作报告重点工作任务分解表</h2>
+<p>为确保政府工作报告确定的各项目标任务落到实处，现将重点工作任务分解如下。</p>${body}</div></body></html>`);
+
+const parse = async (bytes: Uint8Array) => readCatalog((await readDocumentText(bytes)).text).catalog;
+
+describe('catalog/extract/table: 分工 tables as the parser reads them', () => {
+  it('reads a 类别 column merged down over its tasks as the parts they fall in', async () => {
+    const catalog = await parse(
+      page(`<table><tr><th>序号</th><th>类别</th><th>重点任务</th><th>牵头市领导</th><th>责任单位</th><th>完成时限</th></tr>
+<tr><td>1</td><td rowspan="2">扩大有效需求</td><td>新开工亿元以上项目150个。</td><td>张某某</td><td>市发展改革委</td><td>2023年12月</td></tr>
+<tr><td>2</td><td>举办促消费活动100场以上。</td><td>李某某</td><td>市商务局</td><td>2023年12月</td></tr>
+<tr><td>3</td><td>保障和改善民生</td><td>城镇新增就业4万人。</td><td>赵某某</td><td>市人力资源社会保障局</td><td>2023年12月</td></tr>
+</table>`),
+    );
+    expect(catalog.parts).toEqual([
+      { no: 1, title: '扩大有效需求' },
+      { no: 2, title: '保障和改善民生' },
+    ]);
+    expect(catalog.tasks.map((t) => [t.seq, t.part, t.departments])).toEqual([
+      [1, 1, ['市发展改革委']],
+      [2, 1, ['市商务局']],
+      [3, 2, ['市人力资源社会保障局']],
+    ]);
+  });
+
+  it('reads a table of figures by place (a 目标 column of numbers) as figures, not as tasks', async () => {
+    const catalog = await parse(
+      page(`<p>一、深入打好蓝天保卫战</p><p>1.细颗粒物平均浓度控制在32微克/立方米以下。（市生态环境局负责）</p>
+<p>附件</p><p>各县（市、区）空气质量目标</p>
+<table><tr><td>序号</td><td>县（市、区）</td><td>PM2.5浓度目标（微克/立方米）</td><td>优良天数比例目标（%）</td><td>责任单位</td></tr>
+<tr><td>1</td><td>甲区</td><td>34</td><td>87.5</td><td>甲区人民政府</td></tr>
+<tr><td>2</td><td>乙县</td><td>30</td><td>90.2</td><td>乙县人民政府</td></tr></table>`),
+    );
+    expect(catalog.tasks.map((t) => [t.seq, t.text, t.departments])).toEqual([
+      [1, '细颗粒物平均浓度控制在32微克/立方米以下。', ['市生态环境局']],
+    ]);
+  });
+});
