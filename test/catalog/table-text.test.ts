@@ -29,6 +29,32 @@ describe('catalog/extract/table: 分工 tables as the parser reads them', () => 
     ]);
   });
 
+  it('reads a task merged over rows of its own 具体措施 as one task, each measure by its own deadline', async () => {
+    const catalog = await parse(
+      page(`<table><tr><th>序号</th><th>重点任务</th><th>具体措施</th><th>牵头单位</th><th>完成时限</th></tr>
+<tr><td rowspan="2">1</td><td rowspan="2">提升基层医疗服务能力</td><td>建成社区卫生服务中心3个</td><td>区卫生健康局</td><td>2023年10月底前</td></tr>
+<tr><td>家庭医生签约服务覆盖率达到45%以上</td><td>区卫生健康局</td><td>2023年12月</td></tr>
+<tr><td>2</td><td>办好群众身边教育</td><td>新建幼儿园2所</td><td>区教育局</td><td>2023年8月底前</td></tr></table>`),
+    );
+    expect(
+      catalog.tasks.map((t) => [
+        t.seq,
+        t.departments,
+        t.indicators.map((i) => [i.value, i.unit, i.deadline]),
+      ]),
+    ).toEqual([
+      [
+        1,
+        ['区卫生健康局'],
+        [
+          [3, '个', '2023-10-31'],
+          [45, '%', '2023-12-31'],
+        ],
+      ],
+      [2, ['区教育局'], [[2, '所', '2023-08-31']]],
+    ]);
+  });
+
   it('reads a table of figures by place (a 目标 column of numbers) as figures, not as tasks', async () => {
     const catalog = await parse(
       page(`<p>一、深入打好蓝天保卫战</p><p>1.细颗粒物平均浓度控制在32微克/立方米以下。（市生态环境局负责）</p>

@@ -14,6 +14,49 @@ export const FIELD_HEADER = /牵头|责任|配合|协办|参与|时限|时间|�
 /** Columns of people rather than offices: 牵头领导, 责任人, 联系人. */
 export const PERSON_HEADER = /领导|责任人|联系人|电话|备注/;
 
+/** A task of a 分工 table and the rows it spans (one, or one per 具体措施 under a merged task cell). */
+interface TaskRows {
+  key: string;
+  /** Where its line is in the output. */
+  at: number;
+  printed: string;
+  task: string;
+  rows: { more: string[]; fields: { label: string; value: string }[] }[];
+}
+
+/**
+ * "3.任务。措施。（牵头单位：X；完成时限：Z）"; a task over several rows gives each row's measure as a
+ * part, its own deadline in front (2022年10月底前，建成…；2022年12月底前，…), and the fields of all.
+ */
+function taskLine(task: TaskRows): string {
+  const [only] = task.rows;
+  const parts =
+    task.rows.length === 1
+      ? (only?.more ?? [])
+      : [
+          task.rows
+            .map((r) => {
+              const due = r.fields.find((f) => f.label === '完成时限')?.value;
+              const when = due ? `${due}${/[前底末内]$/.test(due) ? '' : '底前'}，` : '';
+              return `${when}${r.more.join('，')}`;
+            })
+            .join('；'),
+        ];
+  const text = [task.task, ...parts].filter((t) => t !== '').join('。');
+  const fields = new Map<string, string[]>();
+  for (const r of task.rows)
+    for (const f of r.fields) {
+      if (task.rows.length > 1 && f.label === '完成时限') continue;
+      const values = fields.get(f.label) ?? [];
+      if (!values.includes(f.value)) values.push(f.value);
+      fields.set(f.label, values);
+    }
+  const written = [...fields].map(([label, values]) => `${label}：${values.join('、')}`);
+  // A task cell that carries its own number (1.推进…) keeps it.
+  const numbered = /^\d{1,3}[.、．]/.test(text) ? text : `${task.printed}.${text}`;
+  return `${numbered.replace(/[。；;]$/, '')}。${written.length > 0 ? `（${written.join('；')}）` : ''}`;
+}
+
 /** A column that groups the tasks: 类别, 领域, 板块 … */
 const GROUP_HEADER = /^(?:类别|类型|领域|板块|方面|分类|专项|专题|重点领域|任务类别)$/;
 
@@ -114,6 +157,7 @@ export function tableText(rows: Cell[][]): string[] {
     .map((r) => r.map((c) => c.text).join(' '))
     .filter((l) => l.trim() !== '');
   let n = 0;
+  let last: TaskRows | undefined;
   for (const row of rows.slice(first)) {
     const texts = row.map((c) => c.text);
     const filled = [...new Set(texts.filter((t) => t !== ''))];
@@ -125,31 +169,35 @@ export function tableText(rows: Cell[][]): string[] {
     const more = moreColumns
       .map((i) => (texts[i] ?? '').replace(/[。；;]$/, ''))
       .filter((t) => t !== '' && t !== texts[taskColumn]);
-    const task = [texts[taskColumn] ?? '', ...more].filter((t) => t !== '').join('。');
     if ((texts[taskColumn] ?? '') === '') continue;
     const rowGroup = groupColumn >= 0 ? (texts[groupColumn] ?? '') : '';
     if (rowGroup !== '' && rowGroup !== group) {
       group = rowGroup;
       groups += 1;
       out.push(`${chineseNumeral(groups)}、${rowGroup}`);
+      last = undefined;
+    }
+    const number = (texts[numberColumn] ?? '').replace(/[.、．]$/, '');
+    const fields = header.flatMap((h, i) =>
+      i !== taskColumn &&
+      i !== numberColumn &&
+      FIELD_HEADER.test(h) &&
+      !PERSON_HEADER.test(h) &&
+      (texts[i] ?? '') !== ''
+        ? [{ label: fieldLabel(h), value: texts[i] ?? '' }]
+        : [],
+    );
+    // 序号 and 重点任务 merged down over rows of their own 具体措施: one task, each row a part of it.
+    const key = `${number}|${texts[taskColumn]}`;
+    if (last && last.key === key && more.length > 0) {
+      last.rows.push({ more, fields });
+      out[last.at] = taskLine(last);
+      continue;
     }
     n += 1;
-    const number = (texts[numberColumn] ?? '').replace(/[.、．]$/, '');
     const printed = /^\d+$/.test(number) ? number : String(n);
-    const fields = header
-      .map((h, i) =>
-        i !== taskColumn &&
-        i !== numberColumn &&
-        FIELD_HEADER.test(h) &&
-        !PERSON_HEADER.test(h) &&
-        (texts[i] ?? '') !== ''
-          ? `${fieldLabel(h)}：${texts[i]}`
-          : '',
-      )
-      .filter((f) => f !== '');
-    // A task cell that carries its own number (1.推进…) keeps it.
-    const numbered = /^\d{1,3}[.、．]/.test(task) ? task : `${printed}.${task}`;
-    out.push(`${numbered.replace(/[。；;]$/, '')}。${fields.length > 0 ? `（${fields.join('；')}）` : ''}`);
+    last = { key, at: out.length, printed, task: texts[taskColumn] ?? '', rows: [{ more, fields }] };
+    out.push(taskLine(last));
   }
   return out;
 }
