@@ -63,6 +63,7 @@ export async function dropLayoutRows(
   const dataColumns = [
     ...months.map((m) => m.index),
     ...(['value', 'status', 'target', 'period'] as const).flatMap((r) => (roles[r] ? [roles[r].index] : [])),
+    ...layout.indicatorTargets.map((t) => t.index),
   ];
   // Each cell's text is computed once (k0 … kN) and the classification reads those: the planner
   // handles a short expression per column far faster than the blank test repeated in every use.

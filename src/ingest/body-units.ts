@@ -119,14 +119,27 @@ export async function scaleValues(
   return true;
 }
 
-/** The sheet's own target column, kept per line to be compared with the catalogue once indicators are known. */
+/**
+ * The sheet's own target columns, kept per line to be compared with the catalogue once indicators
+ * are known: the 目标值 column (for the row's indicator), and each one under an indicator's name
+ * (改造各类棚户区 over 年度任务: for that indicator).
+ */
 export async function captureTargets(tx: Tx, table: Table, rowUnits: boolean): Promise<void> {
-  const target = table.shape.layout.roles.target;
-  if (!target) return;
+  const { roles, indicatorTargets } = table.shape.layout;
+  const targets = [...(roles.target ? [{ ...roles.target, indicator: null }] : []), ...indicatorTargets];
+  for (const target of targets) await captureTarget(tx, table, rowUnits, target);
+}
+
+async function captureTarget(
+  tx: Tx,
+  table: Table,
+  rowUnits: boolean,
+  target: { index: number; name: string; indicator: string | null },
+): Promise<void> {
   const unit = table.shape.layout.units[target.index] ?? null;
   await tx.connection.run(
     `INSERT INTO ingest_targets
-     SELECT line, target_raw, $column, unit, ${POW_SQL("coalesce(unit, '')")}
+     SELECT line, target_raw, $column, unit, ${POW_SQL("coalesce(unit, '')")}, $indicator
      FROM (
        SELECT l.line, trim(r.c${target.index}) AS target_raw,
          coalesce(CAST($column_unit AS VARCHAR), ${rowUnits ? 'ru.unit' : 'NULL'}, CAST($table_unit AS VARCHAR)) AS unit
@@ -134,7 +147,12 @@ export async function captureTargets(tx: Tx, table: Table, rowUnits: boolean): P
        ${rowUnits ? 'LEFT JOIN ingest_row_units ru ON ru.line = l.line' : ''}
        WHERE ${cell(target.index)} IS NOT NULL
      )`,
-    { column: target.name, column_unit: unit, table_unit: table.shape.context.unit },
+    {
+      column: target.name,
+      column_unit: unit,
+      table_unit: table.shape.context.unit,
+      indicator: target.indicator,
+    },
   );
 }
 
@@ -159,10 +177,18 @@ export async function checkTargets(tx: Tx, body: BodyNotes): Promise<Problem[]> 
     `SELECT t.line, t.column_name, t.target_raw, t.unit, t.pow, c.code, i.target, i.unit AS catalogue_unit,
        tz_number(t.target_raw) AS number
      FROM ingest_targets t
-     JOIN (SELECT line, min(code) AS code FROM ingest_checked WHERE code IS NOT NULL GROUP BY line) c ON c.line = t.line
+     JOIN (
+       SELECT line, NULL::VARCHAR AS indicator, min(code) AS code FROM ingest_checked WHERE code IS NOT NULL GROUP BY line
+       UNION ALL
+       -- A target under an indicator's name is that indicator's: the line's cell of its name.
+       SELECT k.line, s.indicator_raw, min(k.code)
+       FROM ingest_checked k JOIN ingest_staged s ON s.rowid = k.cell
+       WHERE k.code IS NOT NULL AND s.indicator_raw IN (SELECT indicator FROM ingest_targets)
+       GROUP BY ALL
+     ) c ON c.line = t.line AND c.indicator IS NOT DISTINCT FROM t.indicator
      JOIN indicator i ON i.code = c.code
      WHERE i.target IS NOT NULL AND i.kind <> 'milestone'
-     ORDER BY t.line LIMIT 1000`,
+     ORDER BY t.line, t.rowid LIMIT 1000`,
   );
   const format = (n: number) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 }).format(n);
   return found.flatMap((t) => {

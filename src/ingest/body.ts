@@ -97,10 +97,10 @@ export async function stageTables(
     if (region) notes.regions.push({ table: i, ...region });
     const units = await tidyNames(tx, texts.names);
     const rowUnits = await scaleValues(tx, table, i, units, notes);
-    if (table.shape.layout.roles.target) {
+    if (table.shape.layout.roles.target || table.shape.layout.indicatorTargets.length > 0) {
       if (!notes.targets)
         await tx.connection.run(
-          'CREATE OR REPLACE TEMP TABLE ingest_targets (line INTEGER, target_raw VARCHAR, column_name VARCHAR, unit VARCHAR, pow INTEGER)',
+          'CREATE OR REPLACE TEMP TABLE ingest_targets (line INTEGER, target_raw VARCHAR, column_name VARCHAR, unit VARCHAR, pow INTEGER, indicator VARCHAR)',
         );
       await captureTargets(tx, table, rowUnits);
       notes.targets = true;

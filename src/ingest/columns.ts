@@ -224,6 +224,11 @@ export interface ColumnLayout {
    * sheet's name instead (地区 | 完成数（套） under 2021年1-9月各市州新筹集公租房完成情况), or null.
    */
   tableIndicator: { name: string; from: 'title' | 'sheet' } | null;
+  /**
+   * Targets of one indicator each, under its name in a two-row header (改造各类棚户区 over 年度任务 |
+   * 累计完成): checked against the catalogue like the 目标值 column, never imported.
+   */
+  indicatorTargets: { index: number; name: string; indicator: string }[];
   /** Units written in a column's header or above it (完成值（万户） → 万户), by column index. */
   units: Record<number, string>;
   /** Columns read as nothing, with why (完成率 is derived; a second 当月 column…), for the layout notes. */
@@ -347,6 +352,44 @@ function limitUnknownColumns(problems: Problem[], line: number): void {
   });
 }
 
+/** A column under an indicator's name in a two-row header, and what its own header says it holds. */
+interface UnderIndicator {
+  index: number;
+  name: string;
+  indicator: string;
+  /** The parent as written, for messages (改造各类棚户区（套）). */
+  header: string;
+  kind: 'value' | 'target' | 'derived' | 'month';
+  /** The column's own header (本月, 累计完成（套）, 1-3月), without the parent uniqueNames put before it. */
+  own: string;
+}
+
+const UNDER_INDICATOR_KINDS = new Set<HeaderKind>(['value', 'target', 'derived', 'month']);
+
+/**
+ * The indicator a column's parent header names, when the column's own header is a role of figures
+ * (本月 | 累计, 年度任务 | 累计完成 | 完成率, 1-3月 | 1-6月), or null. The parent of a deeper header
+ * is its rows joined by spaces: the whole is tried first, then the row just above.
+ */
+function underIndicator(
+  index: number,
+  name: string,
+  parent: string | null,
+  headers: HeaderNames | undefined,
+): UnderIndicator | null {
+  if (!parent || !headers?.indicator) return null;
+  // uniqueNames writes the parent before a name that repeats (改造各类棚户区（套）本月).
+  const own = name.startsWith(parent) && name.length > parent.length ? name.slice(parent.length) : name;
+  const kind = classifyHeader(own);
+  if (!kind || !UNDER_INDICATOR_KINDS.has(kind)) return null;
+  const whole = headers.indicator(parent);
+  const nearest = parent.split(' ').at(-1) ?? parent;
+  const indicator = whole ?? (nearest !== parent ? headers.indicator(nearest) : null);
+  if (!indicator) return null;
+  const header = whole ? parent : nearest;
+  return { index, name, indicator, header, kind: kind as UnderIndicator['kind'], own };
+}
+
 /**
  * Works out what each column holds: long format (one row per indicator, period, region) or wide
  * (one column per period: 1月, 1-3月, 一季度 …). A table without a period column whose title names
@@ -363,6 +406,10 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   const problems: Problem[] = [];
   const named: { index: number; name: string; indicator: string; derived?: boolean }[] = [];
   const regionColumns: { index: number; name: string; region: string }[] = [];
+  // Figures under each indicator's name (改造各类棚户区（套） over 本月 | 累计): only in a table without
+  // an indicator column, where a parent that names an indicator cannot be read any other way.
+  const byParent = !names.some((n) => ['indicator', 'indicator_name'].includes(classifyHeader(n) ?? ''));
+  const under: UnderIndicator[] = [];
   const problem = (
     column: string | null,
     code: string,
@@ -375,7 +422,9 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     const kind = classifyHeader(name);
     const unit = unitOfHeader(name) ?? unitOfHeader(parent);
     if (unit) units[index] = unit;
-    if (kind === 'value') {
+    const child = byParent ? underIndicator(index, name, parent, context.headers) : null;
+    if (child) under.push(child);
+    else if (kind === 'value') {
       values.push({ index, name, basis: basisOfText(name) ?? basisOfText(parent) });
     } else if (kind === 'month') {
       const p = periodOfHeader(name) as PeriodPhrase;
@@ -403,15 +452,19 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   // Regions down the side and indicators across (地区 | 改造各类棚户区（套） | …), or the reverse
   // (指标名称 | 全省 | 长春市 …), the period in the title or the sheet's name: each named column is a
   // column of that period, for its indicator or its region.
-  const across = (
-    columns: { index: number; name: string; named: string }[],
-    what: 'indicator' | 'region',
-    label: string,
-  ) => {
+  const across = (columns: AcrossColumn[], what: 'indicator' | 'region', label: string) => {
     // A period column beside them: each row's period (a 台账 of one row per month and region).
     if (roles.period && months.length === 0) {
       for (const c of columns)
-        months.push({ index: c.index, name: c.name, year: null, month: 0, [what]: c.named, rowPeriod: true });
+        months.push({
+          index: c.index,
+          name: c.name,
+          year: null,
+          month: 0,
+          basis: c.basis ?? null,
+          [what]: c.named,
+          rowPeriod: true,
+        });
       return;
     }
     if (context.period && !roles.period && months.length === 0) {
@@ -423,14 +476,15 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
           name: c.name,
           year,
           month: period.month,
-          basis: period.basis,
+          // 本月 or 累计 under the indicator's name says more than the title's period.
+          basis: c.basis ?? period.basis,
           [what]: c.named,
         });
       return;
     }
-    const listed = columns
+    const listed = [...new Set(columns.map((c) => c.header ?? c.name))]
       .slice(0, 3)
-      .map((c) => `“${c.name}”`)
+      .map((c) => `“${c}”`)
       .join('');
     const row = what === 'region' ? '每行一个地区（增加“地区”列）' : '每行一个指标（增加“指标名称”列）';
     const how = roles.period
@@ -442,13 +496,17 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
       `表头中的${listed}是${label}名称：这样的表（每个${label}一列），${how}后再上传。`,
     );
   };
-  const byIndicator = named.length > 0 && !roles.indicator && !roles.indicator_name;
+  const sub = readUnderIndicators(under, context, ignored);
+  const byIndicator =
+    (named.length > 0 || sub.values.length > 0) && !roles.indicator && !roles.indicator_name;
   if (byIndicator)
     across(
-      named.map((n) => ({ ...n, named: n.indicator })),
+      [...named.map((n) => ({ ...n, named: n.indicator })), ...sub.values].sort((a, b) => a.index - b.index),
       'indicator',
       '指标',
     );
+  // Periods under an indicator's name (改造各类棚户区 over 1-3月 | 1-6月) are that indicator's months.
+  months.push(...sub.months);
   for (const n of byIndicator ? [] : named)
     if (n.derived) ignored.push({ index: n.index, name: n.name, reason: DERIVED_REASON });
     else problem(n.name, 'unknown_column', `无法识别的列“${n.name}”，已忽略。`, 'warning');
@@ -528,7 +586,7 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   }
   // Indicators across without a period: the problem above says what to do, for both columns missing.
   const namedWithoutPeriod =
-    (named.length > 0 && !roles.indicator && !months.some((m) => m.indicator)) ||
+    ((named.length > 0 || sub.values.length > 0) && !roles.indicator && !months.some((m) => m.indicator)) ||
     (byRegion && !months.some((m) => m.region));
   // No indicator column, and figures: the title (or the sheet's name) may name the table's indicator.
   const tableIndicator =
@@ -573,7 +631,62 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     : valueHeader.startsWith('累计')
       ? 'cumulative'
       : null;
-  return { format, roles, months, headerBasis, headerSeries, tableIndicator, units, ignored, problems };
+  return {
+    format,
+    roles,
+    months,
+    headerBasis,
+    headerSeries,
+    tableIndicator,
+    indicatorTargets: sub.targets,
+    units,
+    ignored,
+    problems,
+  };
+}
+
+/** A column of figures for one indicator or region, before it is given its period. */
+interface AcrossColumn {
+  index: number;
+  name: string;
+  /** The catalogue's name of the indicator or region. */
+  named: string;
+  /** What the column's own header says of its figures (本月, 累计), over the title's. */
+  basis?: 'cumulative' | 'increment' | null;
+  /** The header that names the indicator, where it is a parent's (改造各类棚户区（套） over 累计). */
+  header?: string;
+}
+
+/**
+ * The columns under indicators' names, by what their own header holds: figures (read as that
+ * indicator's, as a column headed by its name is), periods, one target per indicator (checked
+ * only), and derived figures (完成率), which are left out.
+ */
+function readUnderIndicators(
+  under: UnderIndicator[],
+  context: LayoutContext,
+  ignored: ColumnLayout['ignored'],
+): { values: AcrossColumn[]; months: MonthColumn[]; targets: ColumnLayout['indicatorTargets'] } {
+  const values: AcrossColumn[] = [];
+  const months: MonthColumn[] = [];
+  const targets: ColumnLayout['indicatorTargets'] = [];
+  for (const c of under) {
+    const { index, name, indicator } = c;
+    if (c.kind === 'value') {
+      values.push({ index, name, named: indicator, basis: basisOfText(c.own), header: c.header });
+    } else if (c.kind === 'month') {
+      const p = periodOfHeader(c.own) as PeriodPhrase;
+      const year = p.year ?? yearInText(c.header) ?? context.year ?? null;
+      months.push({ index, name, year, month: p.month, basis: p.basis ?? null, indicator });
+    } else if (c.kind === 'derived') {
+      ignored.push({ index, name, reason: DERIVED_REASON });
+    } else {
+      const taken = targets.find((t) => t.indicator === indicator);
+      if (taken) ignored.push({ index, name, reason: `已有目标值列“${taken.name}”` });
+      else targets.push({ index, name, indicator });
+    }
+  }
+  return { values, months, targets };
 }
 
 /** The indicator a table's title names, or else its sheet's name. */

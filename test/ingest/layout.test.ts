@@ -258,6 +258,46 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reads figures under each indicator’s name in a two-row header: 本月 | 累计, a 统计期 column, months', async () => {
+    const report = await importText(
+      temp,
+      toCsv([
+        ['2021年1-9月各市州重点指标完成情况'],
+        ['市州', '职业技能培训（人）', '', '新筹集公租房', ''],
+        ['', '本月', '累计', '本月', '累计'],
+        ['长春市', '500', '5000', '2', '20'],
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([['2021-09-30', '长春市', 5000, 'cumulative']]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([['2021-09-30', '长春市', 20, 'cumulative']]);
+    // A 台账 of one row per month: each row's period, the 累计 of each indicator.
+    const ledger = await importText(
+      temp,
+      toCsv([
+        ['统计期', '市州', '职业技能培训', '', '新筹集公租房', ''],
+        ['', '', '本月', '累计', '本月', '累计'],
+        ['2021-10', '长春市', '600', '5600', '5', '25'],
+      ]),
+    );
+    expect(ledger.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => r[0])).toEqual(['2021-09-30', '2021-10-31']);
+    // Periods under each indicator's name are that indicator's.
+    const months = await importText(
+      temp,
+      toCsv([
+        ['市州', '职业技能培训', '', '新筹集公租房', ''],
+        ['', '1-3月', '1-6月', '1-3月', '1-6月'],
+        ['吉林市', '900', '1800', '3', '6'],
+      ]),
+    );
+    expect(months.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).filter((r) => r[1] === '吉林市')).toEqual([
+      ['2021-03-31', '吉林市', 3, 'cumulative'],
+      ['2021-06-30', '吉林市', 6, 'cumulative'],
+    ]);
+  });
+
   it('reads a table of indicators by region (指标名称 | 全省 | 长春市 | 吉 林), its period in the title', async () => {
     const report = await importText(
       temp,

@@ -241,6 +241,84 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
     expect((await stored(temp, '2021-T2-1')).map((r) => r[2])).toEqual([88, 91]);
   });
 
+  it('reads regions by indicator with 本月 | 累计 under each indicator’s merged name: the 累计 of each', async () => {
+    const file = await writeWorkbook(path.join(temp.dir, 'by-indicator-months.xlsx'), [
+      {
+        name: 'Sheet1',
+        fill: (s) => {
+          s.addRow(['2021年9月各市州重点指标进展情况']);
+          s.addRow(['地区', '职业技能培训（万人）', null, '新筹集公租房（套）', null]);
+          s.addRow([null, '本月', '累计', '本月', '累计']);
+          s.addRow(['长春市', 0.1, 0.5, 5, 20]);
+          s.addRow(['吉林市', 0.05, 0.3, 2, 10]);
+          s.mergeCells('A2:A3');
+          s.mergeCells('B2:C2');
+          s.mergeCells('D2:E2');
+        },
+      },
+    ]);
+    const report = await upload(file);
+    expect(report.problems).toEqual([]);
+    expect(report.status).toBe('committed');
+    // The unit over the indicator's name (万人) is each of its columns'.
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-09-30', '吉林市', 3000, 'cumulative'],
+      ['2021-09-30', '长春市', 5000, 'cumulative'],
+    ]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([
+      ['2021-09-30', '吉林市', 10, 'cumulative'],
+      ['2021-09-30', '长春市', 20, 'cumulative'],
+    ]);
+    expect(report.layout?.summary).toContain(
+      '工作表“Sheet1”：“新筹集公租房（套）本月”列未导入：与“新筹集公租房（套）累计”为同一统计期，已按累计值导入。',
+    );
+  });
+
+  it('reads 年度任务 | 累计完成 | 完成率 under each indicator: its value imported, its target checked, its rate left out', async () => {
+    const file = await writeWorkbook(path.join(temp.dir, 'by-indicator-targets.xlsx'), [
+      {
+        name: 'Sheet1',
+        fill: (s) => {
+          s.addRow(['2021年1-9月各市州重点指标完成情况']);
+          s.addRow(['市州', '职业技能培训（万人）', null, null, '新筹集公租房', null, null]);
+          s.addRow([
+            null,
+            '年度任务',
+            '累计完成',
+            '完成率（%）',
+            '年度任务（套）',
+            '累计完成（套）',
+            '完成率（%）',
+          ]);
+          s.addRow(['全省', 3.6, 2, 55.6, 900, 600, 66.7]);
+          // A city's own target is not the catalogue's: left blank here.
+          s.addRow(['长春市', null, 0.8, null, null, 200, null]);
+          s.mergeCells('A2:A3');
+          s.mergeCells('B2:D2');
+          s.mergeCells('E2:G2');
+        },
+      },
+    ]);
+    const report = await upload(file);
+    expect(report.status).toBe('committed');
+    // Each target is checked against its own indicator's: 3.6万人 is 2021-T1-1's, 900 is not 1000套.
+    expect(report.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [4, '年度任务（套）', 'target_mismatch'],
+    ]);
+    expect(report.problems[0]?.message).toContain('2021-T1-2 的目标值 1,000套');
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-09-30', '全省', 20000, 'cumulative'],
+      ['2021-09-30', '长春市', 8000, 'cumulative'],
+    ]);
+    expect(await stored(temp, '2021-T1-2')).toEqual([
+      ['2021-09-30', '全省', 600, 'cumulative'],
+      ['2021-09-30', '长春市', 200, 'cumulative'],
+    ]);
+    expect(report.layout?.summary).toContain(
+      '工作表“Sheet1”：“新筹集公租房完成率（%）”列未导入：为计算或计划数，不作为完成值导入。',
+    );
+  });
+
   it('imports hidden rows and columns as Excel’s own CSV would, and says so', async () => {
     const file = await writeWorkbook(path.join(temp.dir, 'hidden.xlsx'), [
       {
