@@ -4,6 +4,16 @@ import { literal, rows } from './body-sql.js';
 
 /** 其中：城镇中等偏下收入家庭, 其中:长春市, 其中，: the text after the mark. */
 const PART_PREFIX = '^[\\s\u3000]*其中[\\s\u3000]*[:：,，、]?[\\s\u3000]*';
+const PART_MARK = new RegExp(PART_PREFIX);
+
+/**
+ * A text without its 其中 mark, as a region cell is read: a column headed 其中：长春市 beside 全省 is
+ * 长春市's.
+ *
+ * @example withoutPartMark('其中：长春市') // → '长春市'
+ */
+export const withoutPartMark = (text: string): string => text.replace(PART_MARK, '');
+
 /** How many lines under a bare 其中： row are looked at (its breakdown is a handful of rows). */
 const PART_SPAN = 200;
 

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import { cleanName } from './body-cells.js';
+import { withoutPartMark } from './body-parts.js';
 import type { HeaderNames } from './columns.js';
 
 /**
@@ -47,7 +48,7 @@ export async function headerNames(store: Store): Promise<HeaderNames> {
       return indicators.get(clean) ?? indicators.get(clean.toUpperCase()) ?? null;
     },
     region: (header) => {
-      const text = header.replace(/[\s\u3000\u00a0]+/g, '');
+      const text = withoutPartMark(header).replace(/[\s\u3000\u00a0]+/g, '');
       // 合计 is an alias of the province for a region cell; over a column it is a total of the row.
       if (/^(?:合计|总计|小计|全省合计|总合计)$/.test(text)) return null;
       const only = short.get(text);

@@ -328,6 +328,23 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reads a region column headed 其中：长春市 beside 全省 as 长春市’s', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年1-9月重点指标完成情况（分地区）',
+        '指标名称,全省,其中：长春市,吉林市',
+        '职业技能培训,12680,4200,2100',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect(await stored(temp, '2021-T1-1')).toEqual([
+      ['2021-09-30', '全省', 12680, 'cumulative'],
+      ['2021-09-30', '吉林市', 2100, 'cumulative'],
+      ['2021-09-30', '长春市', 4200, 'cumulative'],
+    ]);
+  });
+
   it("leaves out last year's columns of a comparison (2020年1-9月 | 2021年1-9月 | 增幅)", async () => {
     const report = await importText(
       temp,
