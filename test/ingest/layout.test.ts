@@ -328,6 +328,22 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reports a row repeated in a table of regions by indicator once, not once per indicator column', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '2021年1-9月各市州重点指标完成情况',
+        '市州,职业技能培训,新筹集公租房',
+        '长春市,5000,20',
+        '长春市,5000,20',
+      ]),
+    );
+    expect(report.problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [4, 'duplicate_key', '与第3行重复：同一指标、地区、统计期在文件中出现了两次'],
+    ]);
+    expect(report.counts.errors).toBe(1);
+  });
+
   it('reads a region column headed 其中：长春市 beside 全省 as 长春市’s', async () => {
     const report = await importText(
       temp,

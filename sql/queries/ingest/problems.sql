@@ -4,7 +4,12 @@
 -- role of the column it is reported against, its code and severity). Only the first $limit are then
 -- given what their messages need: their raw texts (the staged row), the header of their table
 -- (ingest_columns, by line), and their indicator and region texts as resolved.
-WITH raised AS (
+WITH repeated AS (
+  -- A row of a wide table that repeats an earlier one repeats it in each of its columns: one problem
+  -- per row and line it repeats, on its first cell (summary.sql counts them the same way).
+  SELECT min(cell) AS cell FROM ingest_checked WHERE first_line <> line GROUP BY line, first_line
+),
+raised AS (
   SELECT * EXCLUDE (p), p.role, p.code_, p.severity
   FROM (
     SELECT c.*, unnest([
@@ -16,7 +21,7 @@ WITH raised AS (
       {role: 'series', code_: c.e_series, severity: 'error'},
       {role: 'note', code_: c.e_note, severity: 'error'},
       {role: CASE WHEN c.w_value = 'period_dot_one' THEN 'period' ELSE 'value' END, code_: c.w_value, severity: 'warning'},
-      {role: 'indicator', code_: CASE WHEN c.first_line IS NOT NULL AND c.first_line <> c.line THEN 'duplicate_key' END,
+      {role: 'indicator', code_: CASE WHEN c.cell IN (SELECT cell FROM repeated) THEN 'duplicate_key' END,
         severity: 'error'}
     ]) AS p
     FROM ingest_checked c

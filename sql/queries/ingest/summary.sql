@@ -6,6 +6,6 @@ SELECT
   (SELECT count(*) FROM ingest_compared WHERE change = 'revised') AS revised,
   (SELECT count(*) FROM ingest_compared WHERE change = 'unchanged') AS unchanged,
   (SELECT count(e_indicator) + count(e_period) + count(e_region) + count(e_value) + count(e_basis) + count(e_series) + count(e_note)
-     + count(*) FILTER (WHERE first_line IS NOT NULL AND first_line <> line)
+     + count(DISTINCT (line, first_line)) FILTER (WHERE first_line <> line)
    FROM ingest_checked) AS errors,
   (SELECT count(w_value) FROM ingest_checked) AS warnings
