@@ -37,3 +37,11 @@ export function chineseToNumber(text: string): number {
   if (!m) return Number.NaN;
   return (m[1] ? (NUMERALS[m[1]] ?? 0) : 1) * 10 + (m[2] ? (NUMERALS[m[2]] ?? 0) : 0);
 }
+
+/** 1 → 一, 12 → 十二, 21 → 二十一 (numbers of headings, up to 99). */
+export function chineseNumeral(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n < 10) return digits[n] ?? '';
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : digits[tens]}十${n % 10 === 0 ? '' : digits[n % 10]}`;
+}

@@ -116,6 +116,23 @@ describe('catalog/parseDocument on an edition written in another style', () => {
     ]);
   });
 
+  it('reads headings set apart by type alone (no number, a line of their own) as the sections of their chapter', () => {
+    const { catalog } = readCatalog(
+      '某市2023年优化营商环境重点任务\n为打造一流营商环境，制定本重点任务。\n第一章　重点任务\n提升政务服务便利度\n' +
+        '1.推出“一件事”集成服务套餐30个以上。（市政务服务局负责）\n2.企业开办时间压缩至1个工作日以内。（市市场监管局负责）\n' +
+        '加强要素保障\n3.全年供应建设用地1.2万亩。（市自然资源局负责）\n第二章　保障措施\n各部门要加强组织领导。\n',
+    );
+    expect(catalog.sections).toEqual([
+      { no: 1, part: 1, title: '提升政务服务便利度' },
+      { no: 2, part: 1, title: '加强要素保障' },
+    ]);
+    expect(catalog.tasks.map((t) => [t.seq, t.part, t.section])).toEqual([
+      [1, 1, 1],
+      [2, 1, 1],
+      [3, 1, 2],
+    ]);
+  });
+
   it('reads the goals a preface states (主要目标是：…) before the numbered points', () => {
     const { catalog } = readCatalog(
       '某省2021年就业工作要点\n2021年全省就业工作的主要目标是：城镇新增就业20万人以上，城镇登记失业率控制在4.5%以内。\n' +

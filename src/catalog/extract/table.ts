@@ -1,3 +1,5 @@
+import { chineseNumeral } from '../text.js';
+
 /**
  * The text form of a table, shared by every reader that meets one (web page, Word, PDF): a 分工
  * table becomes numbered tasks with labelled fields, which the parser reads as it reads a text.
@@ -75,14 +77,6 @@ function divisionHeader(rows: Cell[][]): number {
     .filter((t) => t !== '');
   const figures = cells.filter((t) => /^[\d.,%％]+$/.test(t)).length;
   return cells.length > 0 && figures * 2 >= cells.length ? -1 : index;
-}
-
-/** 1 → 一, 12 → 十二 (headings up to 99). */
-function chineseNumeral(n: number): string {
-  const digits = '零一二三四五六七八九';
-  if (n < 10) return digits[n] ?? '';
-  const tens = Math.floor(n / 10);
-  return `${tens === 1 ? '' : digits[tens]}十${n % 10 === 0 ? '' : digits[n % 10]}`;
 }
 
 /** A column header as the field label the parser reads: 牵头部门 → 牵头单位, 完成时间 → 完成时限. */
