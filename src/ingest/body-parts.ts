@@ -46,12 +46,15 @@ export async function readPartRows(tx: Tx, headings: number[]): Promise<PartRows
     `SELECT line FROM ingest_staged WHERE ${marked}${first === null ? '' : ` OR line > ${first}`} LIMIT 1`,
   );
   if (!any) return none;
-  // The rows that may be parts, with the indicator of the nearest row above that is not one.
+  // The rows that may be parts: marked ones, and the few under each bare 其中： row.
+  const under = headings
+    .map((h) => ` OR (line > ${Math.trunc(h)} AND line <= ${Math.trunc(h) + PART_SPAN})`)
+    .join('');
   const candidates = await rows<{ line: number; text: string; region: string | null }>(
     tx,
     `SELECT line, any_value(indicator_raw) AS text, any_value(nullif(trim(region_raw), '')) AS region
      FROM ingest_staged
-     WHERE ${marked}${first === null ? '' : ` OR (line > ${first} AND line <= ${first + PART_SPAN * Math.max(1, headings.length)})`}
+     WHERE ${marked}${under}
      GROUP BY line ORDER BY line LIMIT 20000`,
   );
   const catalogue = await rows<{ code: string; name: string }>(
