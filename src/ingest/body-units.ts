@@ -178,12 +178,15 @@ export async function checkTargets(tx: Tx, body: BodyNotes): Promise<Problem[]> 
        tz_number(t.target_raw) AS number
      FROM ingest_targets t
      JOIN (
-       SELECT line, NULL::VARCHAR AS indicator, min(code) AS code FROM ingest_checked WHERE code IS NOT NULL GROUP BY line
+       -- The catalogue's target is the province's: a city's row (its own 年度任务) is not held to it.
+       SELECT line, NULL::VARCHAR AS indicator, min(code) AS code FROM ingest_checked
+       WHERE code IS NOT NULL AND region IN (SELECT name FROM region WHERE level = 'province') GROUP BY line
        UNION ALL
        -- A target under an indicator's name is that indicator's: the line's cell of its name.
        SELECT k.line, s.indicator_raw, min(k.code)
        FROM ingest_checked k JOIN ingest_staged s ON s.rowid = k.cell
        WHERE k.code IS NOT NULL AND s.indicator_raw IN (SELECT indicator FROM ingest_targets)
+         AND k.region IN (SELECT name FROM region WHERE level = 'province')
        GROUP BY ALL
      ) c ON c.line = t.line AND c.indicator IS NOT DISTINCT FROM t.indicator
      JOIN indicator i ON i.code = c.code

@@ -291,8 +291,8 @@ describe('ingest: Excel workbooks (.xlsx)', () => {
             '完成率（%）',
           ]);
           s.addRow(['全省', 3.6, 2, 55.6, 900, 600, 66.7]);
-          // A city's own target is not the catalogue's: left blank here.
-          s.addRow(['长春市', null, 0.8, null, null, 200, null]);
+          // A city's own target is not the catalogue's (the province's): never held to it.
+          s.addRow(['长春市', 1.2, 0.8, 66.7, 300, 200, 66.7]);
           s.mergeCells('A2:A3');
           s.mergeCells('B2:D2');
           s.mergeCells('E2:G2');
