@@ -9,7 +9,7 @@ WITH repeated AS (
   -- per row and line it repeats, on its first cell (summary.sql counts them the same way).
   SELECT min(cell) AS cell FROM ingest_checked WHERE first_line <> line GROUP BY line, first_line
 ),
-raised AS (
+raised_cells AS (
   SELECT * EXCLUDE (p), p.role, p.code_, p.severity
   FROM (
     SELECT c.*, unnest([
@@ -28,6 +28,13 @@ raised AS (
     WHERE c.has_error OR c.w_value IS NOT NULL OR (c.first_line IS NOT NULL AND c.first_line <> c.line)
   )
   WHERE p.code_ IS NOT NULL
+),
+raised AS (
+  -- A row's own cells (its indicator, region, basis, series, note) are wrong once for the row, not
+  -- once per month column of a wide table (summary.sql counts them the same way).
+  SELECT * FROM raised_cells
+  QUALIFY role NOT IN ('indicator', 'region', 'basis', 'series', 'note') OR code_ = 'duplicate_key'
+    OR row_number() OVER (PARTITION BY line, role, code_ ORDER BY cell) = 1
 ),
 first_problems AS (
   SELECT r.*, s.* EXCLUDE (line, note_raw),
