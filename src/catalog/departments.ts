@@ -139,10 +139,18 @@ function parseFields(text: string): Responsibility {
     }
     if (new RegExp(`^${PERSON_LABEL}$`).test(label)) return;
     if (/分别负责$/.test(value)) separate = true;
-    const names = namesOf(value.replace(VERB, ''), level);
-    if (label.startsWith('牵头')) leads.push(...names);
-    else if (/^(配合|协办|参与|协同|协作)/.test(label)) others.push(...names);
-    else mains.push(...names);
+    // 市科技局（牵头），市发展改革委、市教育局（配合）: a mark after a clause of names says their part.
+    for (const clause of value.split(/[，,](?![^（(]*[)）])/)) {
+      const mark = /[（(](牵头|配合|协办|参与|负责)[)）]$/.exec(clause)?.[1];
+      const names = namesOf(
+        clause.replace(/[（(](?:牵头|配合|协办|参与|负责)[)）]$/, '').replace(VERB, ''),
+        level,
+      );
+      const part = mark ?? label;
+      if (part.startsWith('牵头')) leads.push(...names);
+      else if (/^(配合|协办|参与|协同|协作)/.test(part)) others.push(...names);
+      else mains.push(...names);
+    }
   });
   const departments = unique([...leads, ...mains, ...others]);
   const mode: DepartmentMode =

@@ -2,7 +2,7 @@ import { assignCodes } from './codes.js';
 import { parseResponsibility, type Responsibility } from './departments.js';
 import { numberUnnumberedHeadings } from './headings.js';
 import { milestoneName } from './names.js';
-import { deadlineIn, readTargetsWithDoubts, type Target } from './quantities.js';
+import { deadlineIn, deadlineOfField, readTargetsWithDoubts, type Target } from './quantities.js';
 import { type Found, findResponsibilities } from './responsibility.js';
 import {
   CLOSING_TITLE,
@@ -93,7 +93,7 @@ export function readCatalog(text: string, options: ParseOptions = {}): Parsed {
         source: draft.body.slice(0, 80),
       });
     }
-    const defaultDeadline = (merged.deadline ? deadlineIn(merged.deadline, year) : undefined) ?? planEnd;
+    const defaultDeadline = (merged.deadline ? deadlineOfField(merged.deadline, year) : undefined) ?? planEnd;
     const read = readTargetsWithDoubts(draft.body, year, defaultDeadline);
     for (const source of read.unread)
       doubts.push({ kind: 'number', seq, message: `第${seq}项任务中有一个数字没有读懂（没有单位）`, source });
@@ -217,14 +217,14 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
       const attachment = attachmentTitle(item.content);
       part = attachment ? attachmentPart(item, attachment) : item;
       section = undefined;
-      sectionDefault = trailingFields(item.content, leading);
+      sectionDefault = headingStatements(item.content, leading);
       // A 总体要求 part with its goals in running text and no numbered goal item.
       if (PREAMBLE_TITLE.test(heading) && item.children.length === 0 && /目标/.test(item.content)) goal(item);
       return;
     }
     if (item.style === sectionStyle) {
       section = item;
-      sectionDefault = trailingFields(item.content, leading);
+      sectionDefault = headingStatements(item.content, leading);
       return;
     }
     if (!isTaskLevel) return;
@@ -263,7 +263,7 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
         const no = part.no === 0 || printedParts.has(part.no) ? next : part.no;
         printedParts.add(no);
         partNo.set(part, no);
-        drafts.parts.push({ no, title: headingOf(part) });
+        drafts.parts.push({ no, title: titleOf(part) });
       }
       partNumber = partNo.get(part) ?? 0;
     }
@@ -272,7 +272,7 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
       if (!sectionNo.has(section)) {
         const no = drafts.sections.length + 1;
         sectionNo.set(section, no);
-        drafts.sections.push({ no, part: partNumber, title: headingOf(section) });
+        drafts.sections.push({ no, part: partNumber, title: titleOf(section) });
       }
       sectionNumber = sectionNo.get(section) ?? 0;
     }
@@ -348,10 +348,22 @@ function trailingBlock(text: string, found: Found[]): Found | undefined {
   return text.slice(last.end).trim() === '' ? last : undefined;
 }
 
-/** Field lines under a heading: they give the department of the tasks under it that name none. */
-function trailingFields(content: string, leading: boolean): Found[] {
+/**
+ * Field lines under a heading, or its own statement （推进高速公路建设（市交通运输局牵头，…））: they give
+ * the department of the tasks under it that name none.
+ */
+function headingStatements(content: string, leading: boolean): Found[] {
   if (leading) return [];
-  return findResponsibilities(content).filter((f) => f.kind === 'fields');
+  const found = findResponsibilities(content);
+  const fields = found.filter((f) => f.kind === 'fields');
+  return fields.length > 0 ? fields : found.filter((f) => f.kind === 'paren');
+}
+
+/** A heading without the statement of who is responsible that it may carry. */
+function titleOf(item: Item): string {
+  const heading = headingOf(item);
+  const statement = findResponsibilities(heading).find((f) => f.kind === 'paren');
+  return statement ? (heading.slice(0, statement.start) + heading.slice(statement.end)).trim() : heading;
 }
 
 /**
@@ -373,7 +385,15 @@ function leadingFields(items: Item[], taskItems: Item[]): boolean {
       : undefined);
   if (!head) return false;
   const lastText = fullText(lastTask);
-  return !trailingBlock(lastText, findResponsibilities(lastText));
+  if (trailingBlock(lastText, findResponsibilities(lastText))) return false;
+  // Before each task, not once under a heading for the tasks below it (责任单位：… under 一、).
+  const preceded = taskItems.filter((t) => {
+    const above = items[items.indexOf(t) - 1];
+    return (
+      above !== undefined && trailingBlock(above.content, findResponsibilities(above.content)) !== undefined
+    );
+  });
+  return preceded.length * 2 > taskItems.length;
 }
 
 /**

@@ -111,7 +111,7 @@ const LIFE_UNITS = ['岁', '年'];
 /** Units that count items: a number in such a unit right after a list of names restates the list. */
 const ITEM_UNITS = new Set(['个', '项', '所', '家', '处', '座', '条', '件', '部', '支', '名']);
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万|亿)?/g;
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万亿|万|亿)?/g;
 
 /** Qualifiers written before a number, longest first, and the comparator each gives. */
 const BEFORE: [string, Comparator][] = [
@@ -148,8 +148,8 @@ const AFTER: [string, Comparator][] = [
 
 /** A rate against last year: 增长6.2%, 增速保持在6%以上, 下降3% (not 提高到65%, a level to reach). */
 const GROWTH =
-  /(增长|增速|增幅|涨幅|上涨|增加|提高|提升|下降|降低|减少|回落|缩小|降幅)(?:幅度)?(?:控制在|达到|保持在|稳定在|在|为)?$/;
-const DECLINE = /^(下降|降低|减少|回落|缩小)/;
+  /(增长|增速|增幅|涨幅|上涨|增加|提高|提升|下降|降低|减少|回落|缩小|降幅|压减|削减)(?:幅度)?(?:控制在|达到|保持在|稳定在|在|为)?$/;
+const DECLINE = /^(下降|降低|减少|回落|缩小|压减|削减)/;
 
 /** Verbs that commit to deliver what a count restates: 制定…3个技术规范, 建成A、B2个园区. */
 const CREATE =
@@ -301,9 +301,10 @@ export function deadlineIn(clause: string, year: number): string | undefined {
       Boolean(to && /到|至|截|力争|争取/.test(to)) || Boolean(end) || Boolean(day) || Boolean(monthEnd);
     // 2023年完成改造90个 in a plan for 2023—2025: this year's work, due at its end.
     // (2021年改造任务开工 names the year's work, not a date.)
-    const verb = /^(?:要|将|力争|确保)?(?:完成|实现|新增|新建|建成|开工|累计|达到|全面|基本)(?!任务)/.test(
-      plain.slice(at + m[0].length, at + m[0].length + 8),
-    );
+    const verb =
+      /^(?:要|将|力争|确保)?(?:完成|实现|新增|新建|建成|开工|累计|达到|全面|基本|加装|改造|建设|培训|筹集|发放|开通|推进)(?!任务)/.test(
+        plain.slice(at + m[0].length, at + m[0].length + 8),
+      );
     if (!marked && (y0 < year || (y0 === year && !verb))) continue;
     if (y0 < year) continue;
     if (month) {
@@ -315,7 +316,8 @@ export function deadlineIn(clause: string, year: number): string | undefined {
   }
   const plan = /[“"]?(十[三四五六]五)[”"]?(?:期间|时期|末|末期)/.exec(plain);
   if (plan) return `${CN_FIVE_YEAR[plan[1] ?? ''] ?? year}-12-31`;
-  if (/年底前|年底|年内/.test(plain)) return `${year}-12-31`;
+  // 全年开工120个 after 上半年…: the whole year's, not the half's.
+  if (/年底前|年底|年内|^\s*全年/.test(plain)) return `${year}-12-31`;
   const day = /(\d{1,2})月(\d{1,2})日前/.exec(plain);
   if (day) return isoDate(year, Number(day[1]), Number(day[2]));
   const month = /(\d{1,2})月底/.exec(plain);
@@ -324,13 +326,37 @@ export function deadlineIn(clause: string, year: number): string | undefined {
     return isoDate(year, m, new Date(Date.UTC(year, m, 0)).getUTCDate());
   }
   if (/上半年/.test(plain)) return `${year}-06-30`;
-  // 第三季度末前, 三季度末: that quarter's last day.
-  const quarter = /(?:第)?([一二三四1-4])季度(?:末|底)前?/.exec(plain);
+  // 第三季度末前, 三季度末, 一季度完成20%, 前三季度: that quarter's last day.
+  const quarter = /(?:第)?([一二三四1-4])季度(?:末|底)?前?/.exec(plain);
   if (quarter) {
     const q = '一二三四'.indexOf(quarter[1] ?? '') + 1 || Number(quarter[1]);
     return isoDate(year, q * 3, new Date(Date.UTC(year, q * 3, 0)).getUTCDate());
   }
   return undefined;
+}
+
+/**
+ * The deadline a 完成时限 / 时间节点 field gives: any date it names is the deadline, even without
+ * 前 or 底 (2024年6月 → 30 June, 2024年第三季度 → 30 September, 2024年4月—7月 → 31 July);
+ * 长期坚持 and 持续推进 give none.
+ */
+export function deadlineOfField(text: string, year: number): string | undefined {
+  const plain = toHalfWidth(text).replace(/\s+/g, '');
+  const month = /((?:19|20)\d{2})年(?:\d{1,2}月?[-—~～–至到])?(\d{1,2})月(?:(\d{1,2})日)?/.exec(plain);
+  if (month) {
+    const [, y, m, d] = month;
+    const last = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
+    return isoDate(Number(y), Number(m), d ? Number(d) : last);
+  }
+  const quarter = /((?:19|20)\d{2})年(?:第)?([一二三四1-4])季度/.exec(plain);
+  if (quarter) {
+    const q = '一二三四'.indexOf(quarter[2] ?? '') + 1 || Number(quarter[2]);
+    return isoDate(Number(quarter[1]), q * 3, new Date(Date.UTC(Number(quarter[1]), q * 3, 0)).getUTCDate());
+  }
+  return (
+    deadlineIn(plain, year) ??
+    (/^((?:19|20)\d{2})年?$/.test(plain) ? `${plain.slice(0, 4)}-12-31` : undefined)
+  );
 }
 
 function isoDate(year: number, month: number, day: number): string {

@@ -200,6 +200,25 @@ export function inPreamblePart(item: Item): boolean {
  * statements stand: only in the last sub-item of each task, the others having none. Of the levels
  * left, the deepest. A document without any department takes its deepest level of 1. or （一）.
  */
+/**
+ * 一、强化企业创新主体地位 / 责任单位：市科技局 / 1.… 2.…: departments named once under each heading
+ * for the numbered items below it, which name none. The items are the tasks (they take the
+ * heading's departments), not the headings.
+ */
+function underHeadings(outline: Outline, style: Style, carriers: Set<Item>): Style | undefined {
+  const owners = outline.items.filter((i) => i.style === style && carriers.has(i));
+  if (owners.length === 0) return undefined;
+  const children = owners.flatMap((o) => o.children);
+  if (
+    children.length < owners.length * 2 ||
+    children.some((c) => [c, ...descendants(c)].some((x) => carriers.has(x)))
+  )
+    return undefined;
+  if (!owners.every((o) => o.children.length > 0)) return undefined;
+  const styles = [...new Set(children.map((c) => c.style))];
+  return styles.length === 1 ? styles[0] : undefined;
+}
+
 export function taskStyle(outline: Outline): Style | undefined {
   const carriers = new Set(outline.items.filter(carries));
   const candidates: { style: Style; owning: number }[] = [];
@@ -225,7 +244,7 @@ export function taskStyle(outline: Outline): Style | undefined {
   // The deepest level that still holds nearly all the statements (not one sub-item's among many).
   const most = Math.max(0, ...candidates.map((c) => c.owning));
   const chosen = candidates.filter((c) => c.owning >= most * 0.8).pop();
-  if (chosen) return chosen.style;
+  if (chosen) return underHeadings(outline, chosen.style, carriers) ?? chosen.style;
   for (const style of ['arabic', 'pcn', 'parabic', 'cn', 'circled'] as Style[])
     if (outline.styles.includes(style)) return style;
   return undefined;

@@ -711,4 +711,42 @@ export const FIXTURES: Expected[] = [
     goals: [],
     doubts: [],
   },
+  {
+    file: 'section-departments.txt',
+    about:
+      "departments named once under each heading (a 责任单位 line with （牵头）/（配合） marks, or the heading's own paren) for the numbered tasks below, 万亿元, quarters and 全年 in one sentence, 压减",
+    title: '某市2024年开发区高质量发展工作安排',
+    year: 2024,
+    parts: [
+      [1, '壮大主导产业'],
+      [2, '提升开放水平'],
+    ],
+    // The headings' own statements are not part of their titles.
+    sections: [
+      [1, 2, '推进园区扩区调规'],
+      [2, 2, '优化营商环境'],
+    ],
+    tasks: [
+      [1, 1, 0, ['市工业和信息化局', '市发展改革委', '市商务局'], 'lead', '市工业和信息化局'],
+      [2, 1, 0, ['市工业和信息化局', '市发展改革委', '市商务局'], 'lead', '市工业和信息化局'],
+      [3, 2, 1, ['市自然资源局', '市发展改革委'], 'lead', '市自然资源局'],
+      [4, 2, 1, ['市自然资源局', '市发展改革委'], 'lead', '市自然资源局'],
+      [5, 2, 2, ['市营商环境建设局'], 'sole', '市营商环境建设局'],
+      [6, 2, 2, ['市营商环境建设局'], 'sole', '市营商环境建设局'],
+    ],
+    targets: [
+      [1, 1200000000000, '元', '>=', '2024-12-31', 'count', null],
+      [1, 7, '%', '=', '2024-12-31', 'growth', null],
+      [2, 20, '%', '=', '2024-03-31', 'coverage', null],
+      [2, 60, '个', '=', '2024-06-30', 'count', null],
+      [2, 120, '个', '=', '2024-12-31', 'count', null],
+      [3, 3, '个', '=', '2024-12-31', 'count', null],
+      [4, -3, '%', '=', '2024-12-31', 'growth', null],
+      [5, 1, '个工作日', '<=', '2024-12-31', 'level', null],
+      [6, 20000, '户', '=', '2024-12-31', 'count', null],
+    ],
+    milestones: [],
+    goals: [],
+    doubts: [],
+  },
 ];

@@ -55,6 +55,23 @@ describe('catalog/extract/table: 分工 tables as the parser reads them', () => 
     ]);
   });
 
+  it('reads numbered measures inside one cell (1.…<br>2.…) as parts of its row’s task, not as tasks', async () => {
+    const catalog = await parse(
+      page(`<table><tr><td>序号</td><td>工作任务</td><td>目标任务</td><td>牵头单位</td><td>时间节点</td></tr>
+<tr><td>1</td><td>深化党建引领</td><td>1.推进社区党组织标准化建设<br>2.完成社区“两委”成员培训全覆盖</td><td>区委组织部</td><td>长期坚持</td></tr>
+<tr><td>2</td><td>推进网格化管理</td><td>全区划分网格1200个</td><td>区委政法委</td><td>2023年6月</td></tr></table>`),
+    );
+    expect(
+      catalog.tasks.map((t) => [t.seq, t.departments, t.indicators.map((i) => [i.value, i.deadline])]),
+    ).toEqual([
+      [1, ['区委组织部'], [[100, '2023-12-31']]],
+      [2, ['区委政法委'], [[1200, '2023-06-30']]],
+    ]);
+    expect(catalog.tasks[0]?.text).toBe(
+      '深化党建引领。（1）推进社区党组织标准化建设；（2）完成社区“两委”成员培训全覆盖。',
+    );
+  });
+
   it('reads a table of figures by place (a 目标 column of numbers) as figures, not as tasks', async () => {
     const catalog = await parse(
       page(`<p>一、深入打好蓝天保卫战</p><p>1.细颗粒物平均浓度控制在32微克/立方米以下。（市生态环境局负责）</p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponsibility, splitNames } from '../../src/catalog/departments.js';
 import { parseChineseNumber } from '../../src/catalog/numbers.js';
-import { readTargets } from '../../src/catalog/quantities.js';
+import { deadlineOfField, readTargets } from '../../src/catalog/quantities.js';
 
 describe('catalog/numbers', () => {
   it('reads numbers as Chinese documents write them, exactly', () => {
@@ -98,6 +98,17 @@ describe('catalog/quantities', () => {
       '2021-12-31',
     ]);
     expect(named('9月30日前完成排查，排查率达到100%').map((t) => t[4])).toEqual(['2021-09-30', '2021-09-30']);
+  });
+
+  it('reads the date a 完成时限 field names, with or without 前 or 底', () => {
+    expect(deadlineOfField('2024年6月', 2024)).toBe('2024-06-30');
+    expect(deadlineOfField('2024年4月—7月', 2024)).toBe('2024-07-31');
+    expect(deadlineOfField('2024年第三季度', 2024)).toBe('2024-09-30');
+    expect(deadlineOfField('2024年9月15日', 2024)).toBe('2024-09-15');
+    expect(deadlineOfField('10月底前', 2024)).toBe('2024-10-31');
+    expect(deadlineOfField('2025年', 2024)).toBe('2025-12-31');
+    expect(deadlineOfField('长期坚持', 2024)).toBeUndefined();
+    expect(deadlineOfField('持续推进', 2024)).toBeUndefined();
   });
 });
 

@@ -59,6 +59,23 @@ function taskLine(task: TaskRows): string {
   return `${numbered.replace(/[。；;]$/, '')}。${written.length > 0 ? `（${written.join('；')}）` : ''}`;
 }
 
+/** A cell's text; lines of numbered measures (1.推进…<br>2.完成…) kept apart by ；. */
+function cellText(cell: Cell): string {
+  const numbered = cell.lines.length > 1 && cell.lines.every((l) => /^\s*\d{1,2}[.．、]\S/.test(l));
+  return numbered ? cell.lines.map((l) => l.trim().replace(/[。；;]$/, '')).join('；') : cell.text;
+}
+
+/**
+ * 1.推进…；2.完成… inside one cell: the measures of one task, written as （1）（2） so that they are
+ * not read as tasks of their own (a cell's leading number, the task's, is kept).
+ */
+function subMeasures(text: string, keepLeading: boolean): string {
+  const marker = keepLeading
+    ? /(?<=[。；;\s])(\d{1,2})[.．、](?=\S)/g
+    : /(?<=^|[。；;\s])(\d{1,2})[.．、](?=\S)/g;
+  return text.replace(marker, '（$1）');
+}
+
 /** A column that groups the tasks: 类别, 领域, 板块 … */
 const GROUP_HEADER = /^(?:类别|类型|领域|板块|方面|分类|专项|专题|重点领域|任务类别)$/;
 
@@ -153,7 +170,7 @@ export function tableText(rows: Cell[][]): string[] {
   let n = 0;
   let last: TaskRows | undefined;
   for (const row of rows.slice(first)) {
-    const texts = row.map((c) => c.text);
+    const texts = row.map(cellText);
     const filled = [...new Set(texts.filter((t) => t !== ''))];
     if (filled.length === 0) continue;
     if (filled.length === 1) {
@@ -161,8 +178,8 @@ export function tableText(rows: Cell[][]): string[] {
       continue;
     }
     const more = moreColumns
-      .map((i) => (texts[i] ?? '').replace(/[。；;]$/, ''))
-      .filter((t) => t !== '' && t !== texts[taskColumn]);
+      .map((i) => subMeasures(texts[i] ?? '', false).replace(/[。；;]$/, ''))
+      .filter((t) => t !== '' && t !== subMeasures(texts[taskColumn] ?? '', false));
     if ((texts[taskColumn] ?? '') === '') continue;
     const rowGroup = groupColumn >= 0 ? (texts[groupColumn] ?? '') : '';
     if (rowGroup !== '' && rowGroup !== group) {
@@ -190,7 +207,13 @@ export function tableText(rows: Cell[][]): string[] {
     }
     n += 1;
     const printed = /^\d+$/.test(number) ? number : String(n);
-    last = { key, at: out.length, printed, task: texts[taskColumn] ?? '', rows: [{ more, fields }] };
+    last = {
+      key,
+      at: out.length,
+      printed,
+      task: subMeasures(texts[taskColumn] ?? '', true),
+      rows: [{ more, fields }],
+    };
     out.push(taskLine(last));
   }
   return out;
