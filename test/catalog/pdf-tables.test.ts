@@ -62,6 +62,64 @@ function divisionTable(align: 'middle' | 'top', repeated = true): string {
   </body></html>`;
 }
 
+const MUBIAO = [
+  [
+    '1',
+    '推进重大项目建设',
+    '实施省市重点项目120个，完成投资300亿元',
+    '市发展改革委',
+    '各县（市、区）人民政府',
+    '2024年12月',
+  ],
+  ['2', '加强项目谋划储备', '谋划储备项目500个以上', '市发展改革委', '市财政局', '持续推进'],
+  [
+    '3',
+    '开展促消费活动',
+    '举办促消费活动50场以上，社会消费品零售总额增长6%',
+    '市商务局',
+    '市文化广电旅游局',
+    '2024年12月',
+  ],
+  ['4', '培育消费新业态', '建设一刻钟便民生活圈20个', '市商务局', '各县（市、区）人民政府', '长期坚持'],
+];
+
+/**
+ * A 分工 table of six columns (序号 | 工作任务 | 目标任务 | 牵头单位 | 配合单位 | 时间节点) sized by its
+ * text alone, as a page saved from a government site is printed; `groups` puts a row across the
+ * table over each two tasks, `css` sets the cells' widths.
+ */
+function mubiaoTable({ groups = false, css = '' }: { groups?: boolean; css?: string }): string {
+  const header = ['序号', '工作任务', '目标任务', '牵头单位', '配合单位', '时间节点'];
+  const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const group = (text: string) => `<tr><td colspan="6">${text}</td></tr>`;
+  const body = groups
+    ? [
+        group('一、扩大有效投资'),
+        ...MUBIAO.slice(0, 2).map(row),
+        group('二、促进消费增长'),
+        ...MUBIAO.slice(2).map(row),
+      ]
+    : MUBIAO.map(row);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>某市2024年稳经济重点任务清单</title><style>
+    body { font-family: 'Noto Serif CJK SC', serif; font-size: 16pt; line-height: 1.55; }
+    h1 { font-size: 22pt; text-align: center; font-weight: normal; }
+    table { border-collapse: collapse; width: 100%; font-size: 12pt; }
+    td { border: 1px solid #000; padding: 4px; vertical-align: middle; }
+    ${css}
+  </style></head><body><h1>某市2024年稳经济重点任务清单</h1>
+  <table>${row(header)}${body.join('')}</table></body></html>`;
+}
+
+/** 序号, 牵头单位 and 时间节点 on one line each: the header's names no longer wrap. */
+const NOWRAP = 'td:nth-child(1), td:nth-child(4), td:nth-child(6) { white-space: nowrap; }';
+
+/** The text items of a PDF's first page, as pdf.js gives them. */
+async function firstPageItems(pdf: Uint8Array): Promise<string[]> {
+  const { getDocumentProxy } = await import('unpdf');
+  const page = await (await getDocumentProxy(new Uint8Array(pdf))).getPage(1);
+  return (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : ''));
+}
+
 describe('catalog/extract/pdf: a 分工 table', () => {
   let browser: Browser;
   let close: () => Promise<void>;
@@ -95,4 +153,44 @@ describe('catalog/extract/pdf: a 分工 table', () => {
       ]);
     });
   }
+
+  /** The PDF of a table reads as the table saved as a web page: the same text, the same catalogue. */
+  async function expectSameAsPage(html: string, pdf: Uint8Array) {
+    const fromPdf = await readDocumentText(pdf);
+    const fromPage = await readDocumentText(new TextEncoder().encode(html));
+    expect(fromPdf.text).toBe(fromPage.text);
+    const parsed = readCatalog(fromPdf.text, { id: 'table' });
+    expect(parsed).toEqual(readCatalog(fromPage.text, { id: 'table' }));
+    expect(parsed.catalog.tasks.map((t) => t.departments)).toEqual([
+      ['市发展改革委', '各县（市、区）人民政府'],
+      ['市发展改革委', '市财政局'],
+      ['市商务局', '市文化广电旅游局'],
+      ['市商务局', '各县（市、区）人民政府'],
+    ]);
+  }
+
+  it('reads a table whose column names wrap in their cells (序/号, 牵头单/位) as the same table saved as a web page', async () => {
+    const html = mubiaoTable({});
+    const pdf = await printHtml(browser, html);
+    // Chromium gives the narrow columns' names over two lines.
+    expect(await firstPageItems(pdf)).toEqual(expect.arrayContaining(['序', '号']));
+    await expectSameAsPage(html, pdf);
+  });
+
+  it("tells columns apart by where their cells' text stands, not by their names, where a cell's text runs up to the next", async () => {
+    // 市发展改革委 on one line runs past its name and stops short of the next cell's text by the
+    // padding alone.
+    const html = mubiaoTable({ css: NOWRAP });
+    const pdf = await printHtml(browser, html);
+    expect(await firstPageItems(pdf)).toContain('序号');
+    await expectSameAsPage(html, pdf);
+  });
+
+  it('reads a row across the whole table (一、扩大有效投资) as a heading over its tasks, as a web page does', async () => {
+    const html = mubiaoTable({ groups: true, css: NOWRAP });
+    const pdf = await printHtml(browser, html);
+    const fromPdf = await readDocumentText(pdf);
+    expect(fromPdf.text).toContain('\n一、扩大有效投资\n');
+    await expectSameAsPage(html, pdf);
+  });
 });

@@ -42,9 +42,10 @@ const NUMBER = /^\d{1,3}[.、．]?$/;
  * 重点任务 | 牵头单位 | 配合单位 | 完成时限) printed from Word or a web page comes out of its text
  * layer with the cells of a row on different lines and a cell's wrapped text between other cells.
  * Each table is found by its header (a row of column names, repeated on each page it runs over),
- * its columns are told from where the header's names and the body's glyphs stand, its rows from
- * its 序号, and it is given in the text form the Word and web-page readers give the same table, so
- * that a PDF table parses as it does saved any other way. Other lines stay as they are.
+ * its columns are told apart by the gaps between its cells' text (the padding between cells,
+ * looked for between each two of the header's names), its rows from its 序号, and it is given in
+ * the text form the Word and web-page readers give the same table, so that a PDF table parses as
+ * it does saved any other way. Other lines stay as they are.
  */
 export function rebuildTables(pages: Line[][]): Line[][] {
   let open: Table | undefined;
@@ -122,12 +123,13 @@ function headerAt(lines: Line[], i: number): { columns: Column[]; first: number;
   if (headerRowOf([columns.map((c) => ({ text: c.label }))]) < 0) return undefined;
   let first = i;
   let after = i + 1;
+  // Judged cell by cell: a header whose names wrap (序/号, 牵头单/位, 时间节/点) has several of
+  // them on the line above or below, together longer than any one name.
   const band = (l: Line | undefined) =>
     l !== undefined &&
     l.page === line.page &&
     Math.abs(l.y - line.y) < 2 * line.h &&
-    l.text.replace(/\s/g, '').length <= 6 &&
-    !/\d/.test(l.text);
+    cellsOf(l.runs, l.h).every((c) => c.label.length <= 6 && !/\d/.test(c.label));
   const add = (l: Line, above: boolean) => {
     for (const cell of cellsOf(l.runs, l.h)) {
       const same = columns.find((c) => c.left < cell.right && cell.left < c.right);
@@ -144,12 +146,15 @@ function headerAt(lines: Line[], i: number): { columns: Column[]; first: number;
   return { columns, first, after };
 }
 
-/** A line's runs as cells: runs close together (within a glyph) make one cell. */
+/**
+ * A line's runs as cells: runs close together (within half a glyph) make one cell. Two names can
+ * stand less than a glyph apart where the cells are narrow (工作任务 | 目标任务, 4px of padding).
+ */
 function cellsOf(runs: Run[], h: number): Column[] {
   const cells: Column[] = [];
   for (const run of [...runs].sort((a, b) => a.x - b.x)) {
     const last = cells[cells.length - 1];
-    if (last && run.x - last.right < h) {
+    if (last && run.x - last.right < h / 2) {
       last.label += run.str.trim();
       last.right = Math.max(last.right, run.x + run.w);
     } else cells.push({ label: run.str.trim(), left: run.x, right: run.x + run.w });
@@ -174,13 +179,14 @@ function readBody(lines: Line[], from: number, table: Table, top: number): numbe
   const bounds = boundaries(columns, candidates);
   const columnOf = (x: number) => bounds.filter((b) => b <= x).length;
   const chains: Chain[] = [];
+  const lineChains = candidates.map((l) => chainsOf(l, bounds));
   let stop = end;
   for (let k = 0; k < candidates.length; k++) {
     const line = candidates[k] as Line;
-    const own = chainsOf(line, bounds);
-    // The text after the table: a line across a column boundary (but a heading across the whole
-    // table, which starts in its first column), in another size than the header's, or after a gap.
-    const across = own.some((c) => crossed(c, bounds) > (columnOf(c.x) === 0 ? 1 : 0));
+    const own = lineChains[k] as Chain[];
+    // The text after the table: a line across a column boundary (but a heading across the table),
+    // in another size than the header's, or after a gap.
+    const across = own.some((c) => crossed(c, bounds) > 0) && !isHeading(lineChains, k, bounds);
     const size = Math.abs(line.h - height) > 0.2 * height;
     const bottom = Math.max(top, ...chains.map((c) => c.y));
     if (across || size || line.y - line.h - bottom > 3 * height) {
@@ -197,7 +203,7 @@ function readBody(lines: Line[], from: number, table: Table, top: number): numbe
   const rest: Chain[] = [];
   for (const c of chains) {
     // A heading across the table starts in the first column and runs on past it.
-    if (crossed(c, bounds) === 1 && columnOf(c.x) === 0 && !NUMBER.test(c.text))
+    if (crossed(c, bounds) > 0 && columnOf(c.x) === 0 && !NUMBER.test(c.text))
       rows.push({ heading: c.text, middle: middle(c), cells: cells() });
     else if (numberColumn >= 0 && columnOf(center(c)) === numberColumn)
       rows.push(
@@ -234,6 +240,24 @@ function readBody(lines: Line[], from: number, table: Table, top: number): numbe
   return stop;
 }
 
+/**
+ * Whether line `k`, across the columns, is a heading of the table (一、扩大有效投资, a cell merged
+ * over the whole row) rather than the text after it: alone on its line, starting in the first
+ * column, and followed by a row of the table (a line with text in two columns) before any other
+ * line across the columns.
+ */
+function isHeading(lineChains: Chain[][], k: number, bounds: number[]): boolean {
+  const [only, ...others] = lineChains[k] ?? [];
+  if (!only || others.length > 0 || NUMBER.test(only.text)) return false;
+  const columnOf = (x: number) => bounds.filter((b) => b <= x).length;
+  if (columnOf(only.x) !== 0) return false;
+  for (const line of lineChains.slice(k + 1)) {
+    if (line.some((c) => crossed(c, bounds) > 0)) return false;
+    if (new Set(line.map((c) => columnOf(c.x))).size > 1) return true;
+  }
+  return false;
+}
+
 const center = (c: Chain) => c.x + (c.right - c.x) / 2;
 
 /** How many column boundaries a chain of glyphs runs across (by more than a third of a glyph). */
@@ -244,6 +268,8 @@ function crossed(c: Chain, bounds: number[]): number {
 /**
  * Where one column ends and the next begins: between the two names of the header, where the fewest
  * glyphs of the body stand (the padding between cells), in the middle of the widest such stretch.
+ * Each run is taken a little wider than it is: the runs of one cell's line abut exactly (市发展改 |
+ * 革 | 委), and the point where they meet is no gap between cells.
  */
 function boundaries(columns: Column[], lines: Line[]): number[] {
   const runs = lines.flatMap((l) => l.runs);
@@ -258,7 +284,7 @@ function boundaries(columns: Column[], lines: Line[]): number[] {
     let best = { count: Number.POSITIVE_INFINITY, start: from, length: 0 };
     let current = { count: -1, start: from, length: 0 };
     for (let x = from; x <= to; x += 0.5) {
-      const count = runs.filter((r) => r.x < x && r.x + r.w > x).length;
+      const count = runs.filter((r) => r.x - r.h / 8 < x && r.x + r.w + r.h / 8 > x).length;
       if (count === current.count) current.length += 0.5;
       else current = { count, start: x, length: 0 };
       if (count < best.count || (count === best.count && current.length > best.length)) best = { ...current };
@@ -271,7 +297,8 @@ function boundaries(columns: Column[], lines: Line[]): number[] {
 /** A line's runs as chains: runs that touch, and do not stand either side of a boundary. */
 function chainsOf(line: Line, bounds: number[]): Chain[] {
   const chains: Chain[] = [];
-  for (const run of [...line.runs].sort((a, b) => a.x - b.x)) {
+  const runs = line.runs.flatMap((r) => splitRun(r, bounds));
+  for (const run of runs.sort((a, b) => a.x - b.x)) {
     const last = chains[chains.length - 1];
     const between = last ? bounds.some((b) => last.right <= b && b <= run.x) : true;
     if (last && !between && run.x - last.right < run.h * 0.5) {
@@ -283,6 +310,40 @@ function chainsOf(line: Line, bounds: number[]): Chain[] {
   }
   for (const c of chains) c.text = c.text.trim();
   return chains.filter((c) => c.text !== '');
+}
+
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * A run that is two cells' texts: pdf.js gives glyphs less than a glyph apart as one item (委 of
+ * 市发展改革委 and 市财政局 beside it), which runs across the boundary between them. It is cut
+ * where the gap it must hold falls on the boundary, its glyphs taken as wide as they are high
+ * (Chinese) or about half that (others). A run with no room for a gap is glyphs set on across the
+ * boundary (a heading across the table) and stays whole.
+ */
+function splitRun(run: Run, bounds: number[]): Run[] {
+  const b = bounds.find((x) => run.x < x && x < run.x + run.w);
+  if (b === undefined) return [run];
+  const chars = [...run.str];
+  const widths = chars.map((ch) => (WIDE.test(ch) ? run.h : 0.55 * run.h));
+  const total = widths.reduce((a, w) => a + w, 0);
+  const slack = run.w - total;
+  if (slack < run.h / 4) return [run];
+  // The gap after the first `at` glyphs, the rest flush with the run's end: the one whose middle
+  // is nearest the boundary, if the boundary falls in it.
+  let best: { at: number; off: number } | undefined;
+  let left = 0;
+  for (let at = 1; at < chars.length; at++) {
+    left += widths[at - 1] as number;
+    const off = Math.abs(run.x + left + slack / 2 - b);
+    if (!best || off < best.off) best = { at, off };
+  }
+  if (!best || best.off > slack / 2 + run.h / 4) return [run];
+  const leftWidth = widths.slice(0, best.at).reduce((a, w) => a + w, 0);
+  const rightWidth = total - leftWidth;
+  const head = { ...run, str: chars.slice(0, best.at).join(''), w: leftWidth };
+  const tail = { ...run, str: chars.slice(best.at).join(''), x: run.x + run.w - rightWidth, w: rightWidth };
+  return [head, ...splitRun(tail, bounds)];
 }
 
 /** One column's lines as the cells they make: a line that follows the last without a gap joins it. */
