@@ -205,7 +205,8 @@ function draftTasks(items: Item[], style: Style, partStyle?: Style, sectionStyle
     if (
       (isTaskLevel || aboveTask) &&
       GOAL_TITLE.test(heading) &&
-      !ownResponsibility &&
+      // A goals part may name who answers for them (…（省发展改革委牵头）): still goals, not a task.
+      (aboveTask || !ownResponsibility) &&
       !hasTask(item, style)
     ) {
       goal(item);
@@ -313,10 +314,10 @@ function goalsOfPreface(
   return { no: 1, title: '主要目标', text };
 }
 
-/** The title of an attachment that starts inside a text (a line 附件 or 附件2, then its title). */
+/** The title of an attachment that starts inside a text (a line 附件, 附件2 or 附表1, then its title). */
 function attachmentTitle(text: string): string | undefined {
   const m =
-    /\n[ \t\u3000]*附件[ \t\u3000]*\d*[ \t\u3000]*\n((?:[ \t\u3000]*\n)*)[ \t\u3000]*([^\n]{4,80})/.exec(
+    /\n[ \t\u3000]*附[件表][ \t\u3000]*\d*[ \t\u3000：:]*(?:\n((?:[ \t\u3000]*\n)*)[ \t\u3000]*)?([^\n]{4,80})/.exec(
       text,
     );
   return m?.[2]?.trim();
@@ -420,7 +421,7 @@ function bodyOf(text: string, found: Found[], lastInGroup: boolean): string {
   } else if (fields.length === 0) {
     // No statement at all: stop at a signature, a date line or an attachment note.
     const stop = body.search(
-      /\n(?:附件|抄送|印发|[\u4e00-\u9fa5]{2,24}(?:人民政府|办公厅|办公室|委员会)\n|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)/,
+      /\n(?:附件|附表|抄送|印发|[\u4e00-\u9fa5]{2,24}(?:人民政府|办公厅|办公室|委员会)\n|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)/,
     );
     if (stop >= 0) body = body.slice(0, stop);
   }

@@ -72,8 +72,9 @@ export function readOutline(text: string): Outline {
 
   for (let i = 0; i < flat.length; i++) {
     const lineStart = i === 0 || flat[i - 1] === '\n';
-    // An attachment (a line 附件 or 附件2) numbers its own items from 一、 and 1. again.
-    if (lineStart && /^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*(?:\n|$)/.test(flat.slice(i, i + 8)))
+    // An attachment (a line 附件, 附件2 or 附表1, its title after it or on the next line) numbers its
+    // own items from 一、 and 1. again.
+    if (lineStart && /^附[件表][ \t\u3000]*\d{0,2}(?:[ \t\u3000：:]|\n|$)/.test(flat.slice(i, i + 8)))
       for (const style of RANK) reset.set(style, true);
     let onlyBracket = false;
     if (!lineStart) {
@@ -158,7 +159,7 @@ export const CLOSING_TITLE =
   /^(?:(?:强化|加强|完善|健全)?(?:政策|组织|工作|实施|要素)?保障(?:措施|机制)?|组织实施|工作要求|组织领导|有关要求|其他事项)$/;
 /** Items that are goals: 发展目标, 主要目标, 工作目标 … */
 export const GOAL_TITLE =
-  /^(?:主要|发展|工作|总体|预期|主要预期|行动|年度|具体|近期|远期|奋斗)?目标(?:任务)?$/;
+  /^(?:(?:19|20)\d{2}年)?(?:经济社会发展|国民经济和社会发展|全市|全省|全区|全县)?(?:主要|发展|工作|总体|预期|主要预期|行动|年度|具体|近期|远期|奋斗)?目标(?:任务)?$/;
 
 /** The heading of an item: its first line, or its first sentence when the text runs on (（三）深化改革。…). */
 export function headingOf(item: Item): string {

@@ -133,6 +133,24 @@ describe('catalog/parseDocument on an edition written in another style', () => {
     ]);
   });
 
+  it('reads a part of the year’s goals (一、2024年经济社会发展主要预期目标) as goals, though it names who answers', () => {
+    const { catalog } = readCatalog(
+      '某省2024年政府工作报告重点工作分工\n一、2024年经济社会发展主要预期目标\n地区生产总值增长6%左右，城镇新增就业40万人以上。（省发展改革委牵头）\n' +
+        '二、重点工作\n1.实施省级重点项目1500个以上。（省发展改革委负责）\n2.新建5G基站2万个。（省通信管理局负责）\n' +
+        '3.新增城镇就业岗位10万个。（省人力资源社会保障厅负责）\n',
+    );
+    expect(catalog.goals?.map((g) => [g.title, g.indicators.map((i) => [i.value, i.unit])])).toEqual([
+      [
+        '2024年经济社会发展主要预期目标',
+        [
+          [6, '%'],
+          [400000, '人'],
+        ],
+      ],
+    ]);
+    expect(catalog.tasks.map((t) => t.seq)).toEqual([1, 2, 3]);
+  });
+
   it('reads the goals a preface states (主要目标是：…) before the numbered points', () => {
     const { catalog } = readCatalog(
       '某省2021年就业工作要点\n2021年全省就业工作的主要目标是：城镇新增就业20万人以上，城镇登记失业率控制在4.5%以内。\n' +

@@ -72,6 +72,27 @@ describe('catalog/extract/table: 分工 tables as the parser reads them', () => 
     );
   });
 
+  it('reads 附表 tables as attachments of their own, a bare figure column completing its row’s words', async () => {
+    const catalog = await parse(
+      page(`<p>一、工作要求</p><p>各部门要认真落实。</p><p>附表1 2023年主要指标任务分解表</p>
+<table><tr><td>序号</td><td>指标任务</td><td>目标值</td><td>责任单位</td></tr>
+<tr><td>1</td><td>地区生产总值增长</td><td>6.5%</td><td>市发展改革委</td></tr></table>
+<p>附表2 2023年重点项目任务分解表</p>
+<table><tr><td>序号</td><td>重点任务</td><td>责任单位</td></tr>
+<tr><td>2</td><td>建成污水处理厂2座</td><td>市住房城乡建设局</td></tr></table>`),
+    );
+    expect(catalog.parts.map((p) => p.title)).toEqual([
+      '2023年主要指标任务分解表',
+      '2023年重点项目任务分解表',
+    ]);
+    expect(
+      catalog.tasks.map((t) => [t.seq, t.part, t.indicators.map((i) => [i.value, i.unit, i.kind])]),
+    ).toEqual([
+      [1, 1, [[6.5, '%', 'growth']]],
+      [2, 2, [[2, '座', 'count']]],
+    ]);
+  });
+
   it('reads a table of figures by place (a 目标 column of numbers) as figures, not as tasks', async () => {
     const catalog = await parse(
       page(`<p>一、深入打好蓝天保卫战</p><p>1.细颗粒物平均浓度控制在32微克/立方米以下。（市生态环境局负责）</p>

@@ -44,7 +44,10 @@ function taskLine(task: TaskRows): string {
             })
             .join('；'),
         ];
-  const text = [task.task, ...parts].filter((t) => t !== '').join('。');
+  // 地区生产总值增长 | 6.5%: a bare figure in its own column completes the words before it.
+  const text = [task.task, ...parts]
+    .filter((t) => t !== '')
+    .reduce((all, t) => (all === '' ? t : /^[\d.,]+[%％万亿]?$/.test(t) ? `${all}${t}` : `${all}。${t}`), '');
   const fields = new Map<string, string[]>();
   for (const r of task.rows)
     for (const f of r.fields) {
@@ -70,9 +73,10 @@ function cellText(cell: Cell): string {
  * not read as tasks of their own (a cell's leading number, the task's, is kept).
  */
 function subMeasures(text: string, keepLeading: boolean): string {
+  // A marker is a number and its point before words (1.推进), never a decimal (6.5%).
   const marker = keepLeading
-    ? /(?<=[。；;\s])(\d{1,2})[.．、](?=\S)/g
-    : /(?<=^|[。；;\s])(\d{1,2})[.．、](?=\S)/g;
+    ? /(?<=[。；;\s])(\d{1,2})[.．、](?=[^\d\s])/g
+    : /(?<=^|[。；;\s])(\d{1,2})[.．、](?=[^\d\s])/g;
   return text.replace(marker, '（$1）');
 }
 
