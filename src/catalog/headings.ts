@@ -1,6 +1,24 @@
 import { chineseNumeral } from './text.js';
 
 /**
+ * A table of contents (目录, then headings each with its page number: 一、总体要求 1, or with dot
+ * leaders) is left out: its headings are not the document's, and would take the numbers the text's
+ * own headings need.
+ */
+export function dropTableOfContents(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$/.test(l));
+  if (start < 0) return text;
+  let end = start + 1;
+  while (end < lines.length && (lines[end]?.trim() === '' || CONTENTS_ENTRY.test(lines[end]?.trim() ?? '')))
+    end += 1;
+  return end - start < 3 ? text : [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+}
+
+/** 一、总体要求 1, （二）工作目标……3, 第二章 重点任务 12: a heading and its page number. */
+const CONTENTS_ENTRY = /^\S.{0,40}?(?:[.…·．\-—_ \t\u3000]{1,}|(?<=[\u4e00-\u9fa5）)]))\d{1,3}$/;
+
+/**
  * Headings a document sets apart by type alone (a bold line 提升政务服务便利度 over tasks 1.–2., with no
  * number of its own), numbered as the sections they are: （一）, （二） … from each chapter on, so the
  * outline reads them as it reads a numbered document. Only where the document numbers no section

@@ -1,6 +1,6 @@
 import { assignCodes } from './codes.js';
 import { parseResponsibility, type Responsibility } from './departments.js';
-import { numberUnnumberedHeadings } from './headings.js';
+import { dropTableOfContents, numberUnnumberedHeadings } from './headings.js';
 import { milestoneName } from './names.js';
 import { deadlineIn, deadlineOfField, readTargetsWithDoubts, type Target } from './quantities.js';
 import { type Found, findResponsibilities } from './responsibility.js';
@@ -54,7 +54,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Catalog
  */
 export function readCatalog(text: string, options: ParseOptions = {}): Parsed {
   checkText(text);
-  const outline = readOutline(numberUnnumberedHeadings(text));
+  const outline = readOutline(numberUnnumberedHeadings(dropTableOfContents(text)));
   const style = taskStyle(outline);
   if (!style) {
     throw new CatalogParseError('文件中没有找到编号的任务（如“一、”“（一）”“1.”），不像是重点任务文件。');

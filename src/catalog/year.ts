@@ -101,7 +101,10 @@ export function documentTitle(preamble: string): string {
     }
     heading.push(line);
   }
-  const title = heading.join('').trim();
+  // A cover page (issuer, title, date) before the first page's own title: the title is the line
+  // that stands on both.
+  const repeated = heading.find((line, i) => heading.indexOf(line) !== i && line.length >= 6);
+  const title = (repeated ?? heading.join('')).trim();
   // A notice that issues the document (…关于印发《X》的通知) is titled by what it issues.
   const issued = /关于印发《?(.+?)》?的通知$/.exec(title)?.[1];
   if (issued) return issued;

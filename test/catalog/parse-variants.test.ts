@@ -151,6 +151,20 @@ describe('catalog/parseDocument on an edition written in another style', () => {
     expect(catalog.tasks.map((t) => t.seq)).toEqual([1, 2, 3]);
   });
 
+  it('leaves out a table of contents, and takes the title a cover page repeats', () => {
+    const { catalog } = readCatalog(
+      '某市人民政府办公室\n某市制造业高质量发展实施方案\n2023年5月\n某市制造业高质量发展实施方案\n目 录\n一、总体要求 1\n二、重点任务 2\n' +
+        '三、保障措施……4\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、重点任务\n' +
+        '1.建设制造业创新中心5个。（市科技局负责）\n2.培育百亿级企业3家。（市工业和信息化局负责）\n三、保障措施\n各部门要加强组织领导。\n',
+    );
+    expect(catalog.document.title).toBe('某市制造业高质量发展实施方案');
+    expect(catalog.parts).toEqual([{ no: 2, title: '重点任务' }]);
+    expect(catalog.tasks.map((t) => [t.seq, t.part, t.departments])).toEqual([
+      [1, 2, ['市科技局']],
+      [2, 2, ['市工业和信息化局']],
+    ]);
+  });
+
   it('reads the goals a preface states (主要目标是：…) before the numbered points', () => {
     const { catalog } = readCatalog(
       '某省2021年就业工作要点\n2021年全省就业工作的主要目标是：城镇新增就业20万人以上，城镇登记失业率控制在4.5%以内。\n' +
