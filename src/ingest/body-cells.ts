@@ -10,7 +10,7 @@ import type { Table } from './source.js';
  */
 const DECORATED_NAME =
   '[)）]\\s*$|^\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[、.．]\\s*\\S|^\\s*[（(]\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[)）]|\\S\\s+\\S' +
-  '|[*※①-⑳]\\s*$|^\\s*[①-⒇]|"';
+  '|[*※①-⑳]\\s*$|^\\s*[①-⒇]|"|^\\s*(\\d{4}-)?[Tt]\\d+-\\d+\\s*\\S';
 
 /**
  * —, /, 无 … in a value or status cell mean nothing was reported. In a wide table a row's 备注 goes
@@ -42,11 +42,13 @@ export async function clearBlankMarkers(tx: Tx, table: Table): Promise<void> {
 export async function unwrapTextFormulas(tx: Tx): Promise<void> {
   const roles = ['value_raw', 'period_raw', 'indicator_raw', 'region_raw'];
   const wrapped = (c: string) => `(starts_with(${c}, '="') AND ends_with(${c}, '"') AND length(${c}) > 3)`;
+  // '1200, '2021-09: the apostrophe that keeps a number as text in Excel, saved into the CSV.
+  const quoted = (c: string) => `(starts_with(${c}, '''') AND length(${c}) > 1)`;
+  const unwrap = (c: string) =>
+    `${c} = CASE WHEN ${wrapped(c)} THEN substr(${c}, 3, length(${c}) - 3) WHEN ${quoted(c)} THEN substr(${c}, 2) ELSE ${c} END`;
   await tx.connection.run(
-    `UPDATE ingest_staged SET ${roles
-      .map((c) => `${c} = CASE WHEN ${wrapped(c)} THEN substr(${c}, 3, length(${c}) - 3) ELSE ${c} END`)
-      .join(', ')}
-     WHERE ${roles.map(wrapped).join(' OR ')}`,
+    `UPDATE ingest_staged SET ${roles.map(unwrap).join(', ')}
+     WHERE ${roles.map((c) => `${wrapped(c)} OR ${quoted(c)}`).join(' OR ')}`,
   );
 }
 
@@ -81,12 +83,14 @@ export async function distinctTexts(tx: Tx, table: Table): Promise<{ periods: st
 export async function readPeriodTexts(tx: Tx, table: Table, texts: string[]): Promise<void> {
   if (texts.length === 0) return;
   const year = table.shape.context.year ?? table.shape.context.period?.year ?? null;
+  // A value column headed 累计完成 (or 当月) says the basis: a period cell's 三季度 names the month only.
+  const headed = table.shape.layout.headerBasis !== null;
   const map = texts.flatMap((p) => {
     const phrase = periodOfHeader(p);
     // 2021-10, 2021年10月, 202110 are the check's own (tz_period); only the others are rewritten.
     if (!phrase || (phrase.year !== null && phrase.basis === null)) return [];
     const y = phrase.year ?? year;
-    const basis = phrase.basis === 'cumulative' ? '累计' : phrase.basis === 'increment' ? '当月' : null;
+    const basis = headed ? null : phrase.basis === 'cumulative' ? '累计' : phrase.basis === 'increment' ? '当月' : null;
     // No year anywhere: the month alone (一季度 → 3月), which the check dates in the indicator's year.
     const period = y ? `${y}-${String(phrase.month).padStart(2, '0')}` : `${phrase.month}月`;
     return [{ raw: p, period, basis }];
@@ -146,28 +150,57 @@ export async function regionOfTable(
   ];
   for (const [from, text] of candidates) {
     if (!text?.trim()) continue;
-    // The text as a region (长春, 吉林), or the region it starts with (长春市1-9月, the longest).
-    const [found] = await rows<{ region: string | null; level: string | null }>(
-      tx,
-      `WITH named AS (
-         SELECT coalesce(
-           ${from === 'sheet' ? '(SELECT region FROM tz_region_names([$name])),' : ''}
-           (SELECT region FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region)
-            WHERE length(text) >= 2 AND starts_with(regexp_replace($name, '\\s+', '', 'g'), text)
-            ORDER BY length(text) DESC, region LIMIT 1)) AS region
-       )
-       SELECT n.region, r.level FROM named n LEFT JOIN region r ON r.name = n.region`,
-      { name: text.trim() },
-    );
-    if (!found?.region) continue;
-    if (found.level === 'province') return null;
+    const region =
+      from === 'sheet' ? await regionOfSheetName(tx, text.trim()) : await regionInText(tx, text, from === 'title');
+    if (!region) continue;
+    if (region.level === 'province') return null;
     await tx.connection.run(
       `UPDATE ingest_staged SET region_raw = $region WHERE region_raw IS NULL OR trim(region_raw) = ''`,
-      { region: found.region },
+      { region: region.name },
     );
-    return { region: found.region, from, text: text.trim() };
+    return { region: region.name, from, text: text.trim() };
   }
   return null;
+}
+
+/** A sheet's name as a region (长春, 吉林), or the region it starts with (长春市1-9月, the longest). */
+async function regionOfSheetName(tx: Tx, name: string): Promise<{ name: string; level: string } | null> {
+  const [found] = await rows<{ region: string | null; level: string | null }>(
+    tx,
+    `WITH named AS (
+       SELECT coalesce(
+         (SELECT region FROM tz_region_names([$name])),
+         (SELECT region FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region)
+          WHERE length(text) >= 2 AND starts_with(regexp_replace($name, '\\s+', '', 'g'), text)
+          ORDER BY length(text) DESC, region LIMIT 1)) AS region
+     )
+     SELECT n.region, r.level FROM named n LEFT JOIN region r ON r.name = n.region`,
+    { name },
+  );
+  return found?.region && found.level ? { name: found.region, level: found.level } : null;
+}
+
+/**
+ * The one region a title or an office's name holds anywhere (2021年1-9月延边州新型城镇化…,
+ * 中共白城市委组织部): a county over the city it lies in; two regions side by side are neither. In a
+ * title only a full name counts (长春市, 延边州: 长春 alone is also 长春都市圈's).
+ */
+async function regionInText(
+  tx: Tx,
+  text: string,
+  fullNames: boolean,
+): Promise<{ name: string; level: string } | null> {
+  const found = await rows<{ region: string; level: string; parent: string | null }>(
+    tx,
+    `SELECT DISTINCT r.name AS region, r.level, r.parent
+     FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region) t
+     JOIN region r ON r.name = t.region
+     WHERE length(t.text) >= 2 AND contains(regexp_replace($text, '\\s+', '', 'g'), t.text)
+       AND ($full = 0 OR regexp_matches(t.text, '(市|州|县|区|旗|盟|管委会)$'))`,
+    { text, full: fullNames ? 1 : 0 },
+  );
+  const deepest = found.filter((f) => !found.some((g) => g.parent === f.region));
+  return deepest.length === 1 && deepest[0] ? { name: deepest[0].region, level: deepest[0].level } : null;
 }
 
 const halfwidth = (s: string) =>
@@ -223,7 +256,10 @@ export function cleanName(
   const bracket = /^(.*?)\s*[（(]\s*([^()（）]{1,8})\s*[)）]\s*$/.exec(numbered);
   const unit = bracket?.[2] && isUnitText(bracket[2]) ? bracket[2] : null;
   const withoutUnit = unit ? (bracket?.[1] ?? numbered) : numbered;
+  // 2021-T26-1改造各类棚户区, T26-3新筹集公租房: a code written before the name.
+  const coded = /^((?:\d{4}-)?[Tt]\d+-\d+)\s*(\S.*)$/.exec(text);
   const candidates: { clean: string; unit: string | null }[] = [
+    ...(coded ? [{ clean: coded[1] ?? '', unit: null }, { clean: coded[2] ?? '', unit: null }] : []),
     { clean: text, unit: null },
     { clean: numbered, unit: null },
     { clean: withoutUnit, unit },

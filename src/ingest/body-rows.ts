@@ -42,7 +42,9 @@ const SERIAL_HEADING_PATTERN =
 const PART_HEADING_PATTERN = '^[\\s\u3000]*其中[\\s\u3000]*[:：]?[\\s\u3000]*$';
 const TOTALS = ['合计', '总计', '小计', '总合计', '全省合计'];
 /** Totals in a region column that stand for the region above the listed ones (not 小计, a group's). */
-const REGION_TOTALS = ['合计', '总计', '总合计', '全省合计'];
+const REGION_TOTALS = ['合计', '总计', '总合计'];
+/** Totals in a region column: 全省合计 and 吉林省总计 are the province's names (seeds/regions.csv), not totals. */
+const REGION_TOTAL_WORDS = ['合计', '总计', '小计', '总合计'];
 
 // Patterns are written into the SQL as constants: DuckDB compiles a constant pattern once, a bound
 // one for every chunk of rows.
@@ -110,6 +112,7 @@ export async function dropLayoutRows(
     `(${noValue})`,
     `contains(${raw(roles.indicator?.index)}, '计')`,
     `contains(${raw(roles.region?.index)}, '计')`,
+    `contains(${raw(roles.period?.index)}, '计')`,
     `contains(${raw(roles.indicator?.index)}, $indicator_header)`,
     ...dataColumns.flatMap((i) => headerTexts(i).map((t) => `r.c${i} = ${literal(t)}`)),
     `contains(r.c0, '：')`,
@@ -133,7 +136,8 @@ export async function dropLayoutRows(
         WHEN ind = $indicator_header OR ${headerCells} >= 2 THEN 'new_header'
         WHEN values_blank AND regexp_matches(coalesce(ind, ''), ${literal(PART_HEADING_PATTERN)}) THEN 'part'
         WHEN replace(replace(coalesce(ind, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)})
-          OR replace(replace(coalesce(reg, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)}) THEN 'total'
+          OR replace(replace(coalesce(reg, ''), ' ', ''), '　', '') IN (${quoteList(REGION_TOTAL_WORDS)})
+          OR replace(replace(coalesce(per, ''), ' ', ''), '　', '') IN (${quoteList(TOTALS)}) THEN 'total'
         WHEN values_blank AND (ind IS NULL OR regexp_matches(ind, ${literal(HEADING_PATTERN)})
           OR regexp_matches(coalesce(serial, ''), ${literal(SERIAL_HEADING_PATTERN)})
           OR (${serialIndex >= 0} AND serial IS NULL)) THEN 'group'
@@ -145,7 +149,8 @@ export async function dropLayoutRows(
       END AS kind
       FROM (
         SELECT *, coalesce(${columns.map(k).join(', ')}) AS first_text, ${k(roles.indicator?.index)} AS ind,
-          ${k(roles.region?.index)} AS reg, ${serial} AS serial, (${valuesBlank}) AS values_blank
+          ${k(roles.region?.index)} AS reg, ${k(roles.period?.index)} AS per, ${serial} AS serial,
+          (${valuesBlank}) AS values_blank
         FROM (SELECT r.rn, ${columns.map((i) => `${cell(i)} AS k${i}`).join(', ')} FROM ingest_raw r WHERE ${candidate})
       )
     ) f
@@ -191,25 +196,36 @@ export async function readRegionTotals(
     AND ${stripped(indicator)} NOT IN (${quoteList(TOTALS)})`;
   const [any] = await rows<{ rn: number }>(tx, `SELECT rn FROM ingest_raw r WHERE ${totalRows} LIMIT 1`);
   if (!any) return null;
-  const lines = await rows<{ line: number }>(
-    tx,
-    `SELECT l.line FROM ingest_lines l WHERE l.rn IN (SELECT rn FROM ingest_raw r WHERE ${totalRows}) ORDER BY l.line`,
-  );
-  const [found] = await rows<{ parents: string[] | null; regions: string[] | null }>(
+  const [found] = await rows<{ parents: string[] | null; named: number; province: string | null }>(
     tx,
     `WITH texts AS (
        SELECT ${stripped('raw')} AS text FROM (SELECT DISTINCT ${region} AS raw FROM ingest_raw r)
        WHERE ${stripped('raw')} NOT IN (${quoteList(TOTALS)}, '')
      ),
-     named AS (SELECT region FROM tz_region_names((SELECT list(text) FROM texts)))
+     named AS (SELECT region FROM tz_region_names((SELECT list(text) FROM texts)) WHERE region IS NOT NULL)
      SELECT (SELECT list(DISTINCT g.parent) FROM named n JOIN region g ON g.name = n.region) AS parents,
-       (SELECT list(DISTINCT region) FROM named) AS regions`,
+       (SELECT count(*) FROM named) AS named,
+       (SELECT min(name) FROM region WHERE level = 'province') AS province`,
   );
-  const parents = found?.parents ?? [];
-  const parent = parents.length === 1 ? parents[0] : null;
-  if (!parent || (found?.regions ?? []).includes(parent)) return null;
+  const parents = (found?.parents ?? []).filter((p) => p !== null);
+  // Only totals in the region column (every row 合计): the province's figures.
+  const parent = found?.named === 0 ? found.province : parents.length === 1 ? parents[0] : null;
+  if (!parent) return null;
+  // Per indicator: a 合计 beside the parent's own row is a total of the rows, not the parent's figure.
+  const inOwn = (column: string) => column.replace(/\br\./g, 'o.');
+  const own = `NOT EXISTS (SELECT 1 FROM ingest_raw o
+      JOIN tz_region_names((SELECT list(DISTINCT ${stripped(region)}) FROM ingest_raw r)) n ON n.text = ${inOwn(stripped(region))}
+      WHERE n.region = $parent AND ${inOwn(stripped(region))} NOT IN (${quoteList(TOTALS)})
+        AND ${inOwn(indicator)} IS NOT DISTINCT FROM ${indicator})`;
+  const read = `${totalRows} AND ${own}`;
+  const lines = await rows<{ line: number }>(
+    tx,
+    `SELECT l.line FROM ingest_lines l WHERE l.rn IN (SELECT rn FROM ingest_raw r WHERE ${read}) ORDER BY l.line`,
+    { parent },
+  );
+  if (lines.length === 0) return null;
   await tx.connection.run(
-    `UPDATE ingest_raw SET c${roles.region.index} = $parent WHERE rn IN (SELECT rn FROM ingest_raw r WHERE ${totalRows})`,
+    `UPDATE ingest_raw SET c${roles.region.index} = $parent WHERE rn IN (SELECT rn FROM ingest_raw r WHERE ${read})`,
     { parent },
   );
   return { region: parent, lines: lines.map((l) => l.line) };

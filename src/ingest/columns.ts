@@ -328,6 +328,11 @@ function basisOfText(text: string | null | undefined): 'cumulative' | 'increment
   return null;
 }
 
+/** 2021年各月完成情况（当月数） over 1月 … 12月: the title says what the months hold. */
+function bracketBasis(title: string | null | undefined): 'increment' | null {
+  return title && /[（(](?:当月|本月|当期)(?:数|值|完成)?[)）]/.test(title) ? 'increment' : null;
+}
+
 /** The most columns a header may have that the import does not know; past it, the file is refused. */
 export const MAX_UNKNOWN_COLUMNS = 100;
 
@@ -429,7 +434,13 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     } else if (kind === 'month') {
       const p = periodOfHeader(name) as PeriodPhrase;
       const year = p.year ?? (parent ? yearInText(parent) : null) ?? context.year ?? null;
-      months.push({ index, name, year, month: p.month, basis: p.basis ?? basisOfText(parent) });
+      months.push({
+        index,
+        name,
+        year,
+        month: p.month,
+        basis: p.basis ?? basisOfText(parent) ?? bracketBasis(context.title),
+      });
     } else if (kind === 'derived' && context.headers?.indicator?.(name)) {
       // 县域内就诊率 reads as a derived figure (率) by its words, but it is an indicator's name.
       named.push({ index, name, indicator: context.headers.indicator(name) ?? name, derived: true });
@@ -580,6 +591,9 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   const format = months.length > 0 && (!roles.period || rowPeriods) ? 'wide' : 'long';
   if (format === 'wide') {
     for (const v of values) ignored.push({ ...v, reason: '表中已有按统计期分列的数值' });
+    // 7月 | 8月 | 9月 | 1-9月累计: beside a year-to-date column, a bare month is that month's own figure.
+    if (months.some((m) => m.basis === 'cumulative'))
+      for (const m of months) if (m.basis == null && !m.rowPeriod) m.basis = 'increment';
     dedupeMonths(months, ignored, problem);
   } else {
     pickValueColumn(values, roles, ignored, problem);
@@ -741,7 +755,9 @@ function dedupeMonths(
   }
   for (const group of byPeriod.values()) {
     if (group.length < 2) continue;
-    const cumulative = group.filter((m) => m.basis !== 'increment');
+    // 9月 beside 1-9月: the month's own figure beside the year to date, which is kept.
+    const stated = group.filter((m) => m.basis === 'cumulative');
+    const cumulative = stated.length > 0 ? stated : group.filter((m) => m.basis !== 'increment');
     const keep = cumulative.length > 0 ? cumulative : group.slice(0, 1);
     if (keep.length > 1) {
       const [a, b] = keep;

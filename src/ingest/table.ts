@@ -69,7 +69,8 @@ export type FoundTable =
 /** Lines above a table that label the form rather than title it: never a period or a unit. */
 const LABEL_LINE = /^(填报|填表|报送|制表|编制|审核|统计|负责|联系)[^:：]{0,6}[:：]/;
 /** 填报单位：四平市住房和城乡建设局 (the office that reports: its region is the rows'). */
-const REPORTER_LINE = /(?:填报|填表|报送|报表)单位(?:名称)?\s*[:：]\s*([^\s:：]{2,40})/;
+const REPORTER_LINE =
+  /(?:填报|填表|报送|报表)单位(?:名称)?\s*(?:[（(][^()（）]{0,4}[)）])?\s*(?:[:：]|\s)\s*([^\s:：]{2,40})/;
 
 /**
  * Finds the header of the table in the first rows of a sheet: every candidate row (and two or three

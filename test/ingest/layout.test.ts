@@ -670,6 +670,115 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(below.problems.map((p) => [p.line, p.code])).toEqual([[6, 'another_table']]);
   });
 
+  it('reads a form’s region from a 填报单位（盖章） line, a region named inside the title, and counties after their city', async () => {
+    const sealed = await importText(
+      temp,
+      csv(['填报单位（盖章）：延边州住房和城乡建设局', '2021年9月', '指标名称,本年累计', '新筹集公租房,60']),
+    );
+    expect(sealed.problems).toEqual([]);
+    const titled = await importText(
+      temp,
+      csv(['关于报送白山市2021年1-9月保障性安居工程完成情况', '指标名称,累计完成', '新筹集公租房,45']),
+    );
+    expect(titled.problems).toEqual([]);
+    // 长春都市圈 names no region: a title counts only a full name (长春市, 延边州).
+    const topic = await importText(
+      temp,
+      csv(['2021年1-9月长春都市圈建设情况', '指标名称,累计完成', '新筹集公租房,70']),
+    );
+    expect(topic.problems).toEqual([]);
+    const counties = await importText(
+      temp,
+      csv([
+        '地区,指标名称,统计期,累计完成',
+        '长春市南关区,新筹集公租房,2021-09,30',
+        '白山市长白县,新筹集公租房,2021-09,5',
+      ]),
+    );
+    expect(counties.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => [r[1], r[2]])).toEqual([
+      ['全省', 70],
+      ['南关区', 30],
+      ['延边朝鲜族自治州', 60],
+      ['白山市', 45],
+      ['长白朝鲜族自治县', 5],
+    ]);
+  });
+
+  it('reads 合计 as the province where no row names it (all 合计, or only this indicator’s), 全省合计 as the province', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '指标名称,地区,统计期,累计完成',
+        '职业技能培训,全省,2021-09,12000',
+        '职业技能培训,长春市,2021-09,3200',
+        '新筹集公租房,合计,2021-09,540',
+        '新筹集公租房,长春市,2021-09,150',
+        '县域内就诊率,全省合计,2021-09,91',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => [r[1], r[2]])).toEqual([
+      ['全省', 540],
+      ['长春市', 150],
+    ]);
+    expect((await stored(temp, '2021-T2-1')).map((r) => [r[1], r[2]])).toEqual([['全省', 91]]);
+    const totalsOnly = await importText(
+      temp,
+      csv(['指标名称,地区,统计期,累计完成', '职业技能培训,合计,2021-10,13000']),
+    );
+    expect(totalsOnly.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-1')).at(-1)).toEqual(['2021-10-31', '全省', 13000, 'cumulative']);
+    // A 合计 row of a 台账's months (a total in the period column) is left out, not a bad period.
+    const ledger = await importText(
+      temp,
+      csv(['新筹集公租房完成情况', '月份,本月完成', '2021-11,20', '合计,20']),
+      {
+        dryRun: true,
+      },
+    );
+    expect(ledger.problems).toEqual([]);
+  });
+
+  it('reads what a cell may carry around a figure or a name, and months beside a year to date', async () => {
+    const cells = await importText(
+      temp,
+      csv([
+        '指标名称,统计期,累计完成',
+        '2021-T1-2新筹集公租房,2021年第三季度,900*',
+        "职业技能培训,'2021-09,'25000",
+      ]),
+      { dryRun: true },
+    );
+    expect(cells.problems).toEqual([]);
+    // A quarter in the period cell names the month: the 累计完成 header says the basis.
+    expect(cells.changes.map((c) => [c.code, c.period, c.value, c.basis])).toEqual([
+      ['2021-T1-2', '2021-09-30', 900, 'cumulative'],
+      ['2021-T1-1', '2021-09-30', 25000, 'cumulative'],
+    ]);
+    const months = await importText(
+      temp,
+      csv(['2021年重点指标', '指标名称,7月,8月,9月,1-9月累计', '新筹集公租房,100,120,130,900']),
+      {
+        dryRun: true,
+      },
+    );
+    expect(months.problems).toEqual([]);
+    expect(months.changes.map((c) => [c.period, c.value, c.basis])).toEqual([
+      ['2021-07-31', 100, 'increment'],
+      ['2021-08-31', 120, 'increment'],
+      ['2021-09-30', 900, 'cumulative'],
+    ]);
+    const titled = await importText(
+      temp,
+      csv(['2021年各月完成情况（当月数）', '指标名称,1月,2月', '新筹集公租房,10,20']),
+      {
+        dryRun: true,
+      },
+    );
+    expect(titled.changes.map((c) => c.basis)).toEqual(['increment', 'increment']);
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,

@@ -29,8 +29,10 @@ matched AS (
     tz_plain_number(value_text) AS value_plain,
     -- 约6.1万户, 近300人: approximate as 300余 is (a warning says so); the number after the word.
     NOT value_plain AND regexp_matches(value_text, '^(约|大约|近|逾)\s*\d') AS value_about,
+    -- 1200*, 3500①: a footnote mark after the figure, as after a name, is not part of it.
     CASE WHEN NOT value_plain
-      THEN tz_number_text(CASE WHEN value_about THEN regexp_replace(value_text, '^(约|大约|近|逾)\s*', '') ELSE value_text END)
+      THEN regexp_replace(tz_number_text(CASE WHEN value_about THEN regexp_replace(value_text, '^(约|大约|近|逾)\s*', '') ELSE value_text END),
+        '[*※①-⑳]+$', '')
     END AS number_text,
     nullif(trim(s.status_raw), '') AS status_text,
     CASE WHEN s.month_no IS NOT NULL
