@@ -90,7 +90,13 @@ export async function readPeriodTexts(tx: Tx, table: Table, texts: string[]): Pr
     // 2021-10, 2021年10月, 202110 are the check's own (tz_period); only the others are rewritten.
     if (!phrase || (phrase.year !== null && phrase.basis === null)) return [];
     const y = phrase.year ?? year;
-    const basis = headed ? null : phrase.basis === 'cumulative' ? '累计' : phrase.basis === 'increment' ? '当月' : null;
+    const basis = headed
+      ? null
+      : phrase.basis === 'cumulative'
+        ? '累计'
+        : phrase.basis === 'increment'
+          ? '当月'
+          : null;
     // No year anywhere: the month alone (一季度 → 3月), which the check dates in the indicator's year.
     const period = y ? `${y}-${String(phrase.month).padStart(2, '0')}` : `${phrase.month}月`;
     return [{ raw: p, period, basis }];
@@ -151,7 +157,9 @@ export async function regionOfTable(
   for (const [from, text] of candidates) {
     if (!text?.trim()) continue;
     const region =
-      from === 'sheet' ? await regionOfSheetName(tx, text.trim()) : await regionInText(tx, text, from === 'title');
+      from === 'sheet'
+        ? await regionOfSheetName(tx, text.trim())
+        : await regionInText(tx, text, from === 'title');
     if (!region) continue;
     if (region.level === 'province') return null;
     await tx.connection.run(
@@ -259,7 +267,12 @@ export function cleanName(
   // 2021-T26-1改造各类棚户区, T26-3新筹集公租房: a code written before the name.
   const coded = /^((?:\d{4}-)?[Tt]\d+-\d+)\s*(\S.*)$/.exec(text);
   const candidates: { clean: string; unit: string | null }[] = [
-    ...(coded ? [{ clean: coded[1] ?? '', unit: null }, { clean: coded[2] ?? '', unit: null }] : []),
+    ...(coded
+      ? [
+          { clean: coded[1] ?? '', unit: null },
+          { clean: coded[2] ?? '', unit: null },
+        ]
+      : []),
     { clean: text, unit: null },
     { clean: numbered, unit: null },
     { clean: withoutUnit, unit },
