@@ -171,6 +171,9 @@ const TARGET_HEADER = /目标|任务数|任务量|年度任务|全年任务/;
 /** A count as a form's column names it (开工套数, 完成户数, 培训人数, 数量): the figure reported. */
 const MEASURE_HEADER = /(套数|户数|人数|个数|项数|件数|宗数|处数|座数|条数|公里数|人次|数量|完成量|工作量)$/;
 
+/** A region column of counties (县区, 县（市、区）, 区县): beside a 市州 column, the finer one. */
+const COUNTY_HEADER = /县|^区县$/;
+
 const INCREMENT_HEADERS = new Set(['当月', '本月', '当月完成', '本月完成']);
 
 export interface MonthColumn {
@@ -224,6 +227,8 @@ export interface ColumnLayout {
    * sheet's name instead (地区 | 完成数（套） under 2021年1-9月各市州新筹集公租房完成情况), or null.
    */
   tableIndicator: { name: string; from: 'title' | 'sheet' } | null;
+  /** 市州 beside 县区: the city column, the region of a row whose county cell is blank, or null. */
+  regionParent: { index: number; name: string } | null;
   /**
    * Targets of one indicator each, under its name in a two-row header (改造各类棚户区 over 年度任务 |
    * 累计完成): checked against the catalogue like the 目标值 column, never imported.
@@ -409,6 +414,7 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
   const units: Record<number, string> = {};
   const ignored: ColumnLayout['ignored'] = [];
   const problems: Problem[] = [];
+  let regionParent: ColumnLayout['regionParent'] = null;
   const named: { index: number; name: string; indicator: string; derived?: boolean }[] = [];
   const regionColumns: { index: number; name: string; region: string }[] = [];
   // Figures under each indicator's name (改造各类棚户区（套） over 本月 | 累计): only in a table without
@@ -449,7 +455,18 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     } else if (kind && kind !== 'informational') {
       const taken = roles[kind];
       if (taken && kind === 'target') ignored.push({ index, name, reason: `已有目标值列“${taken.name}”` });
-      else if (taken)
+      else if (
+        taken &&
+        kind === 'region' &&
+        !regionParent &&
+        COUNTY_HEADER.test(normalise(name)) !== COUNTY_HEADER.test(normalise(taken.name))
+      ) {
+        // 市州 | 县区: two levels, not one column twice. The county is the row's region; a row
+        // without one (the city's own figure) is the city's.
+        const county = COUNTY_HEADER.test(normalise(name)) ? { index, name } : taken;
+        regionParent = county === taken ? { index, name } : taken;
+        roles.region = county;
+      } else if (taken)
         problem(name, 'duplicate_column', `列“${taken.name}”和“${name}”表示同一内容，请只保留一列。`);
       else roles[kind] = { index, name };
     } else if (!kind && name !== '' && context.headers?.indicator?.(name)) {
@@ -652,6 +669,7 @@ export function layoutColumns(names: string[], context: LayoutContext = {}): Col
     headerBasis,
     headerSeries,
     tableIndicator,
+    regionParent,
     indicatorTargets: sub.targets,
     units,
     ignored,

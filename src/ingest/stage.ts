@@ -23,6 +23,9 @@ export async function stageRows(tx: Tx, table: Table, lineOffset: number | null)
   const column = (role: Role) => {
     const found = layout.roles[role];
     if (!found && role === 'indicator' && layout.tableIndicator) return '$table_indicator::VARCHAR';
+    // 市州 | 县区: the county, else the city (a city's own row, or its merged cell's first row).
+    if (found && role === 'region' && layout.regionParent)
+      return `coalesce(nullif(trim(r.c${found.index}), ''), r.c${layout.regionParent.index})`;
     return found ? `r.c${found.index}` : 'NULL::VARCHAR';
   };
   const tableIndicator: Record<string, string> = layout.tableIndicator

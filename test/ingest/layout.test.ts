@@ -779,6 +779,24 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     expect(titled.changes.map((c) => c.basis)).toEqual(['increment', 'increment']);
   });
 
+  it('reads 市州 beside 县区 as two levels: the county, or the city where no county is given', async () => {
+    const report = await importText(
+      temp,
+      csv([
+        '市州,县区,指标名称,统计期,累计完成',
+        '长春市,,新筹集公租房,2021-09,500',
+        '长春市,南关区,新筹集公租房,2021-09,300',
+        ',宽城区,新筹集公租房,2021-09,200',
+      ]),
+    );
+    expect(report.problems).toEqual([]);
+    expect((await stored(temp, '2021-T1-2')).map((r) => [r[1], r[2]])).toEqual([
+      ['南关区', 300],
+      ['宽城区', 200],
+      ['长春市', 500],
+    ]);
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,
