@@ -87,8 +87,12 @@ export async function readPeriodTexts(tx: Tx, table: Table, texts: string[]): Pr
   const headed = table.shape.layout.headerBasis !== null;
   const map = texts.flatMap((p) => {
     const phrase = periodOfHeader(p);
-    // 2021-10, 2021年10月, 202110 are the check's own (tz_period); only the others are rewritten.
-    if (!phrase || (phrase.year !== null && phrase.basis === null)) return [];
+    // 2021-10, 2021年10月, 202110, 2021-10-31 are the check's own (tz_period); only the others
+    // (21年9月, 九月, 1-9月, 截至9月末) are rewritten.
+    const standard = /^\d{4}\s*(?:[-/.年]\s*\d{1,2}\s*月?(?:\s*[-/.月]\s*\d{1,2}\s*日?)?|\d{2})$/.test(
+      p.trim(),
+    );
+    if (!phrase || (standard && phrase.basis === null)) return [];
     const y = phrase.year ?? year;
     const basis = headed
       ? null

@@ -70,8 +70,24 @@ const SPAN = new RegExp(`^${YEAR}(${Object.keys(SPANS).join('|')})${SUFFIX}$`);
  * @example periodOfHeader('二季度') // { year: null, month: 6, basis: 'increment' }
  */
 export function periodOfHeader(text: string): PeriodPhrase | null {
-  const n = normalisePhrase(text.replace(/[(（【[][^)）】\]]*[)）】\]]/g, '')).toUpperCase();
+  const written = normalisePhrase(text.replace(/[(（【[][^)）】\]]*[)）】\]]/g, '')).toUpperCase();
+  // 截至2021年9月末: as of that month (year to date); 21年9月: the year in two digits.
+  const until = /^(?:截至|截止到|截止|至)(?=\d)/.test(written);
+  const n = written.replace(/^(?:截至|截止到|截止|至)(?=\d)/, '').replace(/^(\d{2})年(?=\d)/, '20$1年');
   if (n === '') return null;
+  if (until) {
+    const found = periodOfHeader(n);
+    return found ? { ...found, basis: 'cumulative' } : null;
+  }
+  // 2021-07-31, 2021/7/31, 2021年7月31日 over a column: that month's.
+  const day = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(n);
+  if (day) return phrase(day[1], Number(day[2]), null);
+  // 一月 … 十二月 (九月份, 2021年九月).
+  const named = /^(?:(\d{4})年)?([一二三四五六七八九十]{1,3})月(?:份)?$/.exec(n);
+  if (named) {
+    const month = CN_MONTHS.indexOf(named[2] ?? '') + 1;
+    if (month > 0) return phrase(named[1], month, null);
+  }
   let m = RANGE.exec(n);
   if (m) {
     const from = Number(m[2]);
@@ -104,6 +120,8 @@ export function periodOfHeader(text: string): PeriodPhrase | null {
   if (m) return phrase(m[1], Number(m[2]), null);
   return null;
 }
+
+const CN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 /** The year a text names (2021年…), or null. */
 export function yearInText(text: string): number | null {

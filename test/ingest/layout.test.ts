@@ -797,6 +797,26 @@ describe('ingest: finding the table in a clerk’s CSV', () => {
     ]);
   });
 
+  it('reads periods as clerks also write them: 21年9月, 截至2021年9月末, 2021-07-31 and 九月 over a column', async () => {
+    const cells = await importText(
+      temp,
+      csv(['指标名称,统计期,累计完成', '新筹集公租房,21年9月,100', '职业技能培训,截至2021年9月末,200']),
+      { dryRun: true },
+    );
+    expect(cells.problems).toEqual([]);
+    expect(cells.changes.map((c) => [c.period, c.basis])).toEqual([
+      ['2021-09-30', 'cumulative'],
+      ['2021-09-30', 'cumulative'],
+    ]);
+    for (const header of ['指标名称,2021-07-31,2021/8/31', '指标名称,七月,八月']) {
+      const columns = await importText(temp, csv(['2021年完成情况', header, '新筹集公租房,10,20']), {
+        dryRun: true,
+      });
+      expect(columns.problems).toEqual([]);
+      expect(columns.changes.map((c) => c.period)).toEqual(['2021-07-31', '2021-08-31']);
+    }
+  });
+
   it('reads period phrases in a period column: 一季度, 2021年1-6月, 二季度 (an increment)', async () => {
     const report = await importText(
       temp,
