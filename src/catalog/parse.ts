@@ -414,8 +414,9 @@ function bodyOf(text: string, found: Found[], lastInGroup: boolean): string {
   const last = parens[parens.length - 1];
   if (last) {
     const after = body.slice(last.end);
-    // Sub-items on their own lines ((1)…, ①…) after the departments are still the task's.
-    const subItems = /^\n[\s\u3000]*(?:[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[)）])/.test(after);
+    // Sub-items on their own lines ((1)…, ①…) after the departments are still the task's, and so is
+    // a 专栏 box of its targets (专栏1 先进制造业集群培育工程 / 新能源汽车：整车产量达到30万辆。).
+    const subItems = /^\n[\s\u3000]*(?:[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[)）]|专栏\s*\d*)/.test(after);
     const runsOn = after.trim() !== '' && ((!after.startsWith('\n') && !lastInGroup) || subItems);
     body = runsOn ? body.slice(0, last.start) + after : body.slice(0, last.start);
   } else if (fields.length === 0) {
@@ -425,10 +426,16 @@ function bodyOf(text: string, found: Found[], lastInGroup: boolean): string {
     );
     if (stop >= 0) body = body.slice(0, stop);
   }
-  return body
-    .replace(/\n/g, '')
-    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
-    .replace(/[，,；;、]$/, '');
+  return (
+    body
+      // A 专栏 box's title line stands apart from the targets under it.
+      .replace(/(\n[ \t\u3000]*专栏[^\n]*?)[ \t\u3000]*(?=\n)/g, (line) =>
+        /[：:。]$/.test(line) ? line : `${line}：`,
+      )
+      .replace(/\n/g, '')
+      .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
+      .replace(/[，,；;、]$/, '')
+  );
 }
 
 /** One task's department statements, read together: several groups, or one. */

@@ -165,6 +165,19 @@ describe('catalog/parseDocument on an edition written in another style', () => {
     ]);
   });
 
+  it('keeps a 专栏 box of targets under its task, its title apart from them', () => {
+    const { catalog } = readCatalog(
+      '某市加快建设现代化产业体系三年行动计划（2024—2026年）\n一、重点任务\n（一）发展生产性服务业。增加值年均增长8%。（市发展改革委牵头）\n' +
+        '专栏1 生产性服务业重点项目\n建设现代物流园区10个，培育检验检测机构50家。\n（二）推进数实融合。数字化改造覆盖率达到80%。（市工业和信息化局负责）\n',
+    );
+    expect(catalog.tasks[0]?.indicators.map((i) => [i.name, i.value, i.unit])).toEqual([
+      ['增加值年均增长', 8, '%'],
+      ['建设现代物流园区', 10, '个'],
+      ['培育检验检测机构', 50, '家'],
+    ]);
+    expect(catalog.tasks.map((t) => t.seq)).toEqual([1, 2]);
+  });
+
   it('reads the goals a preface states (主要目标是：…) before the numbered points', () => {
     const { catalog } = readCatalog(
       '某省2021年就业工作要点\n2021年全省就业工作的主要目标是：城镇新增就业20万人以上，城镇登记失业率控制在4.5%以内。\n' +
