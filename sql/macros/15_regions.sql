@@ -3,6 +3,10 @@
 -- short form only one region has (吉林 → 吉林市, 公主岭 → 公主岭市), or a county after its city's name
 -- (长春市南关区). `text` is the text as looked up
 -- (spaces out); `region` is NULL for a text that names none.
+-- Every way seeds/regions.csv spells a region: its name, and each alias.
+CREATE OR REPLACE MACRO tz_region_spellings() AS TABLE
+SELECT name AS text, name AS region FROM region UNION ALL SELECT alias, region FROM region_alias;
+
 CREATE OR REPLACE MACRO tz_region_names(texts) AS TABLE
 WITH k AS (
   SELECT DISTINCT text FROM (
@@ -25,10 +29,10 @@ prefixed AS (
     SELECT text, left(text, i) AS head, substr(text, i + 1) AS tail
     FROM k, range(2, 10) t(i) WHERE length(text) > i + 1
   ) s
-  JOIN (SELECT name AS text, name AS region FROM region UNION ALL SELECT alias, region FROM region_alias) ct
+  JOIN tz_region_spellings() ct
     ON ct.text = s.tail
   JOIN region c ON c.name = ct.region AND c.level = 'county'
-  JOIN (SELECT name AS text, name AS region FROM region UNION ALL SELECT alias, region FROM region_alias) p
+  JOIN tz_region_spellings() p
     ON p.text = s.head AND p.region = c.parent
   GROUP BY s.text
 )

@@ -182,7 +182,7 @@ async function regionOfSheetName(tx: Tx, name: string): Promise<{ name: string; 
     `WITH named AS (
        SELECT coalesce(
          (SELECT region FROM tz_region_names([$name])),
-         (SELECT region FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region)
+         (SELECT region FROM tz_region_spellings()
           WHERE length(text) >= 2 AND starts_with(regexp_replace($name, '\\s+', '', 'g'), text)
           ORDER BY length(text) DESC, region LIMIT 1)) AS region
      )
@@ -205,7 +205,7 @@ async function regionInText(
   const found = await rows<{ region: string; level: string; parent: string | null }>(
     tx,
     `SELECT DISTINCT r.name AS region, r.level, r.parent
-     FROM (SELECT alias AS text, region FROM region_alias UNION ALL SELECT name, name FROM region) t
+     FROM tz_region_spellings() t
      JOIN region r ON r.name = t.region
      WHERE length(t.text) >= 2 AND contains(regexp_replace($text, '\\s+', '', 'g'), t.text)
        AND ($full = 0 OR regexp_matches(t.text, '(市|州|县|区|旗|盟|管委会)$'))`,
@@ -232,13 +232,9 @@ export async function tidyNames(
   decorated: string[],
 ): Promise<{ raw: string; clean: string; unit: string | null }[]> {
   if (decorated.length === 0) return [];
-  const catalogue = await rows<{ code: string; name: string }>(
-    tx,
-    'SELECT code, name FROM indicator WHERE retired_at IS NULL',
-  );
-  const known = new Set(catalogue.flatMap((i) => [i.code.toUpperCase(), i.name]));
+  const isKnown = await catalogueNames(tx);
   const map = decorated.flatMap((raw) => {
-    const cleaned = cleanName(raw, (c) => known.has(c) || known.has(c.toUpperCase()));
+    const cleaned = cleanName(raw, isKnown);
     return cleaned.clean !== halfwidth(raw) || cleaned.unit ? [{ raw, ...cleaned }] : [];
   });
   if (map.length === 0) return [];
@@ -248,6 +244,16 @@ export async function tidyNames(
     { map: JSON.stringify(map) },
   );
   return map;
+}
+
+/** Whether a text is a code (any case) or a name of an indicator of the catalogue in use. */
+export async function catalogueNames(tx: Tx): Promise<(text: string) => boolean> {
+  const catalogue = await rows<{ code: string; name: string }>(
+    tx,
+    'SELECT code, name FROM indicator WHERE retired_at IS NULL',
+  );
+  const known = new Set(catalogue.flatMap((i) => [i.code.toUpperCase(), i.name]));
+  return (text) => known.has(text) || known.has(text.toUpperCase());
 }
 
 /** The name to look up and the unit it carried, trying the plainer forms in turn. */

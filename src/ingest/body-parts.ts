@@ -1,5 +1,5 @@
 import type { Tx } from '../store/store.js';
-import { cleanName } from './body-cells.js';
+import { catalogueNames, cleanName } from './body-cells.js';
 import { literal, rows } from './body-sql.js';
 
 /** 其中：城镇中等偏下收入家庭, 其中:长春市, 其中，: the text after the mark. */
@@ -57,12 +57,7 @@ export async function readPartRows(tx: Tx, headings: number[]): Promise<PartRows
      WHERE ${marked}${under}
      GROUP BY line ORDER BY line LIMIT 20000`,
   );
-  const catalogue = await rows<{ code: string; name: string }>(
-    tx,
-    'SELECT code, name FROM indicator WHERE retired_at IS NULL',
-  );
-  const known = new Set(catalogue.flatMap((i) => [i.code.toUpperCase(), i.name]));
-  const isKnown = (text: string) => known.has(text) || known.has(text.toUpperCase());
+  const isKnown = await catalogueNames(tx);
   const texts = [...new Set(candidates.map((c) => strip(c.text ?? '')).filter((t) => t !== ''))];
   const regions = new Map(
     (
